@@ -1,0 +1,40 @@
+# journal: the two commands a newcomer needs are `make demo` and `make test`.
+# Both install what is missing first (libcmark-dev through apt), so they work on a fresh machine.
+SHELL := /bin/bash
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
+export DEBIAN_FRONTEND := noninteractive
+DEMO_JOURNAL := examples/cabinet-fontaine
+DEMO_TODAY := 2026-05-20
+JOURNAL := .build/debug/journal
+
+.PHONY: all setup build test demo bench clean
+
+all: build
+
+# libcmark is a C library from the distribution; pkg-config is how SwiftPM finds it.
+setup:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+	  echo "==> installing libcmark-dev and pkg-config (apt)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config >/dev/null; \
+	fi
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists sqlite3; then \
+	  echo "==> installing libsqlite3-dev (apt)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libsqlite3-dev >/dev/null; \
+	fi
+
+build: setup
+	$(SWIFT) build --product journal
+
+test: setup
+	$(SWIFT) build --product journal
+	$(SWIFT) test
+
+demo: build
+	@bash scripts/demo.sh $(JOURNAL) $(DEMO_JOURNAL) $(DEMO_TODAY)
+
+bench: setup
+	@bash bench/run.sh
+
+clean:
+	rm -rf .build

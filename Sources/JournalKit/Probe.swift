@@ -1,0 +1,2 @@
+import CCmark
+public enum Probe { public static func v() -> String { String(cString: cmark_version_string()) } }

@@ -1,0 +1,2 @@
+import JournalKit
+print(Probe.v())

@@ -1,0 +1,3 @@
+import Testing
+@testable import JournalKit
+@Test func probe() { #expect(!Probe.v().isEmpty) }
