@@ -28,7 +28,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // A link to the top-level templates/ folder: the built-in note templates.
+            resources: [.copy("Templates")]
         ),
         .executableTarget(
             name: "journal",
@@ -39,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JournalKitTests",
-            dependencies: ["JournalKit"],
+            dependencies: ["JournalKit", "journal"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,0 +1,317 @@
+import Foundation
+import GRDB
+
+/// The derived index under `.journal/`: one SQLite file, updated incrementally and rebuildable
+/// at any time.
+///
+/// Per file it keeps size, mtime, a content hash and the parsed `Note`; per client, the resolved
+/// rows of the JSON contract, pre-rendered, so that `index --json` is a sorted read. A change to
+/// one note re-resolves only the clients that note belongs (or belonged) to.
+public struct IndexStore: Sendable {
+    /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
+    static let schemaVersion = 1
+    public static let folder = ".journal"
+
+    public let journal: Journal
+    let database: DatabaseQueue
+
+    /// What an update did.
+    public struct Report: Sendable {
+        public var files = 0
+        /// Files read from disk (new, or size/mtime changed).
+        public var read = 0
+        /// Files whose content had changed and were parsed again.
+        public var parsed = 0
+        public var removed = 0
+        public var rebuilt = false
+        /// Every structural problem now known in the journal, sorted.
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public static func open(_ journal: Journal) throws -> IndexStore {
+        let folder = journal.root.appendingPathComponent(Self.folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ignore = folder.appendingPathComponent(".gitignore")
+        if !FileManager.default.fileExists(atPath: ignore.path) {
+            try? AtomicFile.write(Data("# derived data: never commit it\n*\n".utf8), to: ignore, overwrite: false)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.journalMode = .wal
+        configuration.label = "journal-index"
+        let database = try DatabaseQueue(path: folder.appendingPathComponent("index.sqlite").path,
+                                         configuration: configuration)
+        return IndexStore(journal: journal, database: database)
+    }
+
+    private var fingerprint: String {
+        journal.configData.withUnsafeBytes { ContentHash.of($0) } + "-\(Self.schemaVersion)"
+    }
+
+    // MARK: Update
+
+    public func update(rebuild: Bool = false) throws -> Report {
+        let walked = FileWalker(root: journal.root).walk()
+        var report = Report()
+        report.files = walked.entries.count
+        let parser = NoteParser(aliases: journal.config.headingAliases)
+        let resolver = Resolver(zone: journal.config.timezone)
+        let root = journal.root
+        let fingerprint = self.fingerprint
+        try database.inTransaction(.immediate) { db in
+            try Self.createSchema(db)
+            let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
+            if rebuild || stored != fingerprint {
+                report.rebuilt = true
+                for table in ["files", "records", "resolutions", "diagnostics"] {
+                    try db.execute(sql: "DELETE FROM \(table)")
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
+                               arguments: [fingerprint])
+            }
+            var known: [String: (size: Int64, modified: Int64, hash: String, client: String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT path, size, modified, hash, client FROM files") {
+                known[row["path"]] = (row["size"], row["modified"], row["hash"], row["client"])
+            }
+            let candidates = walked.entries.filter { entry in
+                guard let old = known[entry.path] else { return true }
+                return old.size != entry.size || old.modified != entry.modified
+            }
+            report.read = candidates.count
+            let hashes = candidates.map { known[$0.path]?.hash }
+            let results = Self.readAndParse(candidates, previousHashes: hashes, root: root, parser: parser)
+            var affected = Set<String>()
+            var fresh: [String: Note] = [:]
+            for (entry, result) in zip(candidates, results) {
+                if let old = known[entry.path] { affected.insert(old.client) }
+                switch result {
+                case .unchanged:
+                    try db.execute(sql: "UPDATE files SET size = ?, modified = ? WHERE path = ?",
+                                   arguments: [entry.size, entry.modified, entry.path])
+                case .parsed(let note, let hash):
+                    report.parsed += 1
+                    let group = note.client ?? ""
+                    affected.insert(group)
+                    fresh[entry.path] = note
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO files(path, size, modified, hash, client, case_file, note)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [entry.path, entry.size, entry.modified, hash, group,
+                                    note.type == .client, try Self.encoder.encode(note)])
+                    try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["file:" + entry.path])
+                    try Self.insert(note.diagnostics, scope: "file:" + entry.path, db)
+                }
+            }
+            let present = Set(walked.entries.map(\.path))
+            for (path, old) in known where !present.contains(path) {
+                report.removed += 1
+                affected.insert(old.client)
+                try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
+                try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["file:" + path])
+            }
+            if !affected.isEmpty {
+                let knownClients = Set(try String.fetchAll(
+                    db, sql: "SELECT DISTINCT client FROM files WHERE case_file = 1"))
+                for client in affected.sorted() {
+                    let notes = try Self.notes(of: client, fresh: fresh, db)
+                    let resolution = resolver.resolve(client: client.isEmpty ? nil : client, notes: notes,
+                                                      knownClients: knownClients)
+                    try Self.store(resolution, client: client, db)
+                }
+            }
+            return .commit
+        }
+        report.diagnostics = try diagnostics() + walked.diagnostics + journal.config.diagnostics
+        report.diagnostics.sort()
+        return report
+    }
+
+    private enum ReadResult: Sendable {
+        case unchanged
+        case parsed(Note, hash: String)
+    }
+
+    /// Reads and parses files on every core. A file that cannot be read becomes a note with a
+    /// diagnostic, so that it is reported and retried when it changes.
+    private static func readAndParse(_ entries: [FileWalker.Entry], previousHashes: [String?],
+                                     root: URL, parser: NoteParser) -> [ReadResult] {
+        let results = ResultBox<ReadResult>(count: entries.count, initial: .unchanged)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let entry = entries[index]
+            let url = root.appendingPathComponent(entry.path)
+            guard let data = try? Data(contentsOf: url) else {
+                var note = Note(path: entry.path)
+                note.diagnostics.append(Diagnostic(
+                    path: entry.path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
+                    message: "the file could not be read (check its permissions)"))
+                results[index] = .parsed(note, hash: "")
+                return
+            }
+            let hash = data.withUnsafeBytes { ContentHash.of($0) }
+            if hash == previousHashes[index] {
+                results[index] = .unchanged
+            } else {
+                results[index] = .parsed(parser.parse(data: data, path: entry.path), hash: hash)
+            }
+        }
+        return results.values
+    }
+
+    private static func notes(of client: String, fresh: [String: Note], _ db: Database) throws -> [Note] {
+        var notes: [Note] = []
+        for row in try Row.fetchAll(db, sql: "SELECT path, note FROM files WHERE client = ?", arguments: [client]) {
+            let path: String = row["path"]
+            if let note = fresh[path] {
+                notes.append(note)
+            } else {
+                let data: Data = row["note"]
+                notes.append(try decoder.decode(Note.self, from: data))
+            }
+        }
+        return notes
+    }
+
+    private static func store(_ resolution: ClientResolution, client: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM records WHERE client = ?", arguments: [client])
+        try db.execute(sql: "DELETE FROM resolutions WHERE client = ?", arguments: [client])
+        try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["client:" + client])
+        let record = try db.cachedStatement(sql: """
+            INSERT INTO records(kind, client, sort_key, path, line, json) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        if let found = resolution.client {
+            try record.execute(arguments: ["client", client, 0, found.id, 0, found.json.rendered(level: 2)])
+        }
+        for document in resolution.documents {
+            try record.execute(arguments: ["document", client, document.sortKey, document.path, 0,
+                                           document.json.rendered(level: 2)])
+        }
+        for objective in resolution.objectives {
+            try record.execute(arguments: ["objective", client, 0, objective.path, objective.line,
+                                           objective.json.rendered(level: 2)])
+        }
+        for commitment in resolution.commitments {
+            try record.execute(arguments: ["commitment", client, 0, commitment.path, commitment.line,
+                                           commitment.json.rendered(level: 2)])
+        }
+        for appointment in resolution.appointments {
+            try record.execute(arguments: ["appointment", client, appointment.sortKey, appointment.path, 0,
+                                           appointment.json.rendered(level: 2)])
+        }
+        try db.execute(sql: "INSERT INTO resolutions(client, data) VALUES (?, ?)",
+                       arguments: [client, try encoder.encode(resolution)])
+        try insert(resolution.diagnostics, scope: "client:" + client, db)
+    }
+
+    private static func insert(_ diagnostics: [Diagnostic], scope: String, _ db: Database) throws {
+        guard !diagnostics.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO diagnostics(scope, path, line, col, severity, rule, message) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for d in diagnostics {
+            try statement.execute(arguments: [scope, d.path, d.line, d.column, d.severity.rawValue, d.rule, d.message])
+        }
+    }
+
+    private static func createSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS files(
+                path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL,
+                hash TEXT NOT NULL, client TEXT NOT NULL, case_file INTEGER NOT NULL, note BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS files_client ON files(client);
+            CREATE TABLE IF NOT EXISTS records(
+                kind TEXT NOT NULL, client TEXT NOT NULL, sort_key REAL NOT NULL, path TEXT NOT NULL,
+                line INTEGER NOT NULL, json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS records_client ON records(client);
+            CREATE INDEX IF NOT EXISTS records_order ON records(kind, sort_key, path, line);
+            CREATE TABLE IF NOT EXISTS resolutions(client TEXT PRIMARY KEY, data BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS diagnostics(
+                scope TEXT NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,
+                severity TEXT NOT NULL, rule TEXT NOT NULL, message TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS diagnostics_scope ON diagnostics(scope);
+            """)
+    }
+
+    static let encoder = JSONEncoder()
+    static let decoder = JSONDecoder()
+
+    // MARK: Reading
+
+    /// The structural diagnostics stored by the last update.
+    public func diagnostics() throws -> [Diagnostic] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, line, col, severity, rule, message FROM diagnostics").map { row in
+                Diagnostic(path: row["path"], line: row["line"], column: row["col"],
+                           severity: Diagnostic.Severity(rawValue: row["severity"]) ?? .error,
+                           rule: row["rule"], message: row["message"])
+            }
+        }
+    }
+
+    /// The index as the JSON document of FORMAT.md section 5, byte for byte the same for the
+    /// same journal.
+    public func json() throws -> String {
+        try database.read { db in
+            var out = "{\n  \"schema\": 1"
+            let sections: [(String, String, String)] = [
+                ("clients", "client", "path"),
+                ("documents", "document", "sort_key, path"),
+                ("objectives", "objective", "path, line"),
+                ("commitments", "commitment", "path, line"),
+                ("appointments", "appointment", "sort_key, path"),
+            ]
+            for (name, kind, order) in sections {
+                let rows = try String.fetchAll(
+                    db, sql: "SELECT json FROM records WHERE kind = ? ORDER BY \(order), json", arguments: [kind])
+                out += ",\n  \"\(name)\": "
+                if rows.isEmpty {
+                    out += "[]"
+                } else {
+                    out += "[\n    " + rows.joined(separator: ",\n    ") + "\n  ]"
+                }
+            }
+            return out + "\n}\n"
+        }
+    }
+
+    /// Every client's resolution, for the commands that work from the index.
+    func resolutions() throws -> [ClientResolution] {
+        try database.read { db in
+            try Data.fetchAll(db, sql: "SELECT data FROM resolutions ORDER BY client").map {
+                try Self.decoder.decode(ClientResolution.self, from: $0)
+            }
+        }
+    }
+
+    /// All commitments, sorted by client, then path and line.
+    public func commitments() throws -> [ResolvedCommitment] {
+        try resolutions().flatMap(\.commitments).sorted { ($0.client ?? "", $0.path, $0.line) < ($1.client ?? "", $1.path, $1.line) }
+    }
+
+    public func clients() throws -> [ResolvedClient] {
+        try resolutions().compactMap(\.client)
+    }
+
+    public func appointments() throws -> [Appointment] {
+        try resolutions().flatMap(\.appointments).sorted { ($0.sortKey, $0.path) < ($1.sortKey, $1.path) }
+    }
+}
+
+/// Results written by many threads at distinct indices, then read once they have all finished.
+final class ResultBox<Value: Sendable>: @unchecked Sendable {
+    private var storage: [Value]
+    private let lock = NSLock()
+
+    init(count: Int, initial: Value) {
+        storage = Array(repeating: initial, count: count)
+    }
+
+    subscript(index: Int) -> Value {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { storage } }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// What the index holds about one client once all its notes are read together: the rows of the
+/// JSON contract (FORMAT.md section 5), plus what needs more than one note to know.
+public struct ResolvedClient: Sendable, Hashable, Codable {
+    public var id: String
+    public var status: String?
+    public var hasSponsor: Bool
+    var contract: CaseFile.Contract?
+    /// Consecutive reviews, newest first, at which the client missed at least one commitment.
+    public var missStreak: Int
+    public var longestMissStreak: Int
+
+    var json: JSONValue {
+        var contractJSON: JSONValue = .null
+        if let contract {
+            contractJSON = .object([
+                ("start", .string(contract.start?.description)),
+                ("end", .string(contract.end?.description)),
+                ("sessions", .int(contract.sessions)),
+                ("cadence", .string(contract.cadence?.description)),
+            ])
+        }
+        return .object([
+            ("id", .string(id)), ("status", .string(status)), ("has_sponsor", .bool(hasSponsor)),
+            ("contract", contractJSON), ("miss_streak", .int(missStreak)),
+            ("longest_miss_streak", .int(longestMissStreak)),
+        ])
+    }
+}
+
+public struct ResolvedDocument: Sendable, Hashable, Codable {
+    public var path: String
+    public var type: String
+    public var client: String?
+    public var date: String?
+    public var status: String?
+    public var number: Int?
+    public var next: String?
+    /// Seconds since 1970 in the journal's zone; undated documents sort first.
+    var sortKey: Double
+
+    var json: JSONValue {
+        .object([
+            ("path", .string(path)), ("type", .string(type)), ("client", .string(client)),
+            ("date", .string(date)), ("status", .string(status)), ("number", .int(number)),
+            ("next", .string(next)),
+        ])
+    }
+}
+
+public struct ResolvedObjective: Sendable, Hashable, Codable {
+    public var client: String?
+    public var text: String
+    public var status: String
+    public var validated: String?
+    public var path: String
+    public var line: Int
+    public var isPrivate: Bool
+
+    var json: JSONValue {
+        .object([
+            ("client", .string(client)), ("text", .string(text)), ("status", .string(status)),
+            ("validated", .string(validated)), ("path", .string(path)), ("line", .int(line)),
+            ("private", .bool(isPrivate)),
+        ])
+    }
+}
+
+public struct Statement: Sendable, Hashable, Codable {
+    public var date: String?
+    public var status: String
+    public var reason: String?
+    public var path: String
+    public var line: Int
+    public var isMiss: Bool
+
+    var json: JSONValue {
+        .object([
+            ("date", .string(date)), ("status", .string(status)), ("reason", .string(reason)),
+            ("path", .string(path)), ("line", .int(line)), ("miss", .bool(isMiss)),
+        ])
+    }
+}
+
+public struct ResolvedCommitment: Sendable, Hashable, Codable {
+    public var id: String
+    public var client: String?
+    public var text: String
+    public var owner: String
+    public var made: String?
+    public var due: String?
+    public var odds: String?
+    public var status: String
+    public var path: String
+    public var line: Int
+    public var isPrivate: Bool
+    public var history: [Statement]
+
+    var json: JSONValue {
+        .object([
+            ("id", .string(id)), ("client", .string(client)), ("text", .string(text)),
+            ("owner", .string(owner)), ("made", .string(made)), ("due", .string(due)),
+            ("odds", .string(odds)), ("status", .string(status)), ("path", .string(path)),
+            ("line", .int(line)), ("private", .bool(isPrivate)),
+            ("history", .array(history.map(\.json))),
+        ])
+    }
+}
+
+public struct Appointment: Sendable, Hashable, Codable {
+    public var client: String?
+    public var date: String
+    public var path: String
+    var sortKey: Double
+
+    var json: JSONValue {
+        .object([("client", .string(client)), ("date", .string(date)), ("path", .string(path))])
+    }
+}
+
+/// All that one client's notes resolve to.
+struct ClientResolution: Sendable, Codable {
+    var client: ResolvedClient?
+    var documents: [ResolvedDocument] = []
+    var objectives: [ResolvedObjective] = []
+    var commitments: [ResolvedCommitment] = []
+    var appointments: [Appointment] = []
+    var diagnostics: [Diagnostic] = []
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Reads one client's notes together: statuses from the latest dated statement, each
+/// commitment's history, misses and streaks, session numbers, and the checks that need more
+/// than one note (`ref-unknown`, `id-duplicate`, `client-unknown`).
+struct Resolver: Sendable {
+    var zone: TimeZone
+
+    /// `client` is nil for the notes that belong to no client (supervision).
+    /// `knownClients` are the ids with a case file anywhere in the journal.
+    func resolve(client: String?, notes: [Note], knownClients: Set<String>) -> ClientResolution {
+        var result = ClientResolution()
+        let documents = notes.filter { $0.type != nil }
+            .sorted { (sortKey($0.date), $0.path) < (sortKey($1.date), $1.path) }
+        var caseFile: Note?
+        for note in documents where note.type == .client {
+            if let first = caseFile {
+                result.diagnostics.append(Diagnostic(
+                    path: note.path, line: 1, column: 1, severity: .error, rule: Rule.idDuplicate,
+                    message: "a second case file for client `\(client ?? "")` (the first is \(first.path)): keep one"))
+            } else {
+                caseFile = note
+            }
+        }
+        if let client, let caseFile, let file = caseFile.caseFile {
+            result.client = ResolvedClient(
+                id: client, status: file.status?.rawValue, hasSponsor: file.sponsor != nil,
+                contract: file.contract, missStreak: 0, longestMissStreak: 0)
+        }
+        if let client, !knownClients.contains(client) {
+            for note in documents where note.type != .client {
+                result.diagnostics.append(Diagnostic(
+                    path: note.path, line: note.keyLines["client"] ?? 1, column: 1, severity: .error,
+                    rule: Rule.clientUnknown,
+                    message: "no case file for client `\(client)`: create clients/\(client)/client.md (journal new client \(client) --name \"…\")"))
+            }
+        }
+        var heldCount = 0
+        for note in documents {
+            var number = note.number
+            if note.type == .session, note.status == .held {
+                heldCount += 1
+                number = number ?? heldCount
+            }
+            result.documents.append(ResolvedDocument(
+                path: note.path, type: note.type!.rawValue, client: note.type == .supervision ? nil : client,
+                date: note.date?.description, status: note.type == .session ? note.status?.rawValue : nil,
+                number: note.type == .session ? number : nil, next: note.next?.description,
+                sortKey: sortKey(note.date)))
+            if let next = note.next {
+                result.appointments.append(Appointment(
+                    client: note.type == .supervision ? nil : client, date: next.description,
+                    path: note.path, sortKey: sortKey(next)))
+            }
+            for item in note.items where item.kind == .objective {
+                result.objectives.append(ResolvedObjective(
+                    client: client, text: item.text, status: item.status.rawValue,
+                    validated: item.validated?.description, path: note.path, line: item.line,
+                    isPrivate: item.isPrivate))
+            }
+        }
+        resolveCommitments(client: client, documents: documents, into: &result)
+        return result
+    }
+
+    private func sortKey(_ date: DateValue?) -> Double {
+        guard let date else { return -Double.greatestFiniteMagnitude }
+        return date.instant(in: zone).timeIntervalSince1970
+    }
+
+    /// A statement about a commitment, before it is attached: where it was made and what it said.
+    private struct Event {
+        var order: (Double, Int, Int)
+        var statement: Statement
+        var isReview: Bool
+        var reviewNote: Int
+    }
+
+    private func resolveCommitments(client: String?, documents: [Note], into result: inout ClientResolution) {
+        var commitments: [ResolvedCommitment] = []
+        var byID: [String: Int] = [:]
+        var firstLine: [String: (String, Int)] = [:]
+        var madeAt: [Int] = []
+        var dueDates: [LocalDate?] = []
+        var events: [[Event]] = []
+        for (noteIndex, note) in documents.enumerated() {
+            // Earlier notes first, so that a ref can only name a commitment made before it.
+            for item in note.items where item.kind == .review {
+                guard let ref = item.ref else { continue }
+                guard let target = byID[ref], madeAt[target] < noteIndex else {
+                    result.diagnostics.append(Diagnostic(
+                        path: note.path, line: item.line, column: item.column, severity: .error,
+                        rule: Rule.refUnknown,
+                        message: "`ref:: \(ref)` names no earlier commitment of this client: use a commitment's `id`, or FILE#N for the Nth commitment of FILE"))
+                    continue
+                }
+                let reviewDate = note.date?.date
+                var isMiss = false
+                if (item.status == .open || item.status == .dropped), item.reason != nil {
+                    isMiss = true
+                } else if item.status == .open, let due = dueDates[target], let reviewDate, reviewDate > due {
+                    isMiss = true
+                }
+                let statement = Statement(
+                    date: reviewDate?.description, status: item.status.rawValue, reason: item.reason,
+                    path: note.path, line: item.line, isMiss: isMiss)
+                events[target].append(Event(order: (sortKey(note.date), 1, noteIndex), statement: statement,
+                                            isReview: true, reviewNote: noteIndex))
+            }
+            for item in note.items where item.kind == .commitment {
+                let implicit = "\(note.stem)#\(item.rank)"
+                let id = item.id ?? implicit
+                if let explicit = item.id, let first = firstLine[explicit], first.0 != note.path {
+                    result.diagnostics.append(Diagnostic(
+                        path: note.path, line: item.line, column: item.column, severity: .error,
+                        rule: Rule.idDuplicate,
+                        message: "the id `\(explicit)` is already used in \(first.0) line \(first.1): ids must be unique for a client"))
+                } else if let explicit = item.id, firstLine[explicit] == nil {
+                    firstLine[explicit] = (note.path, item.line)
+                }
+                let index = commitments.count
+                if byID[id] == nil { byID[id] = index }
+                if byID[implicit] == nil { byID[implicit] = index }
+                madeAt.append(noteIndex)
+                dueDates.append(item.due)
+                let ownDate = item.done.map { DateValue(date: $0) } ?? note.date
+                let own = Statement(date: ownDate?.date.description, status: item.status.rawValue,
+                                    reason: item.reason, path: note.path, line: item.line, isMiss: false)
+                events.append([Event(order: (sortKey(ownDate), 0, noteIndex), statement: own,
+                                     isReview: false, reviewNote: -1)])
+                commitments.append(ResolvedCommitment(
+                    id: id, client: client, text: item.text, owner: item.owner.rawValue,
+                    made: note.date?.date.description, due: item.due?.description, odds: item.odds,
+                    status: item.status.rawValue, path: note.path, line: item.line,
+                    isPrivate: item.isPrivate, history: []))
+            }
+        }
+        var missedAtReview: [Int: Bool] = [:]
+        for index in commitments.indices {
+            let ordered = events[index].sorted { $0.order < $1.order }
+            commitments[index].status = ordered.last!.statement.status
+            commitments[index].history = ordered.filter(\.isReview).map(\.statement)
+            if commitments[index].owner == Party.client.rawValue {
+                for event in ordered where event.isReview {
+                    missedAtReview[event.reviewNote] = (missedAtReview[event.reviewNote] ?? false)
+                        || event.statement.isMiss
+                }
+            }
+        }
+        result.commitments = commitments
+        if result.client != nil {
+            // Reviews newest first: the current streak stops at the first review without a miss.
+            let reviews = missedAtReview.keys.sorted(by: >)
+            var current = 0
+            var counting = true
+            var longest = 0
+            var run = 0
+            for note in reviews {
+                if missedAtReview[note]! {
+                    run += 1
+                    longest = max(longest, run)
+                    if counting { current += 1 }
+                } else {
+                    run = 0
+                    counting = false
+                }
+            }
+            result.client?.missStreak = current
+            result.client?.longestMissStreak = longest
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Lists the journal's Markdown files with their size and modification time, without reading
+/// them: what the incremental index compares against what it stored.
+///
+/// Folders reached through symbolic links are not entered (that is how loops are avoided, as
+/// git does), and a linked file is read only when it resolves inside the journal.
+struct FileWalker: Sendable {
+    struct Entry: Sendable, Hashable {
+        /// Relative to the root, with `/`.
+        var path: String
+        var size: Int64
+        /// Nanoseconds since 1970.
+        var modified: Int64
+    }
+
+    /// Top-level folders that hold no notes: derived data, outputs, templates.
+    static let skippedTopLevel: Set<String> = [".journal", "exports", "templates"]
+    static let maximumDepth = 32
+    static let maximumFiles = 200_000
+
+    let root: URL
+
+    func walk() -> (entries: [Entry], diagnostics: [Diagnostic]) {
+        var entries: [Entry] = []
+        var diagnostics: [Diagnostic] = []
+        let rootPath = root.path
+        let realRoot = Self.realPath(rootPath) ?? rootPath
+        var pending: [(relative: String, depth: Int)] = [("", 0)]
+        while let (relative, depth) = pending.popLast() {
+            let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { continue }
+            for name in names.sorted() {
+                if name.hasPrefix(".") { continue }
+                if relative.isEmpty, Self.skippedTopLevel.contains(name) { continue }
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                let childAbsolute = absolute + "/" + name
+                var info = stat()
+                guard lstat(childAbsolute, &info) == 0 else { continue }
+                let kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR {
+                    if depth + 1 < Self.maximumDepth { pending.append((childRelative, depth + 1)) }
+                    continue
+                }
+                guard name.lowercased().hasSuffix(".md") else { continue }
+                if kind == S_IFLNK {
+                    guard let target = Self.realPath(childAbsolute) else {
+                        diagnostics.append(Self.linkDiagnostic(childRelative,
+                            "this link is broken or loops back on itself: it was skipped"))
+                        continue
+                    }
+                    guard target.hasPrefix(realRoot + "/") else {
+                        diagnostics.append(Self.linkDiagnostic(childRelative,
+                            "this link points outside the journal: it was not followed"))
+                        continue
+                    }
+                    guard stat(childAbsolute, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                } else if kind != S_IFREG {
+                    continue
+                }
+                entries.append(Entry(
+                    path: childRelative, size: Int64(info.st_size),
+                    modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+                if entries.count >= Self.maximumFiles { return (entries, diagnostics) }
+            }
+        }
+        entries.sort { $0.path < $1.path }
+        return (entries, diagnostics)
+    }
+
+    private static func linkDiagnostic(_ path: String, _ message: String) -> Diagnostic {
+        Diagnostic(path: path, line: 1, column: 1, severity: .warning, rule: Rule.fileUnreadable,
+                   message: message)
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A journal folder: its root and its configuration.
+public struct Journal: Sendable {
+    public let root: URL
+    public let config: JournalConfig
+    /// Raw bytes of journal.yml: part of the index's fingerprint, since headings and the time
+    /// zone change what notes mean.
+    let configData: Data
+
+    public enum LocateError: Error, Sendable, CustomStringConvertible {
+        case notAJournal(String)
+        case noJournalFound(String)
+
+        public var description: String {
+            switch self {
+            case .notAJournal(let path):
+                return "\(path) is not a journal: it has no journal.yml (create one with `journal init \(path)`)"
+            case .noJournalFound(let path):
+                return "no journal found in \(path) or any folder above it: run `journal init`, or give --journal DIR (or JOURNAL_DIR)"
+            }
+        }
+    }
+
+    /// Finds the journal as git finds its repository: `explicit` (from --journal), else
+    /// `JOURNAL_DIR`, else the nearest ancestor of `workingDirectory` holding journal.yml.
+    public static func locate(explicit: String?, environment: [String: String],
+                              workingDirectory: String) throws -> Journal {
+        if let dir = explicit ?? environment["JOURNAL_DIR"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            let url = URL(fileURLWithPath: dir, relativeTo: URL(fileURLWithPath: workingDirectory))
+                .standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent(JournalConfig.fileName).path) else {
+                throw LocateError.notAJournal(dir)
+            }
+            return try open(url)
+        }
+        var url = URL(fileURLWithPath: workingDirectory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(JournalConfig.fileName).path) {
+                return try open(url)
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { throw LocateError.noJournalFound(workingDirectory) }
+            url = parent
+        }
+    }
+
+    /// Opens the journal at `root`; an unreadable journal.yml gives the defaults and a diagnostic.
+    public static func open(_ root: URL) throws -> Journal {
+        let file = root.appendingPathComponent(JournalConfig.fileName)
+        let data = (try? Data(contentsOf: file, options: .mappedIfSafe)) ?? Data()
+        var config: JournalConfig
+        switch SourceText.decode(data) {
+        case .success(let source):
+            config = JournalConfig(text: source.text)
+        case .failure(let problem):
+            config = JournalConfig()
+            var diagnostic = NoteParser.diagnostic(for: problem, path: JournalConfig.fileName)
+            diagnostic.rule = Rule.configInvalid
+            diagnostic.message = diagnostic.message.replacingOccurrences(of: "it was skipped", with: "the defaults are used")
+            config.diagnostics.append(diagnostic)
+        }
+        return Journal(root: root.standardizedFileURL, config: config, configData: data)
+    }
+
+    init(root: URL, config: JournalConfig, configData: Data) {
+        self.root = root
+        self.config = config
+        self.configData = configData
+    }
+}

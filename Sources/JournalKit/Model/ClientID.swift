@@ -1,0 +1,23 @@
+/// Ids come from folder names and from notes: they must never name a path outside the journal.
+enum ClientID {
+    /// A client id: the name of a folder under clients/. Any name a folder can have inside the
+    /// journal, but never one that climbs out of it or hides (`..`, `/`, a leading dot).
+    static func isValid(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= 128, !id.hasPrefix("."), !id.hasPrefix("-") else {
+            return false
+        }
+        return !id.unicodeScalars.contains { scalar in
+            scalar == "/" || scalar == "\\" || scalar == ":" || scalar.properties.generalCategory == .control
+        }
+    }
+
+    /// An explicit commitment id: `[a-z0-9-]`, 1 to 32 characters (FORMAT.md section 4).
+    static func isValidItemID(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= 32 else { return false }
+        return id.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-")
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// journal.yml (FORMAT.md section 2). Every key is optional; a bad value is a diagnostic and the
+/// default stands, so a broken configuration never stops the coach from working.
+public struct JournalConfig: Sendable {
+    public var coach: String?
+    public var language: Language = .fr
+    public var timezone: TimeZone
+    public var cadence: Cadence?
+    public var retention: Cadence?
+    /// `lint.rules`: per-rule severity; nil means `off`.
+    public var ruleSeverities: [String: Diagnostic.Severity?] = [:]
+    /// `lint.miss_streak`: the streak length that warns.
+    public var missStreakThreshold = 2
+    var headings: [SectionKind: [String]] = [:]
+    /// Problems found in journal.yml itself.
+    public var diagnostics: [Diagnostic] = []
+
+    public enum Language: String, Sendable, CaseIterable { case fr, en }
+
+    static let fileName = "journal.yml"
+    static let keys: Set<String> = ["coach", "language", "timezone", "cadence", "retention", "lint", "headings"]
+
+    /// The defaults: French, and the machine's time zone.
+    public init() {
+        timezone = TimeZone.current
+    }
+
+    /// Reads journal.yml's text. Front-matter rules apply (size, anchors, depth), so a hostile
+    /// configuration is as harmless as a hostile note.
+    public init(text: String) {
+        self.init()
+        let lines = ("---\n" + text + "\n---").split(separator: "\n", omittingEmptySubsequences: false)
+        let parsed = FrontMatter(lines: lines)
+        var reader = FieldReader(path: Self.fileName)
+        // FrontMatter counts lines from the fence it was given; journal.yml has none.
+        for problem in parsed.problems {
+            reader.report(Rule.configInvalid, line: max(1, problem.line - 1), column: problem.column,
+                          problem.message.replacingOccurrences(of: "front-matter", with: "journal.yml"))
+        }
+        if let root = parsed.root.map({ Self.shiftedUp($0) }), let entries = root.entries {
+            read(root: root, entries: entries, reader: &reader)
+        }
+        diagnostics = reader.diagnostics
+    }
+
+    private mutating func read(root: YAMLValue, entries: [YAMLValue.Entry], reader: inout FieldReader) {
+        for entry in entries where !Self.keys.contains(entry.key) {
+            var message = "`\(entry.key)` is not a setting of journal.yml"
+            if let suggestion = NoteParser.closest(to: entry.key, in: Self.keys) {
+                message += ": did you mean `\(suggestion)`?"
+            }
+            reader.report(Rule.fieldUnknown, .warning, line: entry.keyLine, column: entry.keyColumn, message)
+        }
+        coach = reader.text(root["coach"], key: "coach")
+        language = reader.choice(root["language"], key: "language", allowed: ["fr", "en"]) {
+            Language(rawValue: TextFold.fold($0))
+        } ?? .fr
+        if let value = root["timezone"], let name = reader.text(value, key: "timezone") {
+            if let zone = TimeZone(identifier: name) {
+                timezone = zone
+            } else {
+                reader.report(Rule.fieldInvalid, at: value,
+                              "`timezone` “\(name.clipped)” is not a known time zone: use a name such as Europe/Paris")
+            }
+        }
+        for key in ["cadence", "retention"] {
+            guard let value = root[key], let text = reader.text(value, key: key) else { continue }
+            switch Cadence.parse(text) {
+            case .success(let parsed): if key == "cadence" { cadence = parsed } else { retention = parsed }
+            case .failure(let error): reader.report(Rule.fieldInvalid, at: value, "`\(key)`: \(error.message)")
+            }
+        }
+        if let lint = root["lint"], !lint.isNull {
+            if let rules = lint["rules"]?.entries {
+                for rule in rules {
+                    guard let text = reader.text(rule.value, key: "lint.rules.\(rule.key)") else { continue }
+                    switch TextFold.fold(text) {
+                    case "error": ruleSeverities[rule.key] = .some(.error)
+                    case "warning": ruleSeverities[rule.key] = .some(.warning)
+                    case "info": ruleSeverities[rule.key] = .some(.info)
+                    case "off", "false": ruleSeverities[rule.key] = .some(nil)
+                    default:
+                        reader.report(Rule.fieldInvalid, at: rule.value,
+                                      "the severity of `\(rule.key)` should be error, warning, info or off")
+                    }
+                }
+            }
+            if let value = lint["miss_streak"], let number = reader.integer(value, key: "lint.miss_streak") {
+                missStreakThreshold = max(1, number)
+            }
+        }
+        if let value = root["headings"], !value.isNull {
+            guard let sections = value.entries else {
+                reader.report(Rule.fieldInvalid, at: value, "`headings` should map a section (objectives, commitments, review, private, themes) to a list of headings")
+                return
+            }
+            for section in sections {
+                guard let kind = SectionKind(rawValue: TextFold.fold(section.key)) else {
+                    reader.report(Rule.fieldInvalid, line: section.keyLine, column: section.keyColumn,
+                                  "`headings.\(section.key)` is not a section: use objectives, commitments, review, private or themes")
+                    continue
+                }
+                headings[kind, default: []] += reader.texts(section.value, key: "headings.\(section.key)")
+            }
+        }
+    }
+
+    /// FrontMatter numbers lines as if a `---` line came first; journal.yml has none.
+    private static func shiftedUp(_ value: YAMLValue) -> YAMLValue {
+        var copy = value
+        copy.line = max(1, value.line - 1)
+        switch value.content {
+        case .sequence(let items): copy.content = .sequence(items.map(shiftedUp))
+        case .mapping(let entries):
+            copy.content = .mapping(entries.map {
+                YAMLValue.Entry(key: $0.key, keyLine: max(1, $0.keyLine - 1), keyColumn: $0.keyColumn,
+                                value: shiftedUp($0.value))
+            })
+        default: break
+        }
+        return copy
+    }
+
+    var headingAliases: HeadingAliases { HeadingAliases(extra: headings) }
+}

@@ -1,0 +1,48 @@
+/// Everything `journal` reads out of one Markdown file. Stored in the index as is, so that a
+/// file whose size and mtime did not change is never read again.
+struct Note: Sendable, Codable, Hashable {
+    /// Relative to the journal root, with `/`.
+    var path: String
+    /// nil: the file has no front-matter `type`, so it is not a journal document.
+    var type: DocumentType?
+    /// The `client` field, else the client folder the file sits in.
+    var client: String?
+    var date: DateValue?
+    var status: SessionStatus?
+    var number: Int?
+    var mode: Mode?
+    var durationMinutes: Int?
+    var cancelledBy: Party?
+    var next: DateValue?
+    /// `next: none`: the coach decided not to fix a date.
+    var nextIsNone = false
+    var nextReason: String?
+    /// Chemistry calls.
+    var clientBriefed: TriState?
+    var disclosureAgreed: [String]?
+    var fit: Fit?
+    var decision: Decision?
+    /// Three-way meetings and supervision.
+    var participants: [String] = []
+    var supervisor: String?
+    var cases: [String] = []
+    /// Case files.
+    var caseFile: CaseFile?
+    /// Line of each front-matter key, for diagnostics about it.
+    var keyLines: [String: Int] = [:]
+    var items: [NoteItem] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// The file name without `.md`: the first half of implicit commitment ids.
+    var stem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    /// Whether the note takes a `date`.
+    var isDated: Bool { type != nil && type != .client }
+
+    init(path: String) {
+        self.path = path
+    }
+}

@@ -1,0 +1,25 @@
+/// One list item that means something: an objective, a commitment, or a review statement.
+struct NoteItem: Sendable, Codable, Hashable {
+    enum Kind: String, Sendable, Codable, Hashable { case objective, commitment, review, theme }
+
+    var kind: Kind
+    var line: Int
+    var column: Int
+    var status: ItemStatus
+    var text: String
+    /// The explicit `id` field, if valid.
+    var id: String?
+    var ref: String?
+    var due: LocalDate?
+    var done: LocalDate?
+    var validated: LocalDate?
+    /// Odds as written (`10:1`, `90%`) and as a probability of doing it.
+    var odds: String?
+    var oddsProbability: Double?
+    var owner: Party
+    /// Canonical reason (`busy`, `hard`, `stuck`, `not-useful`) or the coach's free text.
+    var reason: String?
+    var isPrivate: Bool
+    /// 1-based rank among the note's commitments: the implicit id is `file-stem#rank`.
+    var rank: Int
+}

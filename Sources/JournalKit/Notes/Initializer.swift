@@ -1,0 +1,119 @@
+import Foundation
+
+/// `journal init`: makes a folder a journal. Safe to run twice: it only adds what is missing.
+public struct Initializer: Sendable {
+    public struct Report: Sendable {
+        /// What was created, relative to the journal, in order.
+        public var created: [String] = []
+        public var gitInitialised = false
+        public var hookInstalled = false
+        /// Why a step was skipped, for the user.
+        public var notes: [String] = []
+    }
+
+    public let root: URL
+    public let language: JournalConfig.Language
+
+    public init(root: URL, language: JournalConfig.Language = .fr) {
+        self.root = root.standardizedFileURL
+        self.language = language
+    }
+
+    static let ignored = [".journal/", "exports/"]
+
+    static let hook = """
+        #!/bin/sh
+        # Installed by `journal init`: checks the staged notes before each commit.
+        # A commit with errors is refused; fix them, or commit with --no-verify to skip the check.
+        if ! command -v journal >/dev/null 2>&1; then
+          echo "journal is not on PATH: the notes were not checked" >&2
+          exit 0
+        fi
+        exec journal lint --staged
+
+        """
+
+    public func run() throws -> Report {
+        var report = Report()
+        let manager = FileManager.default
+        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        let config = root.appendingPathComponent(JournalConfig.fileName)
+        if !manager.fileExists(atPath: config.path) {
+            let text = try Templates(journalRoot: nil, language: language)
+                .render("journal.yml", ["timezone": TimeZone.current.identifier])
+            try AtomicFile.write(Data(text.utf8), to: config, overwrite: false)
+            report.created.append(JournalConfig.fileName)
+        }
+        for folder in ["clients", "supervision"] where !manager.fileExists(atPath: root.appendingPathComponent(folder).path) {
+            try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            report.created.append(folder + "/")
+        }
+        let ignore = root.appendingPathComponent(".gitignore")
+        let existing = (try? String(contentsOf: ignore, encoding: .utf8)) ?? ""
+        let lines = Set(existing.split(separator: "\n").map { String($0).trimmingWhitespace })
+        let missing = Self.ignored.filter { !lines.contains($0) && !lines.contains(String($0.dropLast())) }
+        if !missing.isEmpty {
+            var text = existing
+            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+            text += missing.joined(separator: "\n") + "\n"
+            try AtomicFile.write(Data(text.utf8), to: ignore, overwrite: true)
+            report.created.append(".gitignore")
+        }
+        guard let git = Self.which("git") else {
+            report.notes.append("git is not installed: the journal is not under version control")
+            return report
+        }
+        if !Self.run(git, ["-C", root.path, "rev-parse", "--is-inside-work-tree"]) {
+            if Self.run(git, ["init", "-q", root.path]) {
+                report.gitInitialised = true
+            } else {
+                report.notes.append("git init failed: the journal is not under version control")
+                return report
+            }
+        }
+        guard let hooks = Self.output(git, ["-C", root.path, "rev-parse", "--git-path", "hooks"]) else {
+            return report
+        }
+        let hooksURL = URL(fileURLWithPath: hooks, relativeTo: root).standardizedFileURL
+        let hook = hooksURL.appendingPathComponent("pre-commit")
+        if let current = try? String(contentsOf: hook, encoding: .utf8) {
+            if !current.contains("journal lint --staged") {
+                report.notes.append("a pre-commit hook already exists: add `journal lint --staged` to it to check notes before each commit")
+            }
+        } else {
+            try AtomicFile.write(Data(Self.hook.utf8), to: hook, overwrite: false)
+            chmod(hook.path, 0o755)
+            report.hookInstalled = true
+        }
+        return report
+    }
+
+    static func which(_ program: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = "\(folder)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    @discardableResult
+    static func run(_ program: String, _ arguments: [String]) -> Bool {
+        output(program, arguments) != nil
+    }
+
+    /// Standard output of a successful run, trimmed; nil on failure.
+    static func output(_ program: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingWhitespace
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Checks the notes staged in git, reading the staged blobs rather than the working files: what
+/// the pre-commit hook runs, so that what is checked is exactly what is committed.
+public struct StagedLinter: Sendable {
+    public let journal: Journal
+
+    public init(journal: Journal) {
+        self.journal = journal
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case noGit
+        public var description: String { "git is not available, or the journal is not in a git repository" }
+    }
+
+    public func lint() throws -> [Diagnostic] {
+        guard let git = Initializer.which("git"),
+              let top = Initializer.output(git, ["-C", journal.root.path, "rev-parse", "--show-toplevel"]) else {
+            throw Failure.noGit
+        }
+        let prefix = Self.relativePrefix(of: journal.root.path, in: top)
+        guard let names = Initializer.output(git, ["-C", top, "diff", "--cached", "--name-only", "-z",
+                                                   "--diff-filter=ACMR", "--", "*.md"]) else {
+            throw Failure.noGit
+        }
+        let parser = NoteParser(aliases: journal.config.headingAliases)
+        var diagnostics: [Diagnostic] = []
+        for name in names.split(separator: "\0").map(String.init) {
+            guard name.hasPrefix(prefix) else { continue }
+            let path = String(name.dropFirst(prefix.count))
+            let first = path.split(separator: "/").first.map(String.init) ?? ""
+            if FileWalker.skippedTopLevel.contains(first) || path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                continue
+            }
+            guard let data = Self.blob(git, top: top, name: name) else { continue }
+            diagnostics += parser.parse(data: data, path: path).diagnostics
+        }
+        return diagnostics.sorted()
+    }
+
+    static func relativePrefix(of root: String, in top: String) -> String {
+        let realRoot = FileWalker.realPath(root) ?? root
+        let realTop = FileWalker.realPath(top) ?? top
+        guard realRoot != realTop, realRoot.hasPrefix(realTop + "/") else { return "" }
+        return String(realRoot.dropFirst(realTop.count + 1)) + "/"
+    }
+
+    private static func blob(_ git: String, top: String, name: String) -> Data? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: git)
+        process.arguments = ["-C", top, "show", ":" + name]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? data : nil
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Mustache
+
+/// Note and output templates: the journal's own `templates/NAME` wins over the built-in one
+/// for the journal's language, shipped with the library from the project's templates/ folder.
+struct Templates: Sendable {
+    var journalRoot: URL?
+    var language: JournalConfig.Language
+
+    enum Failure: Error, Sendable, CustomStringConvertible {
+        case missing(String)
+        case invalid(String, String)
+
+        var description: String {
+            switch self {
+            case .missing(let name): return "no template named \(name) (looked in the journal's templates/ and the built-in ones)"
+            case .invalid(let path, let reason): return "the template \(path) cannot be used: \(reason)"
+            }
+        }
+    }
+
+    /// The template's source and where it came from.
+    func source(named name: String) throws -> (text: String, origin: String) {
+        if let root = journalRoot {
+            let override = root.appendingPathComponent("templates").appendingPathComponent(name)
+            if let data = FileManager.default.contents(atPath: override.path),
+               case .success(let source) = SourceText.decode(data) {
+                return (source.text, "templates/" + name)
+            }
+        }
+        guard let url = Bundle.module.url(forResource: "Templates/\(language.rawValue)/\(name)", withExtension: nil),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw Failure.missing(name)
+        }
+        return (text, "built-in \(language.rawValue)/\(name)")
+    }
+
+    func render(_ name: String, _ context: [String: Any]) throws -> String {
+        let (text, origin) = try source(named: name)
+        do {
+            var rendered = try MustacheTemplate(string: text).render(context)
+            // The content-type pragma leaves a blank first line; notes must start with `---`.
+            while rendered.hasPrefix("\n") { rendered.removeFirst() }
+            return rendered
+        } catch {
+            throw Failure.invalid(origin, "\(error)")
+        }
+    }
+
+    /// A YAML scalar for a value typed by the user: quoted when plain YAML would misread it.
+    static func yamlScalar(_ value: String) -> String {
+        let plainSafe = !value.isEmpty && value.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || scalar == " " || scalar == "-" || scalar == "." || scalar == "'"
+                || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        } && value.first != " " && value.last != " " && value.first != "-"
+        if plainSafe { return value }
+        var escaped = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+}

@@ -1,0 +1,194 @@
+import Yams
+
+/// The YAML block at the top of a note, split off before cmark sees the body (cmark would read
+/// the closing `---` as a rule or a heading underline).
+struct FrontMatter: Sendable {
+    /// Front-matter is a handful of keys; these bounds keep a hostile file from costing more.
+    static let maximumBytes = 64 * 1024
+    static let maximumValues = 5_000
+    static let maximumDepth = 24
+
+    /// nil when the file has no front-matter at all.
+    var root: YAMLValue?
+    /// Line (from 1) at which the body starts.
+    var bodyStartLine: Int
+    var problems: [Located]
+
+    struct Located: Sendable, Hashable {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    init(lines: [Substring]) {
+        root = nil
+        problems = []
+        bodyStartLine = 1
+        guard let first = lines.first, Self.isFence(first, allowDots: false) else { return }
+        guard let closing = lines.indices.dropFirst().first(where: { Self.isFence(lines[$0], allowDots: true) })
+        else {
+            bodyStartLine = lines.count + 1
+            problems.append(Located(
+                line: 1, column: 1,
+                message: "the front-matter opened here is never closed: add a line `---` after its last key"))
+            return
+        }
+        bodyStartLine = closing + 2
+        let yaml = lines[1..<closing].joined(separator: "\n")
+        guard yaml.utf8.count <= Self.maximumBytes else {
+            problems.append(Located(line: 2, column: 1,
+                                    message: "the front-matter is larger than 64 KB: keep long text in the body"))
+            return
+        }
+        if let (line, column) = Self.firstAnchorOrAlias(in: lines[1..<closing]) {
+            problems.append(Located(
+                line: line + 2, column: column,
+                message: "YAML anchors and aliases (& and *) are not read in front-matter: write the value out, or quote it"))
+            return
+        }
+        if let line = Self.firstExcessiveNesting(in: lines[1..<closing]) {
+            problems.append(Located(line: line + 2, column: 1,
+                                    message: "the front-matter is nested too deeply to be a note's fields"))
+            return
+        }
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                root = YAMLValue(content: .mapping([]), line: 1, column: 1)
+                return
+            }
+            var budget = Self.maximumValues
+            let value = try Self.convert(node, depth: 0, budget: &budget)
+            guard value.entries != nil else {
+                problems.append(Located(
+                    line: value.line, column: value.column,
+                    message: "the front-matter must be keys and values (`key: value` lines), not \(value.kindName)"))
+                return
+            }
+            root = value
+        } catch let error as YamlError {
+            problems.append(Self.locate(error))
+        } catch let error as Overflow {
+            problems.append(Located(line: error.line, column: error.column,
+                                    message: "the front-matter holds too many values to be a note's fields"))
+        } catch let error as BadKey {
+            problems.append(Located(line: error.line, column: error.column,
+                                    message: "a key must be a plain word such as `date:`, not a list or a mapping"))
+        } catch {
+            problems.append(Located(line: 2, column: 1, message: "the front-matter could not be read"))
+        }
+    }
+
+    private struct BadKey: Error {
+        var line: Int
+        var column: Int
+    }
+
+    private struct Overflow: Error {
+        var line: Int
+        var column: Int
+    }
+
+    private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {
+        var text = line
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return text == "---" || (allowDots && text == "...")
+    }
+
+    /// Yams marks count lines inside the YAML text; the YAML starts at the file's line 2.
+    private static func convert(_ node: Node, depth: Int, budget: inout Int) throws -> YAMLValue {
+        let line = (node.mark?.line ?? 1) + 1
+        let column = node.mark?.column ?? 1
+        budget -= 1
+        if budget < 0 || depth > maximumDepth { throw Overflow(line: line, column: column) }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain,
+               ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return YAMLValue(content: .null, line: line, column: column)
+            }
+            return YAMLValue(content: .scalar(scalar.string), line: line, column: column)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for item in sequence {
+                items.append(try convert(item, depth: depth + 1, budget: &budget))
+            }
+            return YAMLValue(content: .sequence(items), line: line, column: column)
+        case .mapping(let mapping):
+            var entries: [YAMLValue.Entry] = []
+            for (key, value) in mapping {
+                let keyLine = (key.mark?.line ?? 1) + 1
+                let keyColumn = key.mark?.column ?? 1
+                guard case .scalar(let keyScalar) = key else {
+                    throw BadKey(line: keyLine, column: keyColumn)
+                }
+                entries.append(YAMLValue.Entry(
+                    key: keyScalar.string, keyLine: keyLine, keyColumn: keyColumn,
+                    value: try convert(value, depth: depth + 1, budget: &budget)))
+            }
+            return YAMLValue(content: .mapping(entries), line: line, column: column)
+        case .alias:
+            throw Overflow(line: line, column: column)
+        }
+    }
+
+    private static func locate(_ error: YamlError) -> Located {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text), " } ?? ""
+            return Located(line: mark.line + 1, column: mark.column,
+                           message: "the front-matter is not valid YAML: \(detail)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Located(line: context.mark.line + 1, column: context.mark.column,
+                           message: "the front-matter gives \(duplicates.sorted().joined(separator: ", ")) twice: keep one")
+        case .reader(let problem, _, _, _):
+            return Located(line: 2, column: 1, message: "the front-matter could not be read: \(problem)")
+        default:
+            return Located(line: 2, column: 1, message: "the front-matter is not valid YAML")
+        }
+    }
+
+    /// Where a `&name` or `*name` token starts, outside quotes. Anchors are refused outright: no
+    /// note needs them, and aliases are how a few lines of YAML expand into billions of values.
+    private static func firstAnchorOrAlias(in lines: ArraySlice<Substring>) -> (Int, Int)? {
+        for (offset, line) in lines.enumerated() {
+            var quote: Character? = nil
+            var previous: Character = " "
+            var column = 0
+            for character in line {
+                column += 1
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    if " [{,:-".contains(previous) { quote = character }
+                } else if character == "#", previous == " " {
+                    break
+                } else if (character == "&" || character == "*"), " [{,:-?".contains(previous) {
+                    return (offset, column)
+                }
+                previous = character
+            }
+        }
+        return nil
+    }
+
+    /// The first line at which flow brackets nest deeper than any note needs. Yams composes
+    /// recursively, so depth is checked before it runs.
+    private static func firstExcessiveNesting(in lines: ArraySlice<Substring>) -> Int? {
+        var depth = 0
+        for (offset, line) in lines.enumerated() {
+            for byte in line.utf8 {
+                if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                    depth += 1
+                    if depth > maximumDepth { return offset }
+                } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                    depth = max(0, depth - 1)
+                }
+            }
+            let indent = line.utf8.prefix(while: { $0 == UInt8(ascii: " ") }).count
+            if indent > 2 * maximumDepth * 4 { return offset }
+        }
+        return nil
+    }
+}

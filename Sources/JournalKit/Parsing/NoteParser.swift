@@ -1,0 +1,309 @@
+import Foundation
+
+/// Turns one file's bytes into a `Note`: front-matter fields typed and checked, body items read,
+/// every problem a diagnostic. Pure: no file system, no clock, safe to run on many threads.
+struct NoteParser: Sendable {
+    var aliases: HeadingAliases
+
+    init(aliases: HeadingAliases = HeadingAliases()) {
+        self.aliases = aliases
+    }
+
+    /// Keys each document type takes; `tags` and `title` are accepted everywhere because
+    /// Obsidian and other editors write them.
+    static let commonKeys: Set<String> = ["type", "tags", "title"]
+    static let keys: [DocumentType: Set<String>] = [
+        .client: ["name", "aliases", "gender", "email", "phone", "role", "organisation", "sponsor",
+                  "people", "places", "demand", "need", "contract", "disclosure", "consent",
+                  "status", "closed", "outcome"],
+        .chemistry: ["client", "date", "mode", "duration", "client_briefed", "disclosure_agreed",
+                     "fit", "decision", "next", "next_reason"],
+        .threeWay: ["client", "date", "mode", "duration", "participants", "next", "next_reason"],
+        .session: ["client", "date", "number", "mode", "duration", "status", "cancelled_by",
+                   "next", "next_reason"],
+        .supervision: ["date", "supervisor", "cases", "mode", "duration"],
+    ]
+
+    func parse(data: Data, path: String) -> Note {
+        var note = Note(path: path)
+        let source: SourceText
+        switch SourceText.decode(data) {
+        case .success(let decoded):
+            source = decoded
+        case .failure(let problem):
+            note.diagnostics.append(Self.diagnostic(for: problem, path: path))
+            return note
+        }
+        return parse(source: source, path: path)
+    }
+
+    func parse(source: SourceText, path: String) -> Note {
+        var note = Note(path: path)
+        let frontMatter = FrontMatter(lines: source.lines)
+        var reader = FieldReader(path: path)
+        for problem in frontMatter.problems {
+            reader.report(Rule.frontmatterInvalid, line: problem.line, column: problem.column,
+                          problem.message)
+        }
+        guard let root = frontMatter.root, let entries = root.entries else {
+            note.diagnostics = reader.diagnostics
+            return note
+        }
+        for entry in entries { note.keyLines[entry.key] = entry.keyLine }
+        guard let typeValue = root["type"], !typeValue.isNull else {
+            // Markdown with front-matter but no type: not a journal document.
+            note.diagnostics = reader.diagnostics
+            return note
+        }
+        guard let type = reader.choice(typeValue, key: "type",
+                                       allowed: DocumentType.allCases.map(\.rawValue),
+                                       DocumentType.parse) else {
+            note.diagnostics = reader.diagnostics
+            return note
+        }
+        note.type = type
+        readFields(entries: entries, root: root, into: &note, reader: &reader)
+        note.client = note.client ?? Self.clientFolder(of: path)
+        readBody(source: source, firstLine: frontMatter.bodyStartLine, into: &note, reader: &reader)
+        note.diagnostics = reader.diagnostics
+        return note
+    }
+
+    /// `clients/ID/…` → ID.
+    static func clientFolder(of path: String) -> String? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 3, parts[0] == "clients" else { return nil }
+        return String(parts[1])
+    }
+
+    static func diagnostic(for problem: SourceText.Problem, path: String) -> Diagnostic {
+        switch problem {
+        case .tooLarge(let bytes):
+            return Diagnostic(path: path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
+                              message: "the file is \(bytes / 1_048_576) MB, too large to be a note: it was skipped")
+        case .binary(let line, let column):
+            return Diagnostic(path: path, line: line, column: column, severity: .error, rule: Rule.fileUnreadable,
+                              message: "this looks like a binary file, not a text note: it was skipped (move it out of the journal, or rename it without .md)")
+        case .notUTF8(let line, let column):
+            return Diagnostic(path: path, line: line, column: column, severity: .error, rule: Rule.fileUnreadable,
+                              message: "the file is not UTF-8 text (perhaps Latin-1 or Windows-1252): re-save it as UTF-8 in your editor; it was skipped")
+        }
+    }
+
+    // MARK: Front-matter
+
+    private func readFields(entries: [YAMLValue.Entry], root: YAMLValue, into note: inout Note,
+                            reader: inout FieldReader) {
+        let known = Self.commonKeys.union(Self.keys[note.type!] ?? [])
+        for entry in entries where !known.contains(entry.key) {
+            var message = "`\(entry.key)` is not a field of a \(note.type!.rawValue) note"
+            if let suggestion = Self.closest(to: entry.key, in: known) {
+                message += ": did you mean `\(suggestion)`?"
+            }
+            reader.report(Rule.fieldUnknown, .warning, line: entry.keyLine, column: entry.keyColumn, message)
+        }
+        if let value = root["client"], note.type != .client {
+            if let id = reader.text(value, key: "client") {
+                if ClientID.isValid(id) {
+                    note.client = id
+                } else {
+                    reader.report(Rule.fieldInvalid, at: value,
+                                  "`client` must be a client id (lower-case letters, digits and hyphens), not “\(id.clipped)”")
+                }
+            }
+        }
+        if note.isDated {
+            if let value = root["date"], !value.isNull {
+                note.date = reader.date(value, key: "date")
+            } else {
+                reader.report(Rule.fieldMissing, line: 1, column: 1,
+                              "a \(note.type!.rawValue) note needs a `date` (e.g. `date: 2026-03-18 10:00`)")
+            }
+        }
+        note.mode = reader.choice(root["mode"], key: "mode", allowed: ["visio", "phone", "in-person"], Mode.parse)
+        if let value = root["duration"], let text = reader.text(value, key: "duration") {
+            switch Minutes.parse(text) {
+            case .success(let minutes): note.durationMinutes = minutes
+            case .failure(let error): reader.report(Rule.fieldInvalid, at: value, "`duration`: \(error.message)")
+            }
+        }
+        if let value = root["next"], let text = reader.text(value, key: "next") {
+            if ["none", "aucun", "aucune", "non", "no"].contains(TextFold.fold(text)) {
+                note.nextIsNone = true
+            } else {
+                note.next = reader.date(value, key: "next")
+            }
+        }
+        note.nextReason = reader.text(root["next_reason"], key: "next_reason")
+        switch note.type! {
+        case .session:
+            note.status = reader.choice(root["status"], key: "status",
+                                        allowed: ["held", "cancelled", "no-show"], SessionStatus.parse) ?? .held
+            note.cancelledBy = reader.choice(root["cancelled_by"], key: "cancelled_by",
+                                             allowed: ["client", "coach", "sponsor"], Party.parse)
+            if let value = root["number"], let number = reader.integer(value, key: "number") {
+                if number == 0 {
+                    reader.report(Rule.fieldInvalid, at: value, "`number` counts from 1")
+                } else {
+                    note.number = number
+                }
+            }
+        case .chemistry:
+            note.clientBriefed = reader.choice(root["client_briefed"], key: "client_briefed",
+                                               allowed: ["yes", "no", "unknown"], TriState.parse)
+            if let value = root["disclosure_agreed"], !value.isNull {
+                note.disclosureAgreed = reader.texts(value, key: "disclosure_agreed")
+            }
+            note.fit = reader.choice(root["fit"], key: "fit", allowed: ["yes", "no", "unsure"], Fit.parse)
+            note.decision = reader.choice(root["decision"], key: "decision",
+                                          allowed: ["proceed", "decline", "pending"], Decision.parse)
+        case .threeWay:
+            note.participants = reader.texts(root["participants"], key: "participants")
+        case .supervision:
+            note.supervisor = reader.text(root["supervisor"], key: "supervisor")
+            note.cases = reader.texts(root["cases"], key: "cases")
+        case .client:
+            note.caseFile = CaseFileReader.read(root, reader: &reader)
+        }
+    }
+
+    /// The known key nearest to a misspelt one, if it is close enough to be a typo.
+    static func closest(to key: String, in known: Set<String>) -> String? {
+        let folded = TextFold.fold(key)
+        let best = known.map { ($0, editDistance(folded, $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best, best.1 <= max(1, min(2, folded.count / 3)) else { return nil }
+        return best.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.prefix(64)), b = Array(b.prefix(64))
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    // MARK: Body
+
+    private func readBody(source: SourceText, firstLine: Int, into note: inout Note,
+                          reader: inout FieldReader) {
+        guard firstLine <= source.lines.count else { return }
+        let body = source.lines[(firstLine - 1)...].joined(separator: "\n")
+        var tree = MarkdownTree(parsing: body, firstLine: firstLine)
+        let sections = SectionMap(tree: &tree, aliases: aliases)
+        var rank = 0
+        var ids: [String: Int] = [:]
+        for index in tree.nodes.indices where tree.nodes[index].kind == .item {
+            guard let section = sections.kinds[index] else { continue }
+            let kind: NoteItem.Kind
+            switch section {
+            case .objectives: kind = .objective
+            case .commitments: kind = .commitment
+            case .review: kind = .review
+            case .themes: kind = .theme
+            case .private: continue
+            }
+            let node = tree.nodes[index]
+            let lines = ownLines(of: index, in: tree, source: source)
+            let parsed = ItemLine(lines: lines, firstLine: node.startLine)
+            var status = ItemStatus(marker: parsed.marker)
+            if status == nil {
+                let shown = parsed.marker == "\u{0}" ? "[]" : "[\(parsed.marker!)]"
+                reader.report(Rule.markerInvalid, line: node.startLine, column: parsed.markerColumn,
+                              "\(shown) is not a checkbox marker: use [ ] open, [x] done, [/] partly done, [-] dropped or [>] carried forward")
+                status = .open
+            }
+            if kind == .commitment { rank += 1 }
+            var item = NoteItem(kind: kind, line: node.startLine, column: node.startColumn,
+                                status: status!, text: parsed.text, owner: .client,
+                                reason: nil, isPrivate: node.isPrivate,
+                                rank: kind == .commitment ? rank : 0)
+            readItemFields(parsed.fields, into: &item, reader: &reader)
+            if kind == .commitment, let id = item.id {
+                if let first = ids[id] {
+                    reader.report(Rule.idDuplicate, line: item.line, column: item.column,
+                                  "the id `\(id)` is already used at line \(first): ids must be unique for a client")
+                } else {
+                    ids[id] = item.line
+                }
+            }
+            note.items.append(item)
+        }
+    }
+
+    /// The item's own source lines: from its first line to its end, without nested lists.
+    private func ownLines(of index: Int, in tree: MarkdownTree, source: SourceText) -> [Substring] {
+        let node = tree.nodes[index]
+        var end = node.endLine
+        // The item's text stops where its first nested block other than its paragraph starts.
+        var child = index + 1
+        let stop = tree.subtreeEnd(of: index)
+        while child < stop {
+            let candidate = tree.nodes[child]
+            if candidate.parent == index, candidate.kind == .list || (candidate.kind != .paragraph && candidate.startLine > node.startLine) {
+                end = min(end, candidate.startLine - 1)
+                break
+            }
+            child = tree.subtreeEnd(of: child)
+        }
+        end = min(max(end, node.startLine), source.lines.count, node.startLine + 50)
+        return Array(source.lines[(node.startLine - 1)..<end])
+    }
+
+    private func readItemFields(_ fields: [ItemLine.Field], into item: inout NoteItem,
+                                reader: inout FieldReader) {
+        for field in fields {
+            func invalid(_ message: String) {
+                reader.report(Rule.fieldInvalid, line: field.line, column: field.column, message)
+            }
+            func day() -> LocalDate? {
+                switch DateValue.parse(field.value) {
+                case .success(let date): return date.date
+                case .failure(let error): invalid("`\(field.key)`: \(error.message)"); return nil
+                }
+            }
+            switch field.key {
+            case "id", "identifiant":
+                if item.kind == .commitment || item.kind == .objective {
+                    if ClientID.isValidItemID(field.value) {
+                        item.id = field.value
+                    } else {
+                        invalid("the id “\(field.value.clipped)” should be 1 to 32 lower-case letters, digits or hyphens")
+                    }
+                }
+            case "due", "echeance": item.due = day()
+            case "done", "fait": item.done = day()
+            case "cancelled":
+                item.done = day()
+                if item.status == .open { item.status = .dropped }
+            case "validated", "valide": item.validated = day()
+            case "odds", "cote":
+                switch Odds.parse(field.value) {
+                case .success(let odds):
+                    item.odds = odds.text
+                    item.oddsProbability = odds.probability
+                case .failure(let error): invalid("`odds`: \(error.message)")
+                }
+            case "owner", "qui":
+                if let party = Party.parse(field.value) {
+                    item.owner = party
+                } else {
+                    invalid("`owner` cannot be “\(field.value.clipped)”: use client, coach or sponsor")
+                }
+            case "reason", "raison":
+                item.reason = MissReason.parse(field.value).canonical
+            case "ref":
+                item.ref = field.value
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes that never leave a half-written file and never replace a note by surprise: the data
+/// goes to a temporary file in the same folder, is flushed, then linked or renamed into place.
+enum AtomicFile {
+    enum Failure: Error, Sendable, CustomStringConvertible {
+        case exists(String)
+        case io(String, String)
+
+        var description: String {
+            switch self {
+            case .exists(let path): return "\(path) already exists: nothing was written (use --force to replace it)"
+            case .io(let path, let reason): return "could not write \(path): \(reason)"
+            }
+        }
+    }
+
+    static func write(_ data: Data, to url: URL, overwrite: Bool) throws {
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw Failure.io(url.path, String(cString: strerror(errno))) }
+        var ok = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+        ok = ok && fsync(fd) == 0
+        close(fd)
+        guard ok else {
+            unlink(temporary.path)
+            throw Failure.io(url.path, String(cString: strerror(errno)))
+        }
+        if overwrite {
+            guard rename(temporary.path, url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary.path)
+                throw Failure.io(url.path, reason)
+            }
+        } else {
+            // link() fails if the target exists: no window in which another file could be replaced.
+            let linked = link(temporary.path, url.path)
+            let error = errno
+            unlink(temporary.path)
+            guard linked == 0 else {
+                if error == EEXIST { throw Failure.exists(url.path) }
+                throw Failure.io(url.path, String(cString: strerror(error)))
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// A JSON value whose objects keep their keys in the order written, so that the index's JSON
+/// reads like the contract in FORMAT.md and two runs print the same bytes.
+enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+    func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
+
+    static func string(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    static func int(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
+
+    /// Two-space indentation, starting at `level`.
+    func rendered(level: Int = 0) -> String {
+        var out = ""
+        write(to: &out, level: level)
+        return out
+    }
+
+    func write(to out: inout String, level: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .number(let value): out += value.isFinite ? String(value) : "null"
+        case .string(let value): Self.writeString(value, to: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += String(repeating: "  ", count: level + 1)
+                item.write(to: &out, level: level + 1)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: level) + "]"
+        case .object(let pairs):
+            if pairs.isEmpty { out += "{}"; return }
+            out += "{\n"
+            for (index, pair) in pairs.enumerated() {
+                out += String(repeating: "  ", count: level + 1)
+                Self.writeString(pair.0, to: &out)
+                out += ": "
+                pair.1.write(to: &out, level: level + 1)
+                out += index == pairs.count - 1 ? "\n" : ",\n"
+            }
+            out += String(repeating: "  ", count: level) + "}"
+        }
+    }
+
+    static func writeString(_ value: String, to out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// A date as a coach writes it in a note: a day, maybe a time, maybe an explicit UTC offset.
+/// Without an offset it is in the journal's time zone, applied only when an instant is needed.
+public struct DateValue: Sendable, Hashable, CustomStringConvertible, Codable {
+    public struct Time: Sendable, Hashable {
+        public var hour: Int
+        public var minute: Int
+    }
+
+    /// How the date was written: `lint --fix` rewrites French dates to ISO.
+    public enum Form: Sendable, Hashable { case iso, french }
+
+    public var date: LocalDate
+    public var time: Time?
+    /// Minutes east of UTC, when the note gave an offset.
+    public var offsetMinutes: Int?
+    public var form: Form = .iso
+
+    public init(date: LocalDate, time: Time? = nil, offsetMinutes: Int? = nil) {
+        self.date = date
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+    }
+
+    /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM`, plus `±HH:MM` when the note gave an offset.
+    public var description: String {
+        guard let time else { return date.description }
+        var text = date.description + "T" + LocalDate.pad(time.hour, 2) + ":" + LocalDate.pad(time.minute, 2)
+        if let offset = offsetMinutes {
+            let sign = offset < 0 ? "-" : "+"
+            text += sign + LocalDate.pad(abs(offset) / 60, 2) + ":" + LocalDate.pad(abs(offset) % 60, 2)
+        }
+        return text
+    }
+
+    /// The instant this names: the offset if given, else the journal's zone; a day alone is
+    /// its midnight.
+    public func instant(in zone: TimeZone) -> Date {
+        var components = DateComponents()
+        components.year = date.year
+        components.month = date.month
+        components.day = date.day
+        components.hour = time?.hour ?? 0
+        components.minute = time?.minute ?? 0
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = offsetMinutes.flatMap { TimeZone(secondsFromGMT: $0 * 60) } ?? zone
+        if let instant = calendar.date(from: components) { return instant }
+        return Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400)
+    }
+
+    /// Now, to the minute, in `zone`.
+    public static func now(in zone: TimeZone, clock: Date = Date()) -> DateValue {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: clock)
+        let day = LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        return DateValue(date: day, time: Time(hour: parts.hour!, minute: parts.minute!))
+    }
+
+    /// A date given on the command line: the same forms as in notes.
+    public static func parseUserDate(_ text: String) -> DateValue? {
+        try? parse(text).get()
+    }
+
+    static let maximumLength = 40
+
+    /// ISO `2026-03-18`, `2026-03-18 10:00`, `2026-03-18T10:00[:SS][Z|±HH:MM|±HHMM]`; French
+    /// `18/03/2026`, `18/03/2026 10:00`, `18/03/2026 10h00`, `18/03/2026 10h`.
+    public static func parse(_ input: String) -> Result<DateValue, ValueError> {
+        let text = input.trimmingWhitespace
+        guard !text.isEmpty, text.utf8.count <= maximumLength else { return .failure(.notADate(text)) }
+        let datePart: Substring
+        var rest: Substring = ""
+        if let split = text.firstIndex(where: { $0 == "T" || $0 == " " }) {
+            datePart = text[..<split]
+            rest = text[text.index(after: split)...].drop(while: { $0 == " " })
+        } else {
+            datePart = Substring(text)
+        }
+        let day: LocalDate
+        switch LocalDate.parse(datePart) {
+        case .success(let parsed): day = parsed
+        case .failure(let error): return .failure(error)
+        }
+        var value = DateValue(date: day)
+        value.form = datePart.contains("/") ? .french : .iso
+        guard !rest.isEmpty else { return .success(value) }
+        // The offset starts at Z, + or - after the time.
+        var offsetText: Substring = ""
+        if let sign = rest.firstIndex(where: { $0 == "Z" || $0 == "z" || $0 == "+" || $0 == "-" }) {
+            offsetText = rest[sign...]
+            rest = rest[..<sign]
+        }
+        rest = Substring(String(rest).trimmingWhitespace)
+        guard let time = parseTime(rest) else { return .failure(.badTime(String(rest))) }
+        value.time = time
+        if !offsetText.isEmpty {
+            guard let offset = parseOffset(offsetText) else { return .failure(.badTime(String(offsetText))) }
+            value.offsetMinutes = offset
+        }
+        return .success(value)
+    }
+
+    /// `10:00`, `9:30`, `10:00:00`, `10h00`, `10h`.
+    static func parseTime(_ text: Substring) -> Time? {
+        let separator: Character = text.contains("h") || text.contains("H") ? (text.contains("h") ? "h" : "H") : ":"
+        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count >= 1, parts.count <= 3, (1...2).contains(parts[0].count),
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+              let hour = Int(parts[0]), hour < 24 else { return nil }
+        var minute = 0
+        if parts.count >= 2 {
+            if parts[1].isEmpty, separator != ":", parts.count == 2 {
+                minute = 0
+            } else {
+                guard parts[1].count == 2, let m = Int(parts[1]), m < 60 else { return nil }
+                minute = m
+            }
+        } else if separator == ":" {
+            return nil
+        }
+        if parts.count == 3 {
+            guard separator == ":", parts[2].count == 2, let s = Int(parts[2]), s < 60 else { return nil }
+        }
+        return Time(hour: hour, minute: minute)
+    }
+
+    /// `Z`, `+01:00`, `+0100`, `-05:00`.
+    static func parseOffset(_ text: Substring) -> Int? {
+        if text == "Z" || text == "z" { return 0 }
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let digits = text.dropFirst().filter { $0 != ":" }
+        guard digits.count == 4 || digits.count == 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let hours = Int(digits.prefix(2))!
+        let minutes = digits.count == 4 ? Int(digits.suffix(2))! : 0
+        guard hours <= 14, minutes < 60 else { return nil }
+        return (sign == "-" ? -1 : 1) * (hours * 60 + minutes)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard case .success(let value) = Self.parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
+        }
+        self = value
+    }
+
+    /// Stored in its canonical form: the index needs the value, not how it was spelt.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

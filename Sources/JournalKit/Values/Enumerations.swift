@@ -1,0 +1,116 @@
+/// Values with a fixed set of meanings, each read from its English or French spellings and
+/// written in the index in its canonical English form (`rawValue`).
+protocol Spelled: RawRepresentable<String>, CaseIterable, Sendable, Codable, Hashable {
+    /// Other spellings, folded (lower case, no accents), for each case.
+    static var spellings: [Self: [String]] { get }
+}
+
+extension Spelled {
+    static func parse(_ text: String) -> Self? {
+        let folded = TextFold.fold(text).replacingOccurrences(of: "_", with: "-")
+        for value in allCases {
+            if folded == value.rawValue || (spellings[value] ?? []).contains(folded)
+                || folded.replacingOccurrences(of: " ", with: "-") == value.rawValue {
+                return value
+            }
+        }
+        return nil
+    }
+}
+
+public enum DocumentType: String, Spelled {
+    case client, chemistry, threeWay = "three-way", session, supervision
+    static let spellings: [Self: [String]] = [
+        .client: ["case", "dossier"], .chemistry: ["chemistry-call", "entretien-prealable", "premier-contact"],
+        .threeWay: ["threeway", "tripartite", "three way"], .session: ["seance"], .supervision: [],
+    ]
+}
+
+public enum Mode: String, Spelled {
+    case visio, phone, inPerson = "in-person"
+    static let spellings: [Self: [String]] = [
+        .visio: ["video", "visioconference", "zoom", "teams", "remote"],
+        .phone: ["telephone", "tel", "call"],
+        .inPerson: ["in person", "presentiel", "face-a-face", "face a face", "sur place"],
+    ]
+}
+
+public enum SessionStatus: String, Spelled {
+    case held, cancelled, noShow = "no-show"
+    static let spellings: [Self: [String]] = [
+        .held: ["tenue", "tenu", "faite", "fait", "realisee", "realise", "done"],
+        .cancelled: ["canceled", "annulee", "annule"],
+        .noShow: ["noshow", "no show", "absent", "absente", "absence"],
+    ]
+}
+
+public enum Party: String, Spelled {
+    case client, coach, sponsor
+    static let spellings: [Self: [String]] = [
+        .client: ["cliente", "coache", "coachee"], .coach: ["moi", "me"], .sponsor: ["commanditaire", "prescripteur"],
+    ]
+}
+
+public enum ClientStatus: String, Spelled {
+    case prospect, active, paused, closed
+    static let spellings: [Self: [String]] = [
+        .prospect: ["prospection"], .active: ["actif", "en cours"],
+        .paused: ["pause", "en pause", "suspendu", "suspendue"],
+        .closed: ["clos", "close", "cloture", "cloturee", "termine", "terminee", "ferme"],
+    ]
+}
+
+public enum TriState: String, Spelled {
+    case yes, no, unknown
+    static let spellings: [Self: [String]] = [
+        .yes: ["oui", "true", "vrai"], .no: ["non", "false", "faux"], .unknown: ["inconnu", "?", "ne sait pas"],
+    ]
+}
+
+public enum Fit: String, Spelled {
+    case yes, no, unsure
+    static let spellings: [Self: [String]] = [
+        .yes: ["oui", "true"], .no: ["non", "false"], .unsure: ["incertain", "peut-etre", "maybe", "?"],
+    ]
+}
+
+public enum Decision: String, Spelled {
+    case proceed, decline, pending
+    static let spellings: [Self: [String]] = [
+        .proceed: ["go", "poursuivre", "continuer", "oui"], .decline: ["decliner", "refus", "refuser", "non"],
+        .pending: ["en attente", "attente", "a decider"],
+    ]
+}
+
+public enum Disclosure: String, Spelled {
+    case attendance, dates, objectives, progress, themes
+    static let spellings: [Self: [String]] = [
+        .attendance: ["presence", "assiduite"], .dates: [], .objectives: ["objectifs"],
+        .progress: ["progres", "avancement"], .themes: [],
+    ]
+}
+
+/// Why a commitment was not kept: one of the four diagnoses, or the coach's own words.
+enum MissReason: Hashable, Sendable {
+    case busy, hard, stuck, notUseful, other(String)
+
+    static func parse(_ text: String) -> MissReason {
+        switch TextFold.fold(text).replacingOccurrences(of: "_", with: "-") {
+        case "busy", "occupe", "occupee", "pas le temps": return .busy
+        case "hard", "difficile", "trop difficile": return .hard
+        case "stuck", "bloque", "bloquee": return .stuck
+        case "not-useful", "not useful", "pas-utile", "pas utile", "inutile": return .notUseful
+        default: return .other(text.trimmingWhitespace)
+        }
+    }
+
+    var canonical: String {
+        switch self {
+        case .busy: return "busy"
+        case .hard: return "hard"
+        case .stuck: return "stuck"
+        case .notUseful: return "not-useful"
+        case .other(let text): return text
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// How headings, keys and enumerated values are compared: without case, accents, emoji,
+/// a trailing colon, or extra spaces. "🎯 Objectif(s) de coaching :" → "objectif(s) de coaching".
+enum TextFold {
+    static func fold(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if isSymbol(scalar) { continue }
+            if pendingSpace { out += " "; pendingSpace = false }
+            out += plain(scalar)
+        }
+        while out.hasSuffix(":") || out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// Emoji, variation selectors and joiners: decoration, not words.
+    private static func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value) { return true }
+        if scalar.isASCII { return false }
+        let properties = scalar.properties
+        if properties.isEmojiPresentation { return true }
+        if properties.isEmoji, !properties.isAlphabetic, !(scalar.value >= 0x30 && scalar.value <= 0x39) {
+            return true
+        }
+        switch properties.generalCategory {
+        case .otherSymbol, .nonspacingMark, .enclosingMark, .format: return true
+        default: return false
+        }
+    }
+
+    /// Lower case without diacritics; ligatures spelt out.
+    private static func plain(_ scalar: Unicode.Scalar) -> String {
+        if scalar.isASCII { return String(scalar).lowercased() }
+        switch scalar {
+        case "œ", "Œ": return "oe"
+        case "æ", "Æ": return "ae"
+        case "ß": return "ss"
+        default: break
+        }
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            .filter { $0.properties.generalCategory != .nonspacingMark }
+        return String(String.UnicodeScalarView(decomposed)).lowercased()
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+struct CommitmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commitments",
+        abstract: "List commitments with their status, due date, odds and history, and each client's next date.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Only this client.") var client: String?
+    @Option(name: .long, help: "Only this status: open, done, partial, dropped, carried.") var status: String?
+    @Option(name: .long, help: "Only commitments owned by: client, coach, sponsor.") var owner: String?
+    @Flag(name: .long, help: "Only open commitments past their due date.") var overdue = false
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let fr = try global.language(journal) == .fr
+        let today = try global.todayDate(zone: journal.config.timezone).date.description
+        let commitments: [ResolvedCommitment]
+        let clients: [ResolvedClient]
+        let appointments: [Appointment]
+        do {
+            let store = try IndexStore.open(journal)
+            Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error })
+            commitments = try store.commitments()
+            clients = try store.clients()
+            appointments = try store.appointments()
+        } catch {
+            Output.fail("the index could not be read: \(error)")
+        }
+        let isOpen: (ResolvedCommitment) -> Bool = { ["open", "partial", "carried"].contains($0.status) }
+        let shown = commitments.filter { item in
+            (client == nil || item.client == client)
+                && (status == nil || item.status == status)
+                && (owner == nil || item.owner == owner)
+                && (!overdue || (isOpen(item) && (item.due ?? "9999") < today))
+        }
+        let byClient = Dictionary(grouping: shown, by: { $0.client ?? "" })
+        let symbols = ["open": "[ ]", "done": "[x]", "partial": "[/]", "dropped": "[-]", "carried": "[>]"]
+        for id in byClient.keys.sorted() {
+            let items = byClient[id]!
+            let record = clients.first { $0.id == id }
+            let next = appointments.last { $0.client == id }?.date
+            var header = id.isEmpty ? (fr ? "(sans client)" : "(no client)") : id
+            if let next { header += fr ? "  · prochain rendez-vous \(next)" : "  · next appointment \(next)" }
+            if let streak = record?.missStreak, streak >= 2 {
+                header += fr ? "  · \(streak) revues manquées d'affilée" : "  · missed at \(streak) reviews in a row"
+            }
+            Output.line(Output.colour ? "\u{1B}[1m\(header)\u{1B}[0m" : header)
+            for item in items {
+                var columns = ["  " + (symbols[item.status] ?? "[?]"), item.id]
+                if let due = item.due {
+                    let late = isOpen(item) && due < today
+                    columns.append((fr ? "échéance " : "due ") + due + (late ? (fr ? " (en retard)" : " (late)") : ""))
+                }
+                if let odds = item.odds { columns.append((fr ? "cote " : "odds ") + odds) }
+                if item.owner != "client" { columns.append(fr ? "par: \(item.owner)" : "by: \(item.owner)") }
+                columns.append(item.text)
+                Output.line(columns.joined(separator: "  "))
+                for statement in item.history {
+                    var text = "        \(statement.date ?? "?") \(symbols[statement.status] ?? "")"
+                    if let reason = statement.reason { text += " (\(reason))" }
+                    if statement.isMiss { text += fr ? " manqué" : " missed" }
+                    Output.line(text)
+                }
+            }
+            Output.line("")
+        }
+        if shown.isEmpty { Output.line(fr ? "Aucun engagement ne correspond." : "No commitment matches.") }
+    }
+}

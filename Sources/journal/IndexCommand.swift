@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Update the index of commitments, objectives and next dates (in .journal/).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print the whole index as JSON (the documented contract).")
+    var json = false
+
+    @Flag(name: .long, help: "Forget the index and read every note again.")
+    var rebuild = false
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let fr = try global.language(journal) == .fr
+        let report: IndexStore.Report
+        let store: IndexStore
+        do {
+            store = try IndexStore.open(journal)
+            report = try store.update(rebuild: rebuild)
+        } catch {
+            Output.fail("the index could not be updated: \(error)")
+        }
+        Output.diagnostics(report.diagnostics)
+        if json {
+            do {
+                FileHandle.standardOutput.write(Data(try store.json().utf8))
+            } catch {
+                Output.fail("the index could not be read: \(error)")
+            }
+            return
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.filter { $0.severity == .warning }.count
+        if fr {
+            Output.line("\(report.files) notes, \(report.parsed) lues à nouveau, \(report.removed) retirées\(report.rebuilt ? " (index reconstruit)" : "").")
+        } else {
+            Output.line("\(report.files) notes, \(report.parsed) read again, \(report.removed) removed\(report.rebuilt ? " (index rebuilt)" : "").")
+        }
+        if errors + warnings > 0 {
+            Output.line(fr ? "\(errors) erreur(s), \(warnings) avertissement(s) : voir ci-dessus."
+                           : "\(errors) error(s), \(warnings) warning(s): see above.")
+        }
+    }
+}

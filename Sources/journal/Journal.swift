@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// The `journal` command: parses options, calls JournalKit, prints, and picks the exit code
+/// (0 done, 1 a problem the coach must act on, 2 could not run).
+@main
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Session notes for coaches: commitments, next dates and checks, from plain Markdown.",
+        version: "0.1.0",
+        subcommands: [InitCommand.self, NewCommand.self, IndexCommand.self, CommitmentsCommand.self,
+                      LintCommand.self])
+
+    /// ArgumentParser exits 64 on bad arguments; COMMANDS.md says 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            if error is ExitCode {
+                Foundation.exit(code.rawValue)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data(("journal: " + message + "\n").utf8))
+            }
+            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : (code.rawValue == 1 ? 1 : 2))
+        }
+    }
+}
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The journal folder (else JOURNAL_DIR, else the nearest folder above with journal.yml).")
+    var journal: String?
+
+    @Option(name: .long, help: "Take this day as today (YYYY-MM-DD), so that results can be reproduced (else JOURNAL_TODAY).")
+    var today: String?
+
+    @Option(name: .long, help: "Language of messages and new notes: fr or en (else the journal's).")
+    var lang: String?
+
+    func openJournal() throws -> Journal {
+        do {
+            return try Journal.locate(explicit: journal, environment: ProcessInfo.processInfo.environment,
+                                      workingDirectory: FileManager.default.currentDirectoryPath)
+        } catch {
+            Output.fail("\(error)")
+        }
+    }
+
+    func language(_ journal: Journal?) throws -> JournalConfig.Language {
+        guard let lang else { return journal?.config.language ?? .fr }
+        guard let value = JournalConfig.Language(rawValue: lang.lowercased()) else {
+            throw ValidationError("--lang must be fr or en")
+        }
+        return value
+    }
+
+    /// `--today`, else JOURNAL_TODAY, else the clock in the journal's zone.
+    func todayDate(zone: TimeZone) throws -> DateValue {
+        if let text = today ?? ProcessInfo.processInfo.environment["JOURNAL_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard let value = DateValue.parseUserDate(text) else {
+                throw ValidationError("--today “\(text)” is not a date: write it as YYYY-MM-DD")
+            }
+            return value
+        }
+        return DateValue.now(in: zone)
+    }
+}
+
+/// Where text goes: results to stdout, diagnostics to stderr.
+enum Output {
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// The command could not run: say why, exit 2.
+    static func fail(_ text: String) -> Never {
+        error("journal: " + text)
+        Foundation.exit(2)
+    }
+
+    static var colour: Bool {
+        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+    }
+
+    static func diagnostics(_ diagnostics: [Diagnostic]) {
+        let colourErr = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
+        for diagnostic in diagnostics {
+            var text = diagnostic.formatted
+            if colourErr {
+                let code = diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "33" : "36"
+                text = text.replacingOccurrences(of: ": \(diagnostic.severity.rawValue): ",
+                                                 with: ": \u{1B}[\(code)m\(diagnostic.severity.rawValue)\u{1B}[0m: ")
+            }
+            error(text)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new note from its template; prints its path.",
+        subcommands: [NewClient.self, NewDated.Session.self, NewDated.Chemistry.self, NewDated.ThreeWay.self,
+                      NewSupervision.self])
+}
+
+/// Opens the note in the user's editor when asked, the way git does.
+struct EditOption: ParsableArguments {
+    @Flag(name: .long, help: "Open the new note in $VISUAL or $EDITOR.")
+    var edit = false
+
+    func open(_ url: URL) {
+        guard edit else { return }
+        let environment = ProcessInfo.processInfo.environment
+        guard let editor = environment["VISUAL"] ?? environment["EDITOR"], !editor.isEmpty else {
+            Output.error("journal: neither VISUAL nor EDITOR is set: open \(url.path) yourself")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", editor + " \"$1\"", "sh", url.path]
+        try? process.run()
+        process.waitUntilExit()
+    }
+}
+
+struct NewClient: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "client", abstract: "Write clients/ID/client.md, the case file.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var editing: EditOption
+
+    @Argument(help: "The client id: lower-case letters, digits and hyphens (it names the folder).")
+    var id: String
+
+    @Option(name: .long, help: "The client's name as written in the case file.")
+    var name: String
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let writer = NoteWriter(journal: journal, language: try global.language(journal))
+        do {
+            let today = try global.todayDate(zone: journal.config.timezone)
+            let path = try writer.newClient(id: id, name: name, today: today.date)
+            Output.line(path)
+            editing.open(journal.root.appendingPathComponent(path))
+        } catch {
+            Output.fail("\(error)")
+        }
+    }
+}
+
+enum NewDated {
+    struct Session: ParsableCommand, DatedNote {
+        static let configuration = CommandConfiguration(
+            commandName: "session",
+            abstract: "Write a session note: next number, the date fixed last time, a review of open commitments.")
+        static let kind = NoteWriter.Kind.session
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var editing: EditOption
+        @Argument(help: "The client id.") var client: String
+        @Option(name: .long, help: "When it takes place (default: the next date fixed last time, else now).")
+        var date: String?
+        func run() throws { try write() }
+    }
+
+    struct Chemistry: ParsableCommand, DatedNote {
+        static let configuration = CommandConfiguration(commandName: "chemistry", abstract: "Write a chemistry-call note.")
+        static let kind = NoteWriter.Kind.chemistry
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var editing: EditOption
+        @Argument(help: "The client id.") var client: String
+        @Option(name: .long, help: "When it takes place (default: now).") var date: String?
+        func run() throws { try write() }
+    }
+
+    struct ThreeWay: ParsableCommand, DatedNote {
+        static let configuration = CommandConfiguration(commandName: "three-way", abstract: "Write a three-way meeting note.")
+        static let kind = NoteWriter.Kind.threeWay
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var editing: EditOption
+        @Argument(help: "The client id.") var client: String
+        @Option(name: .long, help: "When it takes place (default: now).") var date: String?
+        func run() throws { try write() }
+    }
+}
+
+protocol DatedNote {
+    static var kind: NoteWriter.Kind { get }
+    var global: GlobalOptions { get }
+    var editing: EditOption { get }
+    var client: String { get }
+    var date: String? { get }
+}
+
+extension DatedNote {
+    func write() throws {
+        try writeNote(Self.kind, client: client, date: date, global: global, editing: editing)
+    }
+}
+
+func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: GlobalOptions,
+               editing: EditOption) throws {
+    let journal = try global.openJournal()
+    let writer = NoteWriter(journal: journal, language: try global.language(journal))
+    do {
+        let now = try global.todayDate(zone: journal.config.timezone)
+        let path = try writer.newNote(kind, client: client, date: date, now: now)
+        Output.line(path)
+        editing.open(journal.root.appendingPathComponent(path))
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        Output.fail("\(error)")
+    }
+}
+
+struct NewSupervision: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "supervision", abstract: "Write a supervision note.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var editing: EditOption
+    @Option(name: .long, help: "When it takes place (default: now).") var date: String?
+    func run() throws {
+        try writeNote(.supervision, client: nil, date: date, global: global, editing: editing)
+    }
+}

@@ -1,2 +1,0 @@
-import JournalKit
-print(Probe.v())

@@ -1,3 +1,0 @@
-import Testing
-@testable import JournalKit
-@Test func probe() { #expect(!Probe.v().isEmpty) }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import JournalKit
+
+/// A journal in a fresh temporary folder, removed when the test ends.
+final class TemporaryJournal {
+    let root: URL
+
+    init(_ files: [String: String] = [:], config: String = "language: fr\ntimezone: Europe/Paris\n") throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("journal-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try write("journal.yml", config)
+        for (path, text) in files { try write(path, text) }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func journal() throws -> Journal { try Journal.open(root) }
+
+    func index() throws -> IndexStore { try IndexStore.open(try journal()) }
+}
+
+/// A copy of a fixture journal from Fixtures/journals, so that tests may change it.
+func fixtureJournal(_ name: String) throws -> TemporaryJournal {
+    let source = fixturesFolder.appendingPathComponent("journals/\(name)")
+    let copy = try TemporaryJournal()
+    try FileManager.default.removeItem(at: copy.root)
+    try FileManager.default.copyItem(at: source, to: copy.root)
+    return copy
+}
+
+let fixturesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Parses one note's text as `path`.
+func parseNote(_ text: String, path: String = "clients/test-client/2026-03-10-session.md",
+               aliases: HeadingAliases = HeadingAliases()) -> Note {
+    NoteParser(aliases: aliases).parse(data: Data(text.utf8), path: path)
+}
+
+/// Compares `actual` with the golden file, or rewrites it when UPDATE_GOLDEN=1.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = fixturesFolder.appendingPathComponent("golden/\(name)")
+    if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(actual.utf8).write(to: url)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(actual == expected, "differs from golden \(name); run UPDATE_GOLDEN=1 swift test to review the change", sourceLocation: sourceLocation)
+}
+
+/// Runs the built `journal` binary.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                stdin: String? = nil) throws -> CommandResult {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("journal")
+    let candidates = [binary, packageRoot.appendingPathComponent(".build/debug/journal")]
+    guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CocoaError(.fileNoSuchFile)
+    }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env.removeValue(forKey: "JOURNAL_DIR")
+    env.removeValue(forKey: "JOURNAL_TODAY")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Read both pipes while the process runs, so that a large output cannot block it.
+    let outData = ResultBox<Data>(count: 1, initial: Data())
+    let errData = ResultBox<Data>(count: 1, initial: Data())
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { outData[0] = out.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) { errData[0] = err.fileHandleForReading.readDataToEndOfFile() }
+    process.waitUntilExit()
+    group.wait()
+    return CommandResult(status: process.terminationStatus,
+                         stdout: String(decoding: outData[0], as: UTF8.self),
+                         stderr: String(decoding: errData[0], as: UTF8.self))
+}
