@@ -42,6 +42,7 @@ enum TextFold {
         case "œ", "Œ": return "oe"
         case "æ", "Æ": return "ae"
         case "ß": return "ss"
+        case "\u{2019}", "\u{2018}", "\u{02BC}": return "'"
         default: break
         }
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
