@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import JournalKit
+
+/// Files a journal may contain by accident or malice: each gives a diagnostic (or is read
+/// correctly), in bounded time and memory, and never stops the index.
+@Suite struct HostileInputTests {
+    /// Indexes a journal holding one extra file and returns the diagnostics about it.
+    func diagnostics(for path: String, _ data: Data) throws -> (IndexStore.Report, [Diagnostic]) {
+        let journal = try TemporaryJournal([
+            "clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n",
+        ])
+        try journal.write(path, data)
+        let report = try journal.index().update()
+        return (report, report.diagnostics.filter { $0.path == path })
+    }
+
+    @Test func binaryFile() throws {
+        var bytes = Data("---\ntype: session\n".utf8)
+        bytes.append(contentsOf: [0x00, 0xFF, 0x10, 0x00])
+        let (report, found) = try diagnostics(for: "clients/a/image.md", bytes)
+        #expect(found.map(\.rule) == ["file-unreadable"])
+        #expect(found.first?.line == 3)
+        #expect(found.first?.message.contains("binary") == true)
+        #expect(report.files == 2)
+    }
+
+    @Test func latin1Text() throws {
+        let text = "---\ntype: session\ndate: 2026-03-18\n---\nS\u{E9}ance tr\u{E8}s riche\n"
+        let data = text.data(using: .isoLatin1)!
+        let (_, found) = try diagnostics(for: "clients/a/2026-03-18-session.md", data)
+        #expect(found.map(\.rule) == ["file-unreadable"])
+        #expect(found.first?.line == 5)
+        #expect(found.first?.column == 2)
+        #expect(found.first?.message.contains("UTF-8") == true)
+    }
+
+    @Test func yamlAliasBomb() throws {
+        var yaml = "---\ntype: session\ndate: 2026-03-18\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        let letters = Array("bcdefghi")
+        for (index, letter) in letters.enumerated() {
+            let previous = index == 0 ? "a" : String(letters[index - 1])
+            yaml += "\(letter): &\(letter) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        yaml += "---\n"
+        let (_, found) = try diagnostics(for: "clients/a/bomb.md", Data(yaml.utf8))
+        #expect(found.map(\.rule) == ["frontmatter-invalid"])
+        #expect(found.first?.line == 4)
+    }
+
+    @Test func deeplyNestedFlowYAML() throws {
+        let yaml = "---\ntype: session\ndate: 2026-03-18\nx: " + String(repeating: "[", count: 50_000) + "\n---\n"
+        let (_, found) = try diagnostics(for: "clients/a/nested.md", Data(yaml.utf8))
+        #expect(found.map(\.rule) == ["frontmatter-invalid"])
+    }
+
+    @Test func fiveMegabyteLine() throws {
+        var text = "---\ntype: session\ndate: 2026-03-18\n---\n## Engagements\n- [ ] "
+        text += String(repeating: "très long [due:: 2026-04-01] ", count: 5_000_000 / 30)
+        text += "\n- [ ] suivant [id:: suivant]\n"
+        let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
+        try journal.write("clients/a/2026-03-18-session.md", text)
+        let store = try journal.index()
+        let report = try store.update()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.prefix(3))")
+        let commitments = try store.commitments()
+        #expect(commitments.count == 2)
+        #expect(commitments.last?.id == "suivant")
+        #expect((commitments.first?.text.count ?? 0) < 5_000)
+    }
+
+    @Test(arguments: [String(repeating: ">", count: 50_000) + " citation\n",
+                      (0..<50_000).map { String(repeating: ">", count: min($0, 2000)) + " x" }.prefix(2000).joined(separator: "\n")])
+    func fiftyThousandNestedQuotes(_ body: String) throws {
+        let text = "---\ntype: session\ndate: 2026-03-18\n---\n## Engagements\n- [ ] vrai\n\n" + body + "\n"
+        let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
+        try journal.write("clients/a/2026-03-18-session.md", text)
+        let store = try journal.index()
+        #expect(try store.update().diagnostics.isEmpty)
+        #expect(try store.commitments().map(\.text) == ["vrai"])
+    }
+
+    @Test func hundredThousandListItems() throws {
+        var text = "---\ntype: session\ndate: 2026-03-18\n---\n## Engagements\n"
+        for index in 0..<100_000 { text += "- [ ] tâche \(index)\n" }
+        let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
+        try journal.write("clients/a/2026-03-18-session.md", text)
+        let store = try journal.index()
+        _ = try store.update()
+        let commitments = try store.commitments()
+        #expect(commitments.count == 100_000)
+        #expect(commitments.last?.id == "2026-03-18-session#100000")
+    }
+
+    @Test func symlinkLoopAndLinksOutside() throws {
+        let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
+        let root = journal.root.path
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).md")
+        try Data("---\ntype: session\ndate: 2026-03-18\n---\nsecret\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: root + "/clients/a/loop-a.md", withDestinationPath: root + "/clients/a/loop-b.md")
+        try manager.createSymbolicLink(atPath: root + "/clients/a/loop-b.md", withDestinationPath: root + "/clients/a/loop-a.md")
+        try manager.createSymbolicLink(atPath: root + "/clients/a/dehors.md", withDestinationPath: outside.path)
+        try manager.createSymbolicLink(atPath: root + "/clients/a/boucle", withDestinationPath: root + "/clients")
+        try manager.createSymbolicLink(atPath: root + "/clients/a/lien.md", withDestinationPath: root + "/clients/a/client.md")
+        let store = try journal.index()
+        let report = try store.update()
+        let rules = Dictionary(grouping: report.diagnostics, by: \.path).mapValues { $0.map(\.message) }
+        #expect(rules["clients/a/loop-a.md"]?.first?.contains("loops") == true)
+        #expect(rules["clients/a/dehors.md"]?.first?.contains("outside") == true)
+        #expect(!(try store.json().contains("dehors")))
+        // A link to a note inside the journal is read; a link to a folder is not entered.
+        #expect(report.files == 2)
+    }
+
+    @Test func brokenJournalYml() throws {
+        let journal = try TemporaryJournal([:], config: "language: [fr\ntimezone: Mars/Olympus\n")
+        let report = try journal.index().update()
+        #expect(report.diagnostics.first?.path == "journal.yml")
+        #expect(report.diagnostics.first?.rule == "config-invalid")
+        let wrong = try TemporaryJournal([:], config: "language: klingon\ntimezone: Mars/Olympus\ncadnce: 3w\n")
+        let rules = try wrong.index().update().diagnostics.map { "\($0.line) \($0.rule)" }
+        #expect(rules == ["1 field-invalid", "2 field-invalid", "3 field-unknown"])
+        #expect(try wrong.journal().config.language == .fr)
+    }
+
+    @Test func frontMatterIsAList() throws {
+        let (_, found) = try diagnostics(for: "clients/a/liste.md", Data("---\n- type\n- session\n---\n".utf8))
+        #expect(found.map(\.rule) == ["frontmatter-invalid"])
+        #expect(found.first?.line == 2)
+    }
+
+    @Test func wrongTypesOfValues() throws {
+        let text = "---\ntype: session\ndate: {jour: 18}\nnumber: [1, 2]\nmode: 42\n---\n"
+        let (_, found) = try diagnostics(for: "clients/a/types.md", Data(text.utf8))
+        #expect(found.map(\.rule) == ["field-invalid", "field-invalid", "field-invalid"])
+        #expect(found.map(\.line) == [3, 4, 5])
+    }
+}

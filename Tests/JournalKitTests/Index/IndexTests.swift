@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import JournalKit
+
+@Suite struct IndexTests {
+    @Test func basicJournalMatchesGolden() throws {
+        let journal = try fixtureJournal("basic")
+        let store = try journal.index()
+        _ = try store.update()
+        try expectGolden(try store.json(), "basic.index.json")
+    }
+
+    @Test func jsonIsTheSameBytesOnEveryRunAndAfterRebuild() throws {
+        let journal = try fixtureJournal("basic")
+        let store = try journal.index()
+        _ = try store.update()
+        let first = try store.json()
+        _ = try store.update(rebuild: true)
+        #expect(try store.json() == first)
+        let other = try fixtureJournal("basic")
+        let otherStore = try other.index()
+        _ = try otherStore.update()
+        #expect(try otherStore.json() == first)
+    }
+
+    @Test func secondRunReadsNothing() throws {
+        let journal = try fixtureJournal("basic")
+        let store = try journal.index()
+        let cold = try store.update()
+        #expect(cold.read == cold.files)
+        #expect(cold.parsed == cold.files)
+        let warm = try store.update()
+        #expect(warm.read == 0)
+        #expect(warm.parsed == 0)
+        #expect(!warm.rebuilt)
+    }
+
+    @Test func touchedFileIsReadButNotParsed() throws {
+        let journal = try fixtureJournal("basic")
+        let store = try journal.index()
+        _ = try store.update()
+        let path = journal.root.appendingPathComponent("clients/lea-morel/2026-03-10-session.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path.path)
+        let report = try store.update()
+        #expect(report.read == 1)
+        #expect(report.parsed == 0)
+        #expect(try store.update().read == 0)
+    }
+
+    @Test func changedAndRemovedNotesUpdateTheIndex() throws {
+        let journal = try fixtureJournal("basic")
+        let store = try journal.index()
+        _ = try store.update()
+        try journal.write("clients/lea-morel/2026-04-07-session.md", """
+            ---
+            type: session
+            date: 2026-04-07 09:30
+            next: 2026-04-21 09:30
+            ---
+
+            ## Revue
+            - [x] [ref:: delegue] fait
+            """)
+        let changed = try store.update()
+        #expect(changed.parsed == 1)
+        let delegue = try store.commitments().first { $0.id == "delegue" }
+        #expect(delegue?.status == "done")
+        #expect(try store.appointments().contains { $0.date == "2026-04-21T09:30" })
+        try FileManager.default.removeItem(at: journal.root.appendingPathComponent("clients/lea-morel/2026-04-07-session.md"))
+        let removed = try store.update()
+        #expect(removed.removed == 1)
+        #expect(try store.commitments().first { $0.id == "delegue" }?.status == "open")
+        #expect(!(try store.json().contains("2026-04-07-session.md")))
+    }
+
+    @Test func changingJournalYmlRebuilds() throws {
+        let journal = try fixtureJournal("basic")
+        _ = try journal.index().update()
+        try journal.write("journal.yml", "language: fr\ntimezone: Europe/Paris\n")
+        let report = try journal.index().update()
+        #expect(report.rebuilt)
+        // Without the extra heading alias, the `Plan d'action` commitment is gone.
+        #expect(try journal.index().commitments().first { $0.id == "delegue" } == nil)
+    }
+
+    @Test func twoProcessesIndexingAtOnceDoNotCorrupt() throws {
+        let journal = try fixtureJournal("basic")
+        let root = journal.root.path
+        let results = ResultBox<Int32>(count: 4, initial: -1)
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            results[index] = (try? runJournal(["index", "--journal", root]).status) ?? -2
+        }
+        #expect(results.values == [0, 0, 0, 0])
+        let json = try runJournal(["index", "--json", "--journal", root])
+        let fresh = try fixtureJournal("basic")
+        let expected = try runJournal(["index", "--json", "--journal", fresh.root.path])
+        #expect(json.stdout == expected.stdout)
+    }
+
+    @Test func structuralDiagnosticsAcrossNotes() throws {
+        let journal = try TemporaryJournal([
+            "clients/a/client.md": "---\ntype: client\nname: Ana Test\nstatus: active\n---\n",
+            "clients/a/2026-01-05-session.md": "---\ntype: session\ndate: 2026-01-05\n---\n## Engagements\n- [ ] un [id:: un]\n",
+            "clients/a/2026-01-19-session.md": """
+                ---
+                type: session
+                date: 2026-01-19
+                ---
+                ## Revue
+                - [x] [ref:: inconnu] ?
+                - [x] [ref:: plus-tard] pas encore fait
+                ## Engagements
+                - [ ] encore [id:: un]
+                - [ ] autre [id:: plus-tard]
+                """,
+            "clients/b/2026-01-05-session.md": "---\ntype: session\ndate: 2026-01-05\n---\n",
+        ])
+        let diagnostics = try journal.index().update().diagnostics
+        let found = diagnostics.map { "\($0.path):\($0.line) \($0.rule)" }
+        #expect(found.contains("clients/a/2026-01-19-session.md:6 ref-unknown"))
+        #expect(found.contains("clients/a/2026-01-19-session.md:7 ref-unknown"))
+        #expect(found.contains("clients/a/2026-01-19-session.md:9 id-duplicate"))
+        #expect(found.contains("clients/b/2026-01-05-session.md:1 client-unknown"))
+        #expect(diagnostics.count == 4, "\(found)")
+    }
+}
