@@ -29,7 +29,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // A link to the top-level templates/ folder: the built-in note templates.
+            // The built-in note templates (templates/ at the top is a link to them).
             resources: [.copy("Templates")]
         ),
         .executableTarget(

@@ -74,7 +74,8 @@ public struct Initializer: Sendable {
         guard let hooks = Self.output(git, ["-C", root.path, "rev-parse", "--git-path", "hooks"]) else {
             return report
         }
-        let hooksURL = URL(fileURLWithPath: hooks, relativeTo: root).standardizedFileURL
+        let hooksURL = hooks.hasPrefix("/") ? URL(fileURLWithPath: hooks)
+            : root.appendingPathComponent(hooks).standardizedFileURL
         let hook = hooksURL.appendingPathComponent("pre-commit")
         if let current = try? String(contentsOf: hook, encoding: .utf8) {
             if !current.contains("journal lint --staged") {

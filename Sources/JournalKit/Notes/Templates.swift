@@ -28,8 +28,9 @@ struct Templates: Sendable {
                 return (source.text, "templates/" + name)
             }
         }
-        guard let url = Bundle.module.url(forResource: "Templates/\(language.rawValue)/\(name)", withExtension: nil),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let folder = Self.builtInFolder,
+              let text = try? String(contentsOf: folder.appendingPathComponent("\(language.rawValue)/\(name)"), encoding: .utf8)
+        else {
             throw Failure.missing(name)
         }
         return (text, "built-in \(language.rawValue)/\(name)")
@@ -46,6 +47,22 @@ struct Templates: Sendable {
             throw Failure.invalid(origin, "\(error)")
         }
     }
+
+    /// The built-in templates ship in the resource bundle SwiftPM puts beside the executable.
+    /// Looked up by hand rather than through `Bundle.module`, which stops the program when the
+    /// bundle is missing: a missing template must be an error message, never a crash.
+    static let builtInFolder: URL? = {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let candidates = [
+            executable.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").deletingLastPathComponent(),
+        ]
+        for folder in candidates {
+            let url = folder.appendingPathComponent("journal_JournalKit.resources/Templates")
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        return nil
+    }()
 
     /// A YAML scalar for a value typed by the user: quoted when plain YAML would misread it.
     static func yamlScalar(_ value: String) -> String {

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+@testable import JournalKit
+
+/// The built `journal` binary, run as a coach would.
+@Suite struct CommandTests {
+    @Test func indexJSONOfTheFixtureIsTheGolden() throws {
+        let journal = try fixtureJournal("basic")
+        let result = try runJournal(["index", "--json", "--journal", journal.root.path])
+        #expect(result.status == 0)
+        try expectGolden(result.stdout, "basic.index.json")
+    }
+
+    @Test func journalIsFoundFromASubfolderAndFromTheEnvironment() throws {
+        let journal = try fixtureJournal("basic")
+        let inside = try runJournal(["index"], in: journal.root.appendingPathComponent("clients/lea-morel"))
+        #expect(inside.status == 0)
+        #expect(inside.stdout.contains("8 notes"))
+        let env = try runJournal(["index"], in: FileManager.default.temporaryDirectory,
+                                 environment: ["JOURNAL_DIR": journal.root.path])
+        #expect(env.status == 0)
+    }
+
+    @Test func exitCodeTwoWhenItCannotRun() throws {
+        let nowhere = try runJournal(["index"], in: URL(fileURLWithPath: "/"))
+        #expect(nowhere.status == 2)
+        #expect(nowhere.stderr.contains("journal init"))
+        let badOption = try runJournal(["index", "--nope"])
+        #expect(badOption.status == 2)
+        let journal = try fixtureJournal("basic")
+        let badToday = try runJournal(["commitments", "--today", "demain", "--journal", journal.root.path])
+        #expect(badToday.status == 2)
+        let help = try runJournal(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("index"))
+    }
+
+    @Test func initIsSafeToRunTwice() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("init-\(UUID().uuidString)/mon-journal")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let first = try runJournal(["init", folder.path, "--lang", "fr"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("journal.yml").path))
+        let ignore = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(ignore.contains(".journal/") && ignore.contains("exports/"))
+        if Initializer.which("git") != nil {
+            let hook = folder.appendingPathComponent(".git/hooks/pre-commit")
+            #expect(try String(contentsOf: hook, encoding: .utf8).contains("journal lint --staged"))
+        }
+        try Data("coach: Moi\n".utf8).write(to: folder.appendingPathComponent("journal.yml"))
+        let second = try runJournal(["init", folder.path])
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("rien à faire"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("journal.yml"), encoding: .utf8) == "coach: Moi\n")
+        let config = try Journal.open(folder)
+        #expect(config.config.diagnostics.isEmpty)
+    }
+
+    @Test func newClientThenSessionsArePrefilled() throws {
+        let journal = try TemporaryJournal()
+        let root = journal.root.path
+        let client = try runJournal(["new", "client", "jeanne-martin", "--name", "Jeanne: Martin", "--journal", root,
+                                     "--today", "2026-03-01"])
+        #expect(client.status == 0, "\(client.stderr)")
+        #expect(client.stdout == "clients/jeanne-martin/client.md\n")
+        let caseFile = parseNote(try journal.read("clients/jeanne-martin/client.md"), path: "clients/jeanne-martin/client.md")
+        #expect(caseFile.caseFile?.name == "Jeanne: Martin")
+        #expect(caseFile.diagnostics.isEmpty, "\(caseFile.diagnostics)")
+
+        let first = try runJournal(["new", "session", "jeanne-martin", "--date", "2026-03-04 10:00", "--journal", root])
+        #expect(first.stdout == "clients/jeanne-martin/2026-03-04-session.md\n", "\(first.stderr)")
+        var text = try journal.read("clients/jeanne-martin/2026-03-04-session.md")
+        #expect(text.hasPrefix("---\ntype: session\n"))
+        #expect(text.contains("number: 1"))
+        text = text.replacingOccurrences(of: "next:                  # fixez la prochaine date avant la fin de la séance",
+                                         with: "next: 2026-03-18 10:00")
+        text = text.replacingOccurrences(of: "## Engagements\n\n- [ ] ", with: "## Engagements\n\n- [ ] Appeler trois anciens clients [id:: appels]\n- [x] Déjà fait")
+        try journal.write("clients/jeanne-martin/2026-03-04-session.md", text)
+
+        let second = try runJournal(["new", "session", "jeanne-martin", "--journal", root, "--today", "2026-03-10"])
+        #expect(second.stdout == "clients/jeanne-martin/2026-03-18-session.md\n", "\(second.stderr)")
+        let prefilled = try journal.read("clients/jeanne-martin/2026-03-18-session.md")
+        #expect(prefilled.contains("date: 2026-03-18T10:00"))
+        #expect(prefilled.contains("number: 2"))
+        #expect(prefilled.contains("- [ ] [ref:: appels] Appeler trois anciens clients"))
+        #expect(!prefilled.contains("Déjà fait"))
+        let parsed = parseNote(prefilled, path: "clients/jeanne-martin/2026-03-18-session.md")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.items.first?.ref == "appels")
+
+        // The same day again: a new file, never the old one replaced.
+        let third = try runJournal(["new", "session", "jeanne-martin", "--date", "2026-03-18", "--journal", root])
+        #expect(third.stdout == "clients/jeanne-martin/2026-03-18-session-2.md\n")
+        #expect(try journal.read("clients/jeanne-martin/2026-03-18-session.md") == prefilled)
+    }
+
+    @Test func newRefusesWhatWouldLeaveTheJournalOrOverwrite() throws {
+        let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
+        let root = journal.root.path
+        for id in ["../evil", "a/b", "..", "Ana Test", ".hidden"] {
+            let result = try runJournal(["new", "client", id, "--name", "X", "--journal", root])
+            #expect(result.status == 2, "\(id)")
+        }
+        #expect(try runJournal(["new", "session", "../a", "--journal", root]).status == 2)
+        #expect(try runJournal(["new", "session", "inconnu", "--journal", root]).status == 2)
+        let again = try runJournal(["new", "client", "a", "--name", "Autre", "--journal", root])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try journal.read("clients/a/client.md").contains("Ana Test"))
+        #expect(!FileManager.default.fileExists(atPath: journal.root.deletingLastPathComponent().appendingPathComponent("evil").path))
+    }
+
+    @Test func newUsesTheJournalsOwnTemplate() throws {
+        let journal = try TemporaryJournal([
+            "clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n",
+            "templates/chemistry.md": "---\ntype: chemistry\nclient: {{client}}\ndate: {{date}}\n---\n\nMon modèle\n",
+        ])
+        let result = try runJournal(["new", "chemistry", "a", "--date", "2026-02-01", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try journal.read("clients/a/2026-02-01-chemistry.md").contains("Mon modèle"))
+    }
+
+    @Test func englishTemplates() throws {
+        let journal = try TemporaryJournal([:], config: "language: en\n")
+        _ = try runJournal(["new", "client", "sam-lee", "--name", "Sam Lee", "--journal", journal.root.path])
+        #expect(try journal.read("clients/sam-lee/client.md").contains("## Objectives"))
+        let supervision = try runJournal(["new", "supervision", "--date", "2026-05-01", "--journal", journal.root.path])
+        #expect(supervision.stdout == "supervision/2026-05-01-supervision.md\n")
+    }
+
+    @Test func commitmentsListing() throws {
+        let journal = try fixtureJournal("basic")
+        let result = try runJournal(["commitments", "--journal", journal.root.path, "--today", "2026-04-10", "--overdue"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("delegue"))
+        #expect(result.stdout.contains("en retard"))
+        #expect(!result.stdout.contains("liste"))
+    }
+
+    @Test func lintReportsStructuralErrorsWithExitOne() throws {
+        let journal = try fixtureJournal("basic")
+        let clean = try runJournal(["lint", "--journal", journal.root.path])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        try journal.write("clients/lea-morel/2026-05-01-session.md", "---\ntype: session\ndate: 2026-05-01\n---\n## Engagements\n- [?] x\n")
+        let broken = try runJournal(["lint", "--journal", journal.root.path])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("clients/lea-morel/2026-05-01-session.md:6:3: error:"))
+        #expect(broken.stderr.contains("[marker-invalid]"))
+    }
+
+    @Test func preCommitHookRefusesAnErrorAndAcceptsTheFix() throws {
+        guard let gitPath = Initializer.which("git") else { return }
+        let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
+        let root = journal.root.path
+        #expect(try runJournal(["init", root]).status == 0)
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+        let packageBinary = packageRoot.appendingPathComponent(".build/debug").path
+        let path = "\(binary):\(packageBinary):" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        func runGit(_ arguments: [String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: gitPath)
+            process.arguments = ["-C", root, "-c", "user.name=Test", "-c", "user.email=test@example.invalid"] + arguments
+            var env = ProcessInfo.processInfo.environment
+            env["PATH"] = path
+            process.environment = env
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        try journal.write("clients/a/2026-01-05-session.md", "---\ntype: session\ndate: 2026-02-30\n---\n")
+        #expect(try runGit(["add", "-A"]) == 0)
+        #expect(try runGit(["commit", "-q", "-m", "notes"]) != 0)
+        try journal.write("clients/a/2026-01-05-session.md", "---\ntype: session\ndate: 2026-01-05\n---\n")
+        #expect(try runGit(["add", "-A"]) == 0)
+        #expect(try runGit(["commit", "-q", "-m", "notes"]) == 0)
+    }
+}
