@@ -20,13 +20,11 @@ struct CommitmentsCommand: ParsableCommand {
         let today = try global.todayDate(zone: journal.config.timezone).date.description
         let commitments: [ResolvedCommitment]
         let clients: [ResolvedClient]
-        let appointments: [Appointment]
         do {
             let store = try IndexStore.open(journal)
             Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error })
             commitments = try store.commitments()
             clients = try store.clients()
-            appointments = try store.appointments()
         } catch {
             Output.fail("the index could not be read: \(error)")
         }
@@ -42,7 +40,7 @@ struct CommitmentsCommand: ParsableCommand {
         for id in byClient.keys.sorted() {
             let items = byClient[id]!
             let record = clients.first { $0.id == id }
-            let next = appointments.last { $0.client == id }?.date
+            let next = record?.next
             var header = id.isEmpty ? (fr ? "(sans client)" : "(no client)") : id
             if let next { header += fr ? "  · prochain rendez-vous \(next)" : "  · next appointment \(next)" }
             if let streak = record?.missStreak, streak >= 2 {

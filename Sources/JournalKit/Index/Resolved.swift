@@ -10,6 +10,8 @@ public struct ResolvedClient: Sendable, Hashable, Codable {
     /// Consecutive reviews, newest first, at which the client missed at least one commitment.
     public var missStreak: Int
     public var longestMissStreak: Int
+    /// The `next` fixed by the latest dated document, if it fixed one.
+    public var next: String?
 
     var json: JSONValue {
         var contractJSON: JSONValue = .null
@@ -24,7 +26,7 @@ public struct ResolvedClient: Sendable, Hashable, Codable {
         return .object([
             ("id", .string(id)), ("status", .string(status)), ("has_sponsor", .bool(hasSponsor)),
             ("contract", contractJSON), ("miss_streak", .int(missStreak)),
-            ("longest_miss_streak", .int(longestMissStreak)),
+            ("longest_miss_streak", .int(longestMissStreak)), ("next", .string(next)),
         ])
     }
 }

@@ -25,7 +25,8 @@ struct Resolver: Sendable {
         if let client, let caseFile, let file = caseFile.caseFile {
             result.client = ResolvedClient(
                 id: client, status: file.status?.rawValue, hasSponsor: file.sponsor != nil,
-                contract: file.contract, missStreak: 0, longestMissStreak: 0)
+                contract: file.contract, missStreak: 0, longestMissStreak: 0,
+                next: documents.last(where: { $0.date != nil && $0.type != .client })?.next?.description)
         }
         if let client, !knownClients.contains(client) {
             for note in documents where note.type != .client {

@@ -97,8 +97,6 @@ public struct NoteWriter: Sendable {
 
     /// The `next` date of the client's latest dated document.
     static func lastNext(_ resolution: ClientResolution) -> DateValue? {
-        guard let last = resolution.documents.last(where: { $0.date != nil }), let next = last.next else { return nil }
-        if case .success(let value) = DateValue.parse(next) { return value }
-        return nil
+        resolution.client?.next.flatMap(DateValue.parseUserDate)
     }
 }

@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# `make bench`: times `journal index` against the floor of parsing the same notes with bare
+# libcmark, all in one run so that both see the same machine, load and page cache.
+# See bench/README.md. Settings, all optional:
+#   JOURNAL_BIN    the journal binary to time (default: build it with swift build -c release)
+#   BENCH_JOURNAL  the journal to index (default: bench/work/journal, generated)
+#   BENCH_NOTES    session notes to generate (default 10000)
+#   BENCH_RUNS     repetitions per measurement; the median is reported (default 5)
+#   SWIFT, CC      the compilers (default swift, cc)
+# Exits non-zero only when something could not run: a missed target is a result, not a failure.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+work=bench/work
+runs=${BENCH_RUNS:-5}
+notes=${BENCH_NOTES:-10000}
+mkdir -p "$work"
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+# Prints "MEDIAN_SECONDS MAX_RSS_KB". Called as r=$(measure ...) so that set -e stops the
+# bench when the command fails (a failure inside <(...) would go unnoticed).
+measure() { python3 bench/measure.py --runs "$runs" "$@"; }
+seconds() { printf '%s' "${1% *}"; }
+
+# --- the binary ------------------------------------------------------------------------------
+if [ -n "${JOURNAL_BIN:-}" ]; then
+  bin=$JOURNAL_BIN
+else
+  say "swift build -c release --product journal"
+  "${SWIFT:-swift}" build -c release --product journal >&2
+  bin="$("${SWIFT:-swift}" build -c release --show-bin-path)/journal"
+fi
+# An absolute path, so that a relative JOURNAL_BIN still works from any directory.
+if [[ $bin == */* && $bin != /* ]]; then bin="$PWD/$bin"; fi
+command -v "$bin" >/dev/null || die "no journal binary at $bin"
+
+# --- the floor ---------------------------------------------------------------------------------
+floor=$work/cmark_bare
+if [ ! -x "$floor" ] || [ bench/cmark_bare.c -nt "$floor" ]; then
+  say "compiling bench/cmark_bare.c"
+  # shellcheck disable=SC2046  # pkg-config prints several words on purpose
+  "${CC:-cc}" -O2 $(pkg-config --cflags libcmark) bench/cmark_bare.c -o "$floor" $(pkg-config --libs libcmark)
+fi
+
+# --- the journal ---------------------------------------------------------------------------------
+# Generating 10,000 notes takes seconds, so it is done again only when its inputs change: the
+# generator's own text and the note count (the seed is fixed in gen.py).
+if [ -n "${BENCH_JOURNAL:-}" ]; then
+  journal=$BENCH_JOURNAL
+  if [ ! -f "$journal/journal.yml" ]; then
+    say "generating $notes notes into $journal"
+    python3 bench/gen.py "$journal" --notes "$notes" >&2
+  fi
+else
+  journal=$work/journal
+  stamp="$(cksum < bench/gen.py) notes=$notes"
+  if [ ! -f "$journal/journal.yml" ] || [ "$(cat "$work/journal.stamp" 2>/dev/null)" != "$stamp" ]; then
+    say "generating $notes notes into $journal"
+    rm -rf "$journal" "$work/journal.stamp"
+    python3 bench/gen.py "$journal" --notes "$notes" >&2
+    printf '%s\n' "$stamp" > "$work/journal.stamp"
+  fi
+fi
+journal=$(cd "$journal" && pwd)
+index() { "$bin" index --journal "$journal" "$@"; }
+export NO_COLOR=1  # diagnostics are discarded; colouring them is wasted work
+
+# --- measurements --------------------------------------------------------------------------------
+# One untimed pass first: every measurement then reads from a warm page cache, the floor
+# included, so the ratios compare parsing work, not the disk.
+counts=$("$floor" "$journal")
+files=${counts% *} bytes=${counts#* }
+say "$files Markdown files, $((bytes / 1024)) KiB; $runs runs each, median"
+
+say "bare cmark parse"
+r=$(measure -- "$floor" "$journal"); t_floor=$(seconds "$r")
+
+say "journal index, cold"
+r=$(measure --before "rm -rf $(printf %q "$journal/.journal")" -- "$bin" index --journal "$journal")
+t_cold=$(seconds "$r") rss_cold=${r#* }
+
+# What the index said about the journal: a generator drifting from the format shows up here.
+say "journal index says:"
+index 2> "$work/index-diagnostics.txt" | sed 's/^/    /' >&2
+if [ -s "$work/index-diagnostics.txt" ]; then
+  say "$(wc -l < "$work/index-diagnostics.txt") diagnostic line(s), in $work/index-diagnostics.txt"
+fi
+
+say "journal index, nothing changed"
+r=$(measure -- "$bin" index --journal "$journal"); t_same=$(seconds "$r")
+
+say "journal index, one note changed"
+r=$(measure --before "python3 bench/gen.py --touch-one $(printf %q "$journal")" -- "$bin" index --journal "$journal")
+t_one=$(seconds "$r")
+# --touch-one toggles a paragraph: an odd number of touches would leave the journal changed.
+if [ $((runs % 2)) -eq 1 ]; then
+  python3 bench/gen.py --touch-one "$journal" >/dev/null
+  index >/dev/null 2>&1
+fi
+
+# Lint: timed once the binary has it. Exit 1 only means it found problems in the notes.
+t_lint=
+set +e
+"$bin" lint --journal "$journal" >/dev/null 2> "$work/lint-probe.txt"
+lint_status=$?
+set -e
+if [ "$lint_status" -eq 2 ] && grep -qiE 'unknown|unexpected|not (yet )?implemented' "$work/lint-probe.txt"; then
+  say "journal lint: not available yet, skipped"
+elif [ "$lint_status" -le 1 ]; then
+  say "journal lint"
+  r=$(measure --ok 0,1 -- "$bin" lint --journal "$journal"); t_lint=$(seconds "$r")
+else
+  cat "$work/lint-probe.txt" >&2
+  die "journal lint exited $lint_status"
+fi
+
+# --- report --------------------------------------------------------------------------------------
+row() {  # name seconds target(empty for none)
+  awk -v name="$1" -v t="$2" -v floor="$t_floor" -v target="$3" 'BEGIN {
+    ratio = t / floor
+    if (target == "") { goal = "-"; verdict = "" }
+    else { goal = sprintf("<= %.2fx", target); verdict = (ratio <= target) ? "OK" : "OVER" }
+    printf "%-28s %10.3f %9.2fx %10s  %s\n", name, t, ratio, goal, verdict
+  }'
+}
+echo
+printf '%s notes in %s (%s files, %s KiB), %s runs, median\n' "$notes" "$journal" "$files" "$((bytes / 1024))" "$runs"
+printf '%-28s %10s %10s %10s  %s\n' "measurement" "seconds" "vs bare" "target" ""
+row "bare cmark parse (floor)" "$t_floor" ""
+row "index, cold" "$t_cold" 2
+row "index, nothing changed" "$t_same" 0.25
+row "index, one note changed" "$t_one" 0.3
+if [ -n "$t_lint" ]; then row "lint" "$t_lint" ""; fi
+printf 'peak memory of the cold index: %s MiB\n' "$((rss_cold / 1024))"
+
+# A line per run, to see a trend across commits (git rev-parse only reads).
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$commit" "$files" \
+  "$t_floor" "$t_cold" "$t_same" "$t_one" "${t_lint:--}" "$rss_cold" >> "$work/history.tsv"
