@@ -42,7 +42,13 @@ struct CommitmentsCommand: ParsableCommand {
             let record = clients.first { $0.id == id }
             let next = record?.next
             var header = id.isEmpty ? (fr ? "(sans client)" : "(no client)") : id
-            if let next { header += fr ? "  · prochain rendez-vous \(next)" : "  · next appointment \(next)" }
+            if let next {
+                if next >= today {
+                    header += fr ? "  · prochain rendez-vous \(next)" : "  · next appointment \(next)"
+                } else {
+                    header += fr ? "  · date fixée \(next), passée" : "  · date fixed \(next), past"
+                }
+            }
             if let streak = record?.missStreak, streak >= 2 {
                 header += fr ? "  · \(streak) revues manquées d'affilée" : "  · missed at \(streak) reviews in a row"
             }

@@ -124,3 +124,34 @@ import Testing
         #expect(diagnostics.count == 4, "\(found)")
     }
 }
+
+/// The example journal shipped in examples/: what `make demo` shows.
+@Suite struct ExampleJournalTests {
+    func exampleStore() throws -> (TemporaryJournal, IndexStore) {
+        let copy = try TemporaryJournal()
+        try FileManager.default.removeItem(at: copy.root)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("examples/cabinet-fontaine"), to: copy.root)
+        let store = try copy.index()
+        return (copy, store)
+    }
+
+    @Test func indexMatchesGoldenWithNoStructuralProblem() throws {
+        let (copy, store) = try exampleStore()
+        defer { withExtendedLifetime(copy) {} }
+        let report = try store.update()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        try expectGolden(try store.json(), "examples.index.json")
+    }
+
+    @Test func missStreaksOfTheStories() throws {
+        let (copy, store) = try exampleStore()
+        defer { withExtendedLifetime(copy) {} }
+        _ = try store.update()
+        let clients = Dictionary(uniqueKeysWithValues: try store.clients().map { ($0.id, $0) })
+        #expect(clients.count == 5)
+        #expect(clients["nadia-benali"]?.missStreak == 2)
+        #expect(clients["julien-mercier"].map { ($0.missStreak, $0.longestMissStreak) } ?? (-1, -1) == (0, 2))
+        #expect(clients["thomas-girard"]?.longestMissStreak == 2)
+        #expect(clients["julien-mercier"]?.next == nil)
+    }
+}
