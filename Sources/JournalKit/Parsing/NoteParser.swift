@@ -213,6 +213,8 @@ struct NoteParser: Sendable {
             let node = tree.nodes[index]
             let lines = ownLines(of: index, in: tree, source: source)
             let parsed = ItemLine(lines: lines, firstLine: node.startLine)
+            // An empty `- [ ]` is a template's placeholder, not a commitment.
+            if parsed.text.isEmpty, parsed.fields.isEmpty { continue }
             var status = ItemStatus(marker: parsed.marker)
             if status == nil {
                 let shown = parsed.marker == "\u{0}" ? "[]" : "[\(parsed.marker!)]"

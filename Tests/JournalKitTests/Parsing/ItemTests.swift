@@ -12,12 +12,17 @@ import Testing
     @Test(arguments: [
         ("- [ ] a", ItemStatus.open), ("- [x] a", .done), ("- [X] a", .done), ("- [/] a", .partial),
         ("- [-] a", .dropped), ("- [>] a", .carried), ("- a", .open), ("* [x] a", .done), ("1. [x] a", .done),
-        ("- [x]", .done),
     ])
     func markers(_ line: String, _ expected: ItemStatus) {
         let items = commitments(line)
         #expect(items.count == 1)
         #expect(items.first?.status == expected)
+    }
+
+    @Test func emptyPlaceholderItemsAreNotCommitments() {
+        let items = commitments("- [ ] \n- [ ] vrai\n- [x]\n- [ ] [due:: 2026-04-01]\n")
+        #expect(items.map(\.text) == ["vrai", ""])
+        #expect(items.map(\.rank) == [1, 2])
     }
 
     @Test func invalidMarkerIsAnErrorAtItsColumn() {
