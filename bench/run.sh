@@ -127,7 +127,7 @@ row() {  # name seconds target(empty for none)
 }
 echo
 printf '%s notes in %s (%s files, %s KiB), %s runs, median\n' "$notes" "$journal" "$files" "$((bytes / 1024))" "$runs"
-printf '%-28s %10s %10s %10s  %s\n' "measurement" "seconds" "vs bare" "target" ""
+printf '%-28s %10s %10s %10s\n' "measurement" "seconds" "vs bare" "target"
 row "bare cmark parse (floor)" "$t_floor" ""
 row "index, cold" "$t_cold" 2
 row "index, nothing changed" "$t_same" 0.25
