@@ -77,16 +77,18 @@ say "$files Markdown files, $((bytes / 1024)) KiB; $runs runs each, median"
 say "bare cmark parse"
 r=$(measure -- "$floor" "$journal"); t_floor=$(seconds "$r")
 
-say "journal index, cold"
-r=$(measure --before "rm -rf $(printf %q "$journal/.journal")" -- "$bin" index --journal "$journal")
-t_cold=$(seconds "$r") rss_cold=${r#* }
-
-# What the index said about the journal: a generator drifting from the format shows up here.
-say "journal index says:"
+# An untimed cold index: it warms the binary up too, and shows what the index makes of the
+# journal, where a generator drifting from the format would show up as diagnostics.
+say "journal index (warm-up) says:"
+rm -rf "$journal/.journal"
 index 2> "$work/index-diagnostics.txt" | sed 's/^/    /' >&2
 if [ -s "$work/index-diagnostics.txt" ]; then
   say "$(wc -l < "$work/index-diagnostics.txt") diagnostic line(s), in $work/index-diagnostics.txt"
 fi
+
+say "journal index, cold"
+r=$(measure --before "rm -rf $(printf %q "$journal/.journal")" -- "$bin" index --journal "$journal")
+t_cold=$(seconds "$r") rss_cold=${r#* }
 
 say "journal index, nothing changed"
 r=$(measure -- "$bin" index --journal "$journal"); t_same=$(seconds "$r")
@@ -122,7 +124,7 @@ row() {  # name seconds target(empty for none)
     ratio = t / floor
     if (target == "") { goal = "-"; verdict = "" }
     else { goal = sprintf("<= %.2fx", target); verdict = (ratio <= target) ? "OK" : "OVER" }
-    printf "%-28s %10.3f %9.2fx %10s  %s\n", name, t, ratio, goal, verdict
+    printf "%-28s %10.3f %9.2fx %10s%s\n", name, t, ratio, goal, (verdict == "" ? "" : "  " verdict)
   }'
 }
 echo
@@ -136,6 +138,10 @@ if [ -n "$t_lint" ]; then row "lint" "$t_lint" ""; fi
 printf 'peak memory of the cold index: %s MiB\n' "$((rss_cold / 1024))"
 
 # A line per run, to see a trend across commits (git rev-parse only reads).
+history=$work/history.tsv
+if [ ! -f "$history" ]; then
+  printf 'when\tcommit\tbinary\tfiles\tbare_s\tcold_s\tsame_s\tone_s\tlint_s\tcold_rss_kb\n' > "$history"
+fi
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$commit" "$files" \
-  "$t_floor" "$t_cold" "$t_same" "$t_one" "${t_lint:--}" "$rss_cold" >> "$work/history.tsv"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$commit" "$bin" \
+  "$files" "$t_floor" "$t_cold" "$t_same" "$t_one" "${t_lint:--}" "$rss_cold" >> "$history"

@@ -41,6 +41,7 @@ public struct IndexStore: Sendable {
         configuration.label = "journal-index"
         let database = try DatabaseQueue(path: folder.appendingPathComponent("index.sqlite").path,
                                          configuration: configuration)
+        try database.write { try createSchema($0) }
         return IndexStore(journal: journal, database: database)
     }
 
@@ -56,12 +57,20 @@ public struct IndexStore: Sendable {
         report.files = walked.entries.count
         let parser = NoteParser(aliases: journal.config.headingAliases)
         let resolver = Resolver(zone: journal.config.timezone)
-        let root = journal.root
         let fingerprint = self.fingerprint
+        // Reading and parsing happen outside the write lock, on every core; the lock is taken
+        // only to store the results, so a second process waits for milliseconds, not seconds.
+        let (stored, before) = try database.read { db in
+            (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'"), try Self.fileStates(db))
+        }
+        let rebuilding = rebuild || stored != fingerprint
+        let baseline = rebuilding ? [:] : before
+        let candidates = walked.entries.filter { !(baseline[$0.path]?.matches($0) ?? false) }
+        report.read = candidates.count
+        let results = Self.readAndParse(candidates, previousHashes: candidates.map { baseline[$0.path]?.hash },
+                                        root: journal.root, parser: parser)
         try database.inTransaction(.immediate) { db in
-            try Self.createSchema(db)
-            let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
-            if rebuild || stored != fingerprint {
+            if rebuilding {
                 report.rebuilt = true
                 for table in ["files", "records", "resolutions", "diagnostics"] {
                     try db.execute(sql: "DELETE FROM \(table)")
@@ -69,26 +78,19 @@ public struct IndexStore: Sendable {
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
                                arguments: [fingerprint])
             }
-            var known: [String: (size: Int64, modified: Int64, hash: String, client: String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT path, size, modified, hash, client FROM files") {
-                known[row["path"]] = (row["size"], row["modified"], row["hash"], row["client"])
-            }
-            let candidates = walked.entries.filter { entry in
-                guard let old = known[entry.path] else { return true }
-                return old.size != entry.size || old.modified != entry.modified
-            }
-            report.read = candidates.count
-            let hashes = candidates.map { known[$0.path]?.hash }
-            let results = Self.readAndParse(candidates, previousHashes: hashes, root: root, parser: parser)
+            // Another process may have stored some of these files since the read above.
+            let current = rebuilding ? [:] : try Self.fileStates(db)
             var affected = Set<String>()
             var fresh: [String: Note] = [:]
             for (entry, result) in zip(candidates, results) {
-                if let old = known[entry.path] { affected.insert(old.client) }
+                let old = current[entry.path]
+                if old?.matches(entry) == true { continue }
+                if let old { affected.insert(old.client) }
                 switch result {
                 case .unchanged:
                     try db.execute(sql: "UPDATE files SET size = ?, modified = ? WHERE path = ?",
                                    arguments: [entry.size, entry.modified, entry.path])
-                case .parsed(let note, let hash):
+                case .parsed(let note, let hash, let encoded):
                     report.parsed += 1
                     let group = note.client ?? ""
                     affected.insert(group)
@@ -99,13 +101,13 @@ public struct IndexStore: Sendable {
                             VALUES (?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [entry.path, entry.size, entry.modified, hash, group,
-                                    note.type == .client, try Self.encoder.encode(note)])
+                                    note.type == .client, encoded])
                     try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["file:" + entry.path])
                     try Self.insert(note.diagnostics, scope: "file:" + entry.path, db)
                 }
             }
             let present = Set(walked.entries.map(\.path))
-            for (path, old) in known where !present.contains(path) {
+            for (path, old) in current where !present.contains(path) {
                 report.removed += 1
                 affected.insert(old.client)
                 try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
@@ -128,32 +130,56 @@ public struct IndexStore: Sendable {
         return report
     }
 
-    private enum ReadResult: Sendable {
-        case unchanged
-        case parsed(Note, hash: String)
+    /// What the index stored about a file.
+    private struct FileState: Sendable {
+        var size: Int64
+        var modified: Int64
+        var hash: String
+        var client: String
+
+        func matches(_ entry: FileWalker.Entry) -> Bool {
+            size == entry.size && modified == entry.modified
+        }
     }
 
-    /// Reads and parses files on every core. A file that cannot be read becomes a note with a
-    /// diagnostic, so that it is reported and retried when it changes.
+    private static func fileStates(_ db: Database) throws -> [String: FileState] {
+        var states: [String: FileState] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, hash, client FROM files")
+        while let row = try rows.next() {
+            states[row["path"]] = FileState(size: row["size"], modified: row["modified"], hash: row["hash"],
+                                            client: row["client"])
+        }
+        return states
+    }
+
+    private enum ReadResult: Sendable {
+        case unchanged
+        case parsed(Note, hash: String, encoded: Data)
+    }
+
+    /// Reads, parses and encodes files on every core. A file that cannot be read becomes a note
+    /// with a diagnostic, so that it is reported and retried when it changes.
     private static func readAndParse(_ entries: [FileWalker.Entry], previousHashes: [String?],
                                      root: URL, parser: NoteParser) -> [ReadResult] {
         let results = ResultBox<ReadResult>(count: entries.count, initial: .unchanged)
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
             let url = root.appendingPathComponent(entry.path)
+            let encoder = JSONEncoder()
             guard let data = try? Data(contentsOf: url) else {
                 var note = Note(path: entry.path)
                 note.diagnostics.append(Diagnostic(
                     path: entry.path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
                     message: "the file could not be read (check its permissions)"))
-                results[index] = .parsed(note, hash: "")
+                results[index] = .parsed(note, hash: "", encoded: (try? encoder.encode(note)) ?? Data())
                 return
             }
             let hash = data.withUnsafeBytes { ContentHash.of($0) }
             if hash == previousHashes[index] {
                 results[index] = .unchanged
             } else {
-                results[index] = .parsed(parser.parse(data: data, path: entry.path), hash: hash)
+                let note = parser.parse(data: data, path: entry.path)
+                results[index] = .parsed(note, hash: hash, encoded: (try? encoder.encode(note)) ?? Data())
             }
         }
         return results.values

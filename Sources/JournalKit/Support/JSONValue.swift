@@ -54,6 +54,12 @@ enum JSONValue: Sendable, Hashable {
 
     static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        // Most strings need no escaping: copy them whole.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
