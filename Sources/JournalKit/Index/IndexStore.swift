@@ -165,13 +165,12 @@ public struct IndexStore: Sendable {
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
             let url = root.appendingPathComponent(entry.path)
-            let encoder = JSONEncoder()
             guard let data = try? Data(contentsOf: url) else {
                 var note = Note(path: entry.path)
                 note.diagnostics.append(Diagnostic(
                     path: entry.path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
                     message: "the file could not be read (check its permissions)"))
-                results[index] = .parsed(note, hash: "", encoded: (try? encoder.encode(note)) ?? Data())
+                results[index] = .parsed(note, hash: "", encoded: note.storageData())
                 return
             }
             let hash = data.withUnsafeBytes { ContentHash.of($0) }
@@ -179,7 +178,7 @@ public struct IndexStore: Sendable {
                 results[index] = .unchanged
             } else {
                 let note = parser.parse(data: data, path: entry.path)
-                results[index] = .parsed(note, hash: hash, encoded: (try? encoder.encode(note)) ?? Data())
+                results[index] = .parsed(note, hash: hash, encoded: note.storageData())
             }
         }
         return results.values

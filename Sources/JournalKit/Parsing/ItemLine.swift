@@ -100,16 +100,22 @@ struct ItemLine: Sendable, Hashable {
     }
 
     /// Removes `[key:: value]` fields, Tasks emoji fields and HTML comments from one line.
+    /// Works on UTF-8 bytes: every marker it looks for is ASCII or a fixed emoji sequence.
     private static func extract(_ line: Substring, line number: Int, columnOffset: Int,
                                 inComment: inout Bool) -> (String, [Field], Bool) {
-        var kept = ""
+        var kept: [UInt8] = []
         var fields: [Field] = []
         var sawComment = inComment
-        let chars = Array(line)
+        let bytes = Array(line.utf8)
+        kept.reserveCapacity(bytes.count)
+        // Columns count characters (scalars), as editors do, not bytes.
+        func column(_ index: Int) -> Int {
+            columnOffset + 1 + bytes[..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
         var i = 0
-        while i < chars.count {
+        while i < bytes.count {
             if inComment {
-                if chars[i] == "-", i + 2 < chars.count, chars[i + 1] == "-", chars[i + 2] == ">" {
+                if bytes[i] == UInt8(ascii: "-"), bytes[i...].starts(with: Self.commentEnd) {
                     inComment = false
                     i += 3
                 } else {
@@ -117,53 +123,62 @@ struct ItemLine: Sendable, Hashable {
                 }
                 continue
             }
-            let c = chars[i]
-            if c == "<", i + 3 < chars.count, chars[i + 1] == "!", chars[i + 2] == "-", chars[i + 3] == "-" {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "<"), bytes[i...].starts(with: Self.commentStart) {
                 inComment = true
                 sawComment = true
                 i += 4
                 continue
             }
-            if c == "[", let (field, next) = field(in: chars, at: i) {
-                fields.append(Field(key: field.0, value: field.1, line: number,
-                                    column: columnOffset + i + 1))
+            if byte == UInt8(ascii: "["), let (key, value, next) = field(in: bytes, at: i) {
+                fields.append(Field(key: key, value: value, line: number, column: column(i)))
                 i = next
                 continue
             }
-            if let key = emojiFields.first(where: { $0.0 == c })?.1 {
-                var j = i + 1
-                while j < chars.count, chars[j] == " " || chars[j] == "\u{FE0F}" { j += 1 }
+            if byte >= 0xE2, let (emoji, key) = Self.emojiBytes.first(where: { bytes[i...].starts(with: $0.0) }) {
+                var j = i + emoji.count
+                // A variation selector (EF B8 8F) may follow the emoji.
+                if bytes[j...].starts(with: [0xEF, 0xB8, 0x8F]) { j += 3 }
+                while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
                 let start = j
-                while j < chars.count, chars[j] != " ", chars[j] != "\t" { j += 1 }
+                while j < bytes.count, bytes[j] != UInt8(ascii: " "), bytes[j] != UInt8(ascii: "\t") { j += 1 }
                 if j > start {
-                    fields.append(Field(key: key, value: String(chars[start..<j]), line: number,
-                                        column: columnOffset + i + 1))
+                    fields.append(Field(key: key, value: String(decoding: bytes[start..<j], as: UTF8.self),
+                                        line: number, column: column(i)))
                     i = j
                     continue
                 }
             }
-            kept.append(c)
+            kept.append(byte)
             i += 1
         }
-        return (kept, fields, sawComment)
+        return (String(decoding: kept, as: UTF8.self), fields, sawComment)
     }
 
-    /// A Dataview field `[key:: value]` starting at `start`: its folded key and trimmed value,
-    /// and the index after its closing bracket.
-    private static func field(in chars: [Character], at start: Int) -> ((String, String), Int)? {
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+    private static let emojiBytes: [([UInt8], String)] = emojiFields.map { (Array(String($0.0).utf8), $0.1) }
+
+    /// A Dataview field `[key:: value]` starting at `start`: its folded key, trimmed value, and
+    /// the index after its closing bracket.
+    private static func field(in bytes: [UInt8], at start: Int) -> (String, String, Int)? {
         var j = start + 1
-        while j < chars.count, chars[j] == " " { j += 1 }
+        while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
         let keyStart = j
-        while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "-" || chars[j] == "_" {
+        // Keys are letters (accented ones too), digits, `-` and `_`.
+        while j < bytes.count, bytes[j] >= 0x80 || (bytes[j] >= 0x30 && bytes[j] <= 0x39)
+            || (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) || bytes[j] == UInt8(ascii: "-")
+            || bytes[j] == UInt8(ascii: "_") {
             j += 1
         }
-        guard j > keyStart, j + 1 < chars.count, chars[j] == ":", chars[j + 1] == ":" else { return nil }
-        let key = TextFold.fold(String(chars[keyStart..<j]))
+        guard j > keyStart, j + 1 < bytes.count, bytes[j] == UInt8(ascii: ":"), bytes[j + 1] == UInt8(ascii: ":")
+        else { return nil }
+        let key = TextFold.fold(String(decoding: bytes[keyStart..<j], as: UTF8.self))
         j += 2
         let valueStart = j
-        while j < chars.count, chars[j] != "]" { j += 1 }
-        guard j < chars.count else { return nil }
-        let value = String(chars[valueStart..<j]).trimmingCharacters(in: .whitespaces)
-        return ((key, value), j + 1)
+        while j < bytes.count, bytes[j] != UInt8(ascii: "]") { j += 1 }
+        guard j < bytes.count else { return nil }
+        let value = String(decoding: bytes[valueStart..<j], as: UTF8.self).trimmingWhitespace
+        return (key, value, j + 1)
     }
 }

@@ -8,6 +8,8 @@ enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// Text that is already JSON, written as is.
+    case raw(String)
 
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
     func hash(into hasher: inout Hasher) { hasher.combine(rendered()) }
@@ -29,6 +31,7 @@ enum JSONValue: Sendable, Hashable {
         case .int(let value): out += String(value)
         case .number(let value): out += value.isFinite ? String(value) : "null"
         case .string(let value): Self.writeString(value, to: &out)
+        case .raw(let text): out += text
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"

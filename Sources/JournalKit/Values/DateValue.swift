@@ -17,6 +17,17 @@ public struct DateValue: Sendable, Hashable, CustomStringConvertible, Codable {
     public var offsetMinutes: Int?
     public var form: Form = .iso
 
+    /// Equal when they name the same date, however it was spelt.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        (lhs.date, lhs.time, lhs.offsetMinutes) == (rhs.date, rhs.time, rhs.offsetMinutes)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(date)
+        hasher.combine(time)
+        hasher.combine(offsetMinutes)
+    }
+
     public init(date: LocalDate, time: Time? = nil, offsetMinutes: Int? = nil) {
         self.date = date
         self.time = time

@@ -155,3 +155,26 @@ import Testing
         #expect(clients["julien-mercier"]?.next == nil)
     }
 }
+
+@Suite struct NoteStorageTests {
+    /// The hand-written storage JSON must decode, through Codable, to the very same note.
+    @Test func everyFixtureNoteRoundTrips() throws {
+        let folders = [fixturesFolder.appendingPathComponent("journals/basic"),
+                       packageRoot.appendingPathComponent("examples/cabinet-fontaine")]
+        var count = 0
+        for folder in folders {
+            let entries = FileWalker(root: folder).walk().entries
+            for entry in entries {
+                let data = try Data(contentsOf: folder.appendingPathComponent(entry.path))
+                var note = NoteParser(aliases: try Journal.open(folder).config.headingAliases)
+                    .parse(data: data, path: entry.path)
+                note.diagnostics.append(Diagnostic(path: entry.path, line: 1, column: 2, severity: .info,
+                                                   rule: "r", message: "a \"quoted\"\nmessage"))
+                let decoded = try JSONDecoder().decode(Note.self, from: note.storageData())
+                #expect(decoded == note, "\(entry.path)")
+                count += 1
+            }
+        }
+        #expect(count > 25)
+    }
+}
