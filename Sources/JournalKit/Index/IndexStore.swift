@@ -116,11 +116,15 @@ public struct IndexStore: Sendable {
             if !affected.isEmpty {
                 let knownClients = Set(try String.fetchAll(
                     db, sql: "SELECT DISTINCT client FROM files WHERE case_file = 1"))
-                for client in affected.sorted() {
-                    let notes = try Self.notes(of: client, fresh: fresh, db)
-                    let resolution = resolver.resolve(client: client.isEmpty ? nil : client, notes: notes,
-                                                      knownClients: knownClients)
-                    try Self.store(resolution, client: client, db)
+                let clients = affected.sorted()
+                let notes = try clients.map { try Self.notes(of: $0, fresh: fresh, db) }
+                // Resolving and rendering are pure: on every core; only the writes are serial.
+                let prepared = Parallel.map(clients.count) { index in
+                    Prepared(resolver.resolve(client: clients[index].isEmpty ? nil : clients[index],
+                                              notes: notes[index], knownClients: knownClients))
+                }
+                for (client, rows) in zip(clients, prepared) {
+                    try Self.store(rows, client: client, db)
                 }
             }
             return .commit
@@ -161,8 +165,7 @@ public struct IndexStore: Sendable {
     /// with a diagnostic, so that it is reported and retried when it changes.
     private static func readAndParse(_ entries: [FileWalker.Entry], previousHashes: [String?],
                                      root: URL, parser: NoteParser) -> [ReadResult] {
-        let results = ResultBox<ReadResult>(count: entries.count, initial: .unchanged)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+        return Parallel.map(entries.count) { index -> ReadResult in
             let entry = entries[index]
             let url = root.appendingPathComponent(entry.path)
             guard let data = try? Data(contentsOf: url) else {
@@ -170,18 +173,13 @@ public struct IndexStore: Sendable {
                 note.diagnostics.append(Diagnostic(
                     path: entry.path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
                     message: "the file could not be read (check its permissions)"))
-                results[index] = .parsed(note, hash: "", encoded: note.storageData())
-                return
+                return .parsed(note, hash: "", encoded: note.storageData())
             }
             let hash = data.withUnsafeBytes { ContentHash.of($0) }
-            if hash == previousHashes[index] {
-                results[index] = .unchanged
-            } else {
-                let note = parser.parse(data: data, path: entry.path)
-                results[index] = .parsed(note, hash: hash, encoded: note.storageData())
-            }
+            if hash == previousHashes[index] { return .unchanged }
+            let note = parser.parse(data: data, path: entry.path)
+            return .parsed(note, hash: hash, encoded: note.storageData())
         }
-        return results.values
     }
 
     private static func notes(of client: String, fresh: [String: Note], _ db: Database) throws -> [Note] {
@@ -198,35 +196,38 @@ public struct IndexStore: Sendable {
         return notes
     }
 
-    private static func store(_ resolution: ClientResolution, client: String, _ db: Database) throws {
+    /// A client's resolution with its rows already rendered, ready to be written.
+    private struct Prepared: Sendable {
+        var rows: [(kind: String, sortKey: Double, path: String, line: Int, json: String)] = []
+        var encoded: Data
+        var diagnostics: [Diagnostic]
+
+        init(_ resolution: ClientResolution) {
+            if let found = resolution.client {
+                rows.append(("client", 0, found.id, 0, found.json.rendered(level: 2)))
+            }
+            for d in resolution.documents { rows.append(("document", d.sortKey, d.path, 0, d.json.rendered(level: 2))) }
+            for o in resolution.objectives { rows.append(("objective", 0, o.path, o.line, o.json.rendered(level: 2))) }
+            for c in resolution.commitments { rows.append(("commitment", 0, c.path, c.line, c.json.rendered(level: 2))) }
+            for a in resolution.appointments { rows.append(("appointment", a.sortKey, a.path, 0, a.json.rendered(level: 2))) }
+            encoded = (try? JSONEncoder().encode(resolution)) ?? Data()
+            diagnostics = resolution.diagnostics
+        }
+    }
+
+    private static func store(_ prepared: Prepared, client: String, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM records WHERE client = ?", arguments: [client])
         try db.execute(sql: "DELETE FROM resolutions WHERE client = ?", arguments: [client])
         try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["client:" + client])
         let record = try db.cachedStatement(sql: """
             INSERT INTO records(kind, client, sort_key, path, line, json) VALUES (?, ?, ?, ?, ?, ?)
             """)
-        if let found = resolution.client {
-            try record.execute(arguments: ["client", client, 0, found.id, 0, found.json.rendered(level: 2)])
-        }
-        for document in resolution.documents {
-            try record.execute(arguments: ["document", client, document.sortKey, document.path, 0,
-                                           document.json.rendered(level: 2)])
-        }
-        for objective in resolution.objectives {
-            try record.execute(arguments: ["objective", client, 0, objective.path, objective.line,
-                                           objective.json.rendered(level: 2)])
-        }
-        for commitment in resolution.commitments {
-            try record.execute(arguments: ["commitment", client, 0, commitment.path, commitment.line,
-                                           commitment.json.rendered(level: 2)])
-        }
-        for appointment in resolution.appointments {
-            try record.execute(arguments: ["appointment", client, appointment.sortKey, appointment.path, 0,
-                                           appointment.json.rendered(level: 2)])
+        for row in prepared.rows {
+            try record.execute(arguments: [row.kind, client, row.sortKey, row.path, row.line, row.json])
         }
         try db.execute(sql: "INSERT INTO resolutions(client, data) VALUES (?, ?)",
-                       arguments: [client, try encoder.encode(resolution)])
-        try insert(resolution.diagnostics, scope: "client:" + client, db)
+                       arguments: [client, prepared.encoded])
+        try insert(prepared.diagnostics, scope: "client:" + client, db)
     }
 
     private static func insert(_ diagnostics: [Diagnostic], scope: String, _ db: Database) throws {
@@ -339,4 +340,8 @@ final class ResultBox<Value: Sendable>: @unchecked Sendable {
     }
 
     var values: [Value] { lock.withLock { storage } }
+
+    func lockedUpdate<T>(_ body: (inout Value) -> T) -> T {
+        lock.withLock { body(&storage[0]) }
+    }
 }

@@ -52,7 +52,7 @@ struct FrontMatter: Sendable {
             return
         }
         do {
-            guard let node = try Yams.compose(yaml: yaml, .default, .default, .utf8) else {
+            guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 root = YAMLValue(content: .mapping([]), line: 1, column: 1)
                 return
             }
