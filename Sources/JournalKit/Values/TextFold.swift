@@ -4,6 +4,7 @@ import Foundation
 /// a trailing colon, or extra spaces. "🎯 Objectif(s) de coaching :" → "objectif(s) de coaching".
 enum TextFold {
     static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -18,6 +19,23 @@ enum TextFold {
         }
         while out.hasSuffix(":") || out.hasSuffix(" ") { out.removeLast() }
         return out
+    }
+
+    /// The common case, headings and keys in plain ASCII, without Unicode property look-ups.
+    private static func foldASCII(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20); pendingSpace = false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        while let last = bytes.last, last == UInt8(ascii: ":") || last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Emoji, variation selectors and joiners: decoration, not words.
