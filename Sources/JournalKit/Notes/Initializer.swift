@@ -105,16 +105,21 @@ public struct Initializer: Sendable {
 
     /// Standard output of a successful run, trimmed; nil on failure.
     static func output(_ program: String, _ arguments: [String]) -> String? {
+        outputData(program, arguments).map { String(decoding: $0, as: UTF8.self).trimmingWhitespace }
+    }
+
+    /// Standard output of a successful run, as is; nil on failure. Standard error is dropped.
+    static func outputData(_ program: String, _ arguments: [String]) -> Data? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingWhitespace
+        return process.terminationStatus == 0 ? data : nil
     }
 }

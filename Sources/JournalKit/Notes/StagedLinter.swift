@@ -20,8 +20,9 @@ public struct StagedLinter: Sendable {
             throw Failure.noGit
         }
         let prefix = Self.relativePrefix(of: journal.root.path, in: top)
-        guard let names = Initializer.output(git, ["-C", top, "diff", "--cached", "--name-only", "-z",
-                                                   "--diff-filter=ACMR", "--", "*.md"]) else {
+        guard let names = Initializer.outputData(git, ["-C", top, "diff", "--cached", "--name-only", "-z",
+                                                       "--diff-filter=ACMR", "--", "*.md"])
+            .map({ String(decoding: $0, as: UTF8.self) }) else {
             throw Failure.noGit
         }
         let parser = NoteParser(aliases: journal.config.headingAliases)
@@ -47,15 +48,6 @@ public struct StagedLinter: Sendable {
     }
 
     private static func blob(_ git: String, top: String, name: String) -> Data? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: git)
-        process.arguments = ["-C", top, "show", ":" + name]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? data : nil
+        Initializer.outputData(git, ["-C", top, "show", ":" + name])
     }
 }

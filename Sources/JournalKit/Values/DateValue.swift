@@ -2,7 +2,7 @@ import Foundation
 
 /// A date as a coach writes it in a note: a day, maybe a time, maybe an explicit UTC offset.
 /// Without an offset it is in the journal's time zone, applied only when an instant is needed.
-public struct DateValue: Sendable, Hashable, CustomStringConvertible, Codable {
+public struct DateValue: Sendable, Hashable, TextCodable {
     public struct Time: Sendable, Hashable {
         public var hour: Int
         public var minute: Int
@@ -149,17 +149,5 @@ public struct DateValue: Sendable, Hashable, CustomStringConvertible, Codable {
         return (sign == "-" ? -1 : 1) * (hours * 60 + minutes)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard case .success(let value) = Self.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
-        }
-        self = value
-    }
-
-    /// Stored in its canonical form: the index needs the value, not how it was spelt.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    static func fromText(_ text: String) -> DateValue? { try? parse(text).get() }
 }

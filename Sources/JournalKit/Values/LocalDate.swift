@@ -1,5 +1,5 @@
 /// A calendar day, with no time and no zone.
-public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct LocalDate: Sendable, Hashable, Comparable, TextCodable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -92,16 +92,5 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return .success(date)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard case .success(let date) = Self.parse(Substring(text)) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    static func fromText(_ text: String) -> LocalDate? { try? parse(Substring(text)).get() }
 }

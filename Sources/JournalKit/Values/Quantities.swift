@@ -27,7 +27,7 @@ enum Minutes {
 
 /// An interval: `3w` for the expected cadence of sessions, `3y` for retention. French letters
 /// are read too: `j` (jours), `s`/`sem` (semaines), `mois`, `a`/`ans`.
-public struct Cadence: Sendable, Hashable, CustomStringConvertible, Codable {
+public struct Cadence: Sendable, Hashable, TextCodable {
     public enum Unit: String, Sendable, Hashable, Codable { case day = "d", week = "w", month = "m", year = "y" }
 
     public var count: Int
@@ -68,18 +68,7 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible, Codable {
         self.unit = unit
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard case .success(let value) = Self.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text))
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    static func fromText(_ text: String) -> Cadence? { try? parse(text).get() }
 }
 
 /// The client's own estimate that they will do it: `10:1` (ten to one in favour), `1:3`, `90%`.
