@@ -22,7 +22,7 @@ struct CommitmentsCommand: ParsableCommand {
         let clients: [ResolvedClient]
         do {
             let store = try IndexStore.open(journal)
-            Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error })
+            Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error }, (fr ? .fr : .en))
             commitments = try store.commitments()
             clients = try store.clients()
         } catch {

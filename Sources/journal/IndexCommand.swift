@@ -26,7 +26,7 @@ struct IndexCommand: ParsableCommand {
         } catch {
             Output.fail("the index could not be updated: \(error)")
         }
-        Output.diagnostics(report.diagnostics)
+        Output.diagnostics(report.diagnostics, (fr ? .fr : .en))
         if json {
             do {
                 FileHandle.standardOutput.write(Data(try store.json().utf8))

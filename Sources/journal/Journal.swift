@@ -95,16 +95,23 @@ enum Output {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
     }
 
-    static func diagnostics(_ diagnostics: [Diagnostic]) {
+    static func diagnostics(_ diagnostics: [Diagnostic], _ language: JournalConfig.Language) {
         let colourErr = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
         for diagnostic in diagnostics {
-            var text = diagnostic.formatted
+            var text = diagnostic.formatted(in: language)
             if colourErr {
                 let code = diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "33" : "36"
-                text = text.replacingOccurrences(of: ": \(diagnostic.severity.rawValue): ",
-                                                 with: ": \u{1B}[\(code)m\(diagnostic.severity.rawValue)\u{1B}[0m: ")
+                let label = diagnostic.severity.rawValue
+                text = text.replacingFirst(": \(label): ", with: ": \u{1B}[\(code)m\(label)\u{1B}[0m: ")
             }
             error(text)
         }
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
     }
 }

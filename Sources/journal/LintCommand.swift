@@ -27,7 +27,7 @@ struct LintCommand: ParsableCommand {
         } catch {
             Output.fail("\(error)")
         }
-        Output.diagnostics(diagnostics)
+        Output.diagnostics(diagnostics, try global.language(journal))
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         if failing { throw ExitCode(1) }
     }

@@ -9,7 +9,7 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 1
+    static let schemaVersion = 2
     public static let folder = ".journal"
 
     public let journal: Journal
@@ -172,7 +172,8 @@ public struct IndexStore: Sendable {
                 var note = Note(path: entry.path)
                 note.diagnostics.append(Diagnostic(
                     path: entry.path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
-                    message: "the file could not be read (check its permissions)"))
+                    Message("the file could not be read (check its permissions)",
+                            fr: "le fichier n'a pas pu être lu (vérifiez ses droits)")))
                 return .parsed(note, hash: "", encoded: note.storageData())
             }
             let hash = data.withUnsafeBytes { ContentHash.of($0) }
@@ -233,10 +234,10 @@ public struct IndexStore: Sendable {
     private static func insert(_ diagnostics: [Diagnostic], scope: String, _ db: Database) throws {
         guard !diagnostics.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO diagnostics(scope, path, line, col, severity, rule, message) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO diagnostics(scope, path, line, col, severity, rule, message, french) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for d in diagnostics {
-            try statement.execute(arguments: [scope, d.path, d.line, d.column, d.severity.rawValue, d.rule, d.message])
+            try statement.execute(arguments: [scope, d.path, d.line, d.column, d.severity.rawValue, d.rule, d.message, d.french])
         }
     }
 
@@ -255,7 +256,7 @@ public struct IndexStore: Sendable {
             CREATE TABLE IF NOT EXISTS resolutions(client TEXT PRIMARY KEY, data BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS diagnostics(
                 scope TEXT NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,
-                severity TEXT NOT NULL, rule TEXT NOT NULL, message TEXT NOT NULL);
+                severity TEXT NOT NULL, rule TEXT NOT NULL, message TEXT NOT NULL, french TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS diagnostics_scope ON diagnostics(scope);
             """)
     }
@@ -268,10 +269,10 @@ public struct IndexStore: Sendable {
     /// The structural diagnostics stored by the last update.
     public func diagnostics() throws -> [Diagnostic] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT path, line, col, severity, rule, message FROM diagnostics").map { row in
+            try Row.fetchAll(db, sql: "SELECT path, line, col, severity, rule, message, french FROM diagnostics").map { row in
                 Diagnostic(path: row["path"], line: row["line"], column: row["col"],
                            severity: Diagnostic.Severity(rawValue: row["severity"]) ?? .error,
-                           rule: row["rule"], message: row["message"])
+                           rule: row["rule"], message: row["message"], french: row["french"])
             }
         }
     }

@@ -62,7 +62,8 @@ extension NoteItem {
 extension Diagnostic {
     var storageJSON: JSONValue {
         .object([("path", .string(path)), ("line", .int(line)), ("column", .int(column)),
-                 ("severity", .string(severity.rawValue)), ("rule", .string(rule)), ("message", .string(message))])
+                 ("severity", .string(severity.rawValue)), ("rule", .string(rule)), ("message", .string(message)),
+                 ("french", .string(french))])
     }
 }
 

@@ -17,7 +17,8 @@ struct Resolver: Sendable {
             if let first = caseFile {
                 result.diagnostics.append(Diagnostic(
                     path: note.path, line: 1, column: 1, severity: .error, rule: Rule.idDuplicate,
-                    message: "a second case file for client `\(client ?? "")` (the first is \(first.path)): keep one"))
+                    Message("a second case file for client `\(client ?? "")` (the first is \(first.path)): keep one",
+                            fr: "un second dossier pour le client `\(client ?? "")` (le premier est \(first.path)) : n'en gardez qu'un")))
             } else {
                 caseFile = note
             }
@@ -33,7 +34,8 @@ struct Resolver: Sendable {
                 result.diagnostics.append(Diagnostic(
                     path: note.path, line: note.keyLines["client"] ?? 1, column: 1, severity: .error,
                     rule: Rule.clientUnknown,
-                    message: "no case file for client `\(client)`: create clients/\(client)/client.md (journal new client \(client) --name \"…\")"))
+                    Message("no case file for client `\(client)`: create clients/\(client)/client.md (journal new client \(client) --name \"…\")",
+                            fr: "pas de dossier pour le client `\(client)` : créez clients/\(client)/client.md (journal new client \(client) --name \"…\")")))
             }
         }
         var heldCount = 0
@@ -92,7 +94,8 @@ struct Resolver: Sendable {
                     result.diagnostics.append(Diagnostic(
                         path: note.path, line: item.line, column: item.column, severity: .error,
                         rule: Rule.refUnknown,
-                        message: "`ref:: \(ref)` names no earlier commitment of this client: use a commitment's `id`, or FILE#N for the Nth commitment of FILE"))
+                        Message("`ref:: \(ref)` names no earlier commitment of this client: use a commitment's `id`, or FILE#N for the Nth commitment of FILE",
+                                fr: "`ref:: \(ref)` ne désigne aucun engagement antérieur de ce client : utilisez l'`id` d'un engagement, ou FICHIER#N pour le N-ième engagement de FICHIER")))
                     continue
                 }
                 let reviewDate = note.date?.date
@@ -115,7 +118,8 @@ struct Resolver: Sendable {
                     result.diagnostics.append(Diagnostic(
                         path: note.path, line: item.line, column: item.column, severity: .error,
                         rule: Rule.idDuplicate,
-                        message: "the id `\(explicit)` is already used in \(first.0) line \(first.1): ids must be unique for a client"))
+                        Message("the id `\(explicit)` is already used in \(first.0) line \(first.1): ids must be unique for a client",
+                                fr: "l'identifiant `\(explicit)` est déjà pris dans \(first.0) ligne \(first.1) : chaque identifiant est unique pour un client")))
                 } else if let explicit = item.id, firstLine[explicit] == nil {
                     firstLine[explicit] = (note.path, item.line)
                 }

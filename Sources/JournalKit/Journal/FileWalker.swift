@@ -48,13 +48,15 @@ struct FileWalker: Sendable {
                 guard name.lowercased().hasSuffix(".md") else { continue }
                 if kind == S_IFLNK {
                     guard let target = Self.realPath(childAbsolute) else {
-                        diagnostics.append(Self.linkDiagnostic(childRelative,
-                            "this link is broken or loops back on itself: it was skipped"))
+                        diagnostics.append(Self.linkDiagnostic(childRelative, Message(
+                            "this link is broken or loops back on itself: it was skipped",
+                            fr: "ce lien est cassé ou boucle sur lui-même : il n'a pas été suivi")))
                         continue
                     }
                     guard target.hasPrefix(realRoot + "/") else {
-                        diagnostics.append(Self.linkDiagnostic(childRelative,
-                            "this link points outside the journal: it was not followed"))
+                        diagnostics.append(Self.linkDiagnostic(childRelative, Message(
+                            "this link points outside the journal: it was not followed",
+                            fr: "ce lien pointe hors du journal : il n'a pas été suivi")))
                         continue
                     }
                     guard stat(childAbsolute, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
@@ -71,9 +73,8 @@ struct FileWalker: Sendable {
         return (entries, diagnostics)
     }
 
-    private static func linkDiagnostic(_ path: String, _ message: String) -> Diagnostic {
-        Diagnostic(path: path, line: 1, column: 1, severity: .warning, rule: Rule.fileUnreadable,
-                   message: message)
+    private static func linkDiagnostic(_ path: String, _ message: Message) -> Diagnostic {
+        Diagnostic(path: path, line: 1, column: 1, severity: .warning, rule: Rule.fileUnreadable, message)
     }
 
     static func realPath(_ path: String) -> String? {

@@ -13,27 +13,55 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
     public var column: Int
     public var severity: Severity
     public var rule: String
+    /// What is wrong and what to do, in English…
     public var message: String
+    /// …and in French: both are kept, so that `--lang` can choose without reading notes again.
+    public var french: String
 
     public init(path: String, line: Int, column: Int, severity: Severity, rule: String,
-                message: String) {
+                message: String, french: String? = nil) {
         self.path = path
         self.line = line
         self.column = column
         self.severity = severity
         self.rule = rule
         self.message = message
+        self.french = french ?? message
+    }
+
+    init(path: String, line: Int, column: Int, severity: Severity, rule: String, _ text: Message) {
+        self.init(path: path, line: line, column: column, severity: severity, rule: rule,
+                  message: text.en, french: text.fr)
+    }
+
+    public func message(in language: JournalConfig.Language) -> String {
+        language == .fr ? french : message
     }
 
     /// The form compilers and editors understand: `path:line:col: severity: message [rule]`.
-    public var formatted: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]"
+    /// The severity stays in English in every language: editors' problem matchers look for it.
+    public func formatted(in language: JournalConfig.Language = .en) -> String {
+        "\(path):\(line):\(column): \(severity.rawValue): \(message(in: language)) [\(rule)]"
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.path, lhs.line, lhs.column, lhs.rule, lhs.message)
             < (rhs.path, rhs.line, rhs.column, rhs.rule, rhs.message)
     }
+}
+
+/// A message in both of the product's languages.
+struct Message: Sendable, Hashable {
+    var en: String
+    var fr: String
+
+    init(_ en: String, fr: String) {
+        self.en = en
+        self.fr = fr
+    }
+
+    /// `prefix` put before both versions (a field name, say).
+    func prefixed(_ prefix: String) -> Message { Message(prefix + en, fr: prefix + fr) }
 }
 
 /// Rule ids of the structural problems the parser itself reports.

@@ -35,8 +35,9 @@ public struct JournalConfig: Sendable {
         var reader = FieldReader(path: Self.fileName)
         // FrontMatter counts lines from the fence it was given; journal.yml has none.
         for problem in parsed.problems {
-            reader.report(Rule.configInvalid, line: max(1, problem.line - 1), column: problem.column,
-                          problem.message.replacingOccurrences(of: "front-matter", with: "journal.yml"))
+            reader.report(Rule.configInvalid, line: max(1, problem.line - 1), column: problem.column, Message(
+                problem.message.en.replacingOccurrences(of: "the front-matter", with: "journal.yml"),
+                fr: problem.message.fr.replacingOccurrences(of: "l'en-tête", with: "journal.yml")))
         }
         if let root = parsed.root.map({ Self.shiftedUp($0) }), let entries = root.entries {
             read(root: root, entries: entries, reader: &reader)
@@ -46,9 +47,11 @@ public struct JournalConfig: Sendable {
 
     private mutating func read(root: YAMLValue, entries: [YAMLValue.Entry], reader: inout FieldReader) {
         for entry in entries where !Self.keys.contains(entry.key) {
-            var message = "`\(entry.key)` is not a setting of journal.yml"
+            var message = Message("`\(entry.key)` is not a setting of journal.yml",
+                                  fr: "`\(entry.key)` n'est pas un réglage de journal.yml")
             if let suggestion = NoteParser.closest(to: entry.key, in: Self.keys) {
-                message += ": did you mean `\(suggestion)`?"
+                message = Message(message.en + ": did you mean `\(suggestion)`?",
+                                  fr: message.fr + " : vouliez-vous écrire `\(suggestion)` ?")
             }
             reader.report(Rule.fieldUnknown, .warning, line: entry.keyLine, column: entry.keyColumn, message)
         }
@@ -60,15 +63,17 @@ public struct JournalConfig: Sendable {
             if let zone = TimeZone(identifier: name) {
                 timezone = zone
             } else {
-                reader.report(Rule.fieldInvalid, at: value,
-                              "`timezone` “\(name.clipped)” is not a known time zone: use a name such as Europe/Paris")
+                reader.report(Rule.fieldInvalid, at: value, Message(
+                    "`timezone` “\(name.clipped)” is not a known time zone: use a name such as Europe/Paris",
+                    fr: "`timezone` « \(name.clipped) » n'est pas un fuseau horaire connu : utilisez un nom comme Europe/Paris"))
             }
         }
         for key in ["cadence", "retention"] {
             guard let value = root[key], let text = reader.text(value, key: key) else { continue }
             switch Cadence.parse(text) {
             case .success(let parsed): if key == "cadence" { cadence = parsed } else { retention = parsed }
-            case .failure(let error): reader.report(Rule.fieldInvalid, at: value, "`\(key)`: \(error.message)")
+            case .failure(let error):
+                reader.report(Rule.fieldInvalid, at: value, error.text.prefixed("`\(key)` : ").fixingEnglishColon)
             }
         }
         if let lint = root["lint"], !lint.isNull {
@@ -81,8 +86,9 @@ public struct JournalConfig: Sendable {
                     case "info": ruleSeverities[rule.key] = .some(.info)
                     case "off", "false": ruleSeverities[rule.key] = .some(nil)
                     default:
-                        reader.report(Rule.fieldInvalid, at: rule.value,
-                                      "the severity of `\(rule.key)` should be error, warning, info or off")
+                        reader.report(Rule.fieldInvalid, at: rule.value, Message(
+                            "the severity of `\(rule.key)` should be error, warning, info or off",
+                            fr: "la sévérité de `\(rule.key)` doit être error, warning, info ou off"))
                     }
                 }
             }
@@ -92,13 +98,16 @@ public struct JournalConfig: Sendable {
         }
         if let value = root["headings"], !value.isNull {
             guard let sections = value.entries else {
-                reader.report(Rule.fieldInvalid, at: value, "`headings` should map a section (objectives, commitments, review, private, themes) to a list of headings")
+                reader.report(Rule.fieldInvalid, at: value, Message(
+                    "`headings` should map a section (objectives, commitments, review, private, themes) to a list of headings",
+                    fr: "`headings` doit associer une section (objectives, commitments, review, private, themes) à une liste de titres"))
                 return
             }
             for section in sections {
                 guard let kind = SectionKind(rawValue: TextFold.fold(section.key)) else {
-                    reader.report(Rule.fieldInvalid, line: section.keyLine, column: section.keyColumn,
-                                  "`headings.\(section.key)` is not a section: use objectives, commitments, review, private or themes")
+                    reader.report(Rule.fieldInvalid, line: section.keyLine, column: section.keyColumn, Message(
+                        "`headings.\(section.key)` is not a section: use objectives, commitments, review, private or themes",
+                        fr: "`headings.\(section.key)` n'est pas une section : utilisez objectives, commitments, review, private ou themes"))
                     continue
                 }
                 headings[kind, default: []] += reader.texts(section.value, key: "headings.\(section.key)")

@@ -5,8 +5,9 @@ enum CaseFileReader {
         if let value = root["name"], let name = reader.text(value, key: "name") {
             file.name = name
         } else {
-            reader.report(Rule.fieldMissing, line: 1, column: 1,
-                          "a case file needs the client's `name` (e.g. `name: Jeanne Martin`)")
+            reader.report(Rule.fieldMissing, line: 1, column: 1, Message(
+                "a case file needs the client's `name` (e.g. `name: Jeanne Martin`)",
+                fr: "un dossier client a besoin du nom du client, `name` (par exemple `name: Jeanne Martin`)"))
         }
         file.aliases = reader.texts(root["aliases"], key: "aliases")
         file.gender = gender(root["gender"], reader: &reader)
@@ -22,8 +23,9 @@ enum CaseFileReader {
                     sector: reader.text(value["sector"], key: "organisation.sector"),
                     size: reader.text(value["size"], key: "organisation.size"))
             } else {
-                reader.report(Rule.fieldInvalid, at: value,
-                              "`organisation` should be a name, or keys `name`, `aliases`, `sector`, `size`")
+                reader.report(Rule.fieldInvalid, at: value, Message(
+                    "`organisation` should be a name, or keys `name`, `aliases`, `sector`, `size`",
+                    fr: "`organisation` doit être un nom, ou les clés `name`, `aliases`, `sector`, `size`"))
             }
         }
         if let value = root["sponsor"], !value.isNull {
@@ -33,7 +35,9 @@ enum CaseFileReader {
             if let items = value.items {
                 file.people = items.compactMap { person($0, key: "people", reader: &reader) }
             } else {
-                reader.report(Rule.fieldInvalid, at: value, "`people` should be a list of people (`- name: …`)")
+                reader.report(Rule.fieldInvalid, at: value, Message(
+                    "`people` should be a list of people (`- name: …`)",
+                    fr: "`people` doit être une liste de personnes (`- name: …`)"))
             }
         }
         if let value = root["places"], !value.isNull {
@@ -45,11 +49,13 @@ enum CaseFileReader {
                         file.places.append(CaseFile.Place(
                             name: name, generalised: reader.text(item["generalised"], key: "places.generalised")))
                     } else {
-                        reader.report(Rule.fieldInvalid, at: item, "each place should be a name, or `name` and `generalised`")
+                        reader.report(Rule.fieldInvalid, at: item, Message(
+                            "each place should be a name, or `name` and `generalised`",
+                            fr: "chaque lieu doit être un nom, ou `name` et `generalised`"))
                     }
                 }
             } else {
-                reader.report(Rule.fieldInvalid, at: value, "`places` should be a list")
+                reader.report(Rule.fieldInvalid, at: value, Message("`places` should be a list", fr: "`places` doit être une liste"))
             }
         }
         file.demand = reader.text(root["demand"], key: "demand")
@@ -63,12 +69,16 @@ enum CaseFileReader {
                 if let cadence = value["cadence"], let text = reader.text(cadence, key: "contract.cadence") {
                     switch Cadence.parse(text) {
                     case .success(let parsed): contract.cadence = parsed
-                    case .failure(let error): reader.report(Rule.fieldInvalid, at: cadence, "`contract.cadence`: \(error.message)")
+                    case .failure(let error):
+                        reader.report(Rule.fieldInvalid, at: cadence,
+                                      error.text.prefixed("`contract.cadence` : ").fixingEnglishColon)
                     }
                 }
                 file.contract = contract
             } else {
-                reader.report(Rule.fieldInvalid, at: value, "`contract` should have keys `start`, `end`, `sessions`, `cadence`")
+                reader.report(Rule.fieldInvalid, at: value, Message(
+                    "`contract` should have keys `start`, `end`, `sessions`, `cadence`",
+                    fr: "`contract` doit avoir les clés `start`, `end`, `sessions`, `cadence`"))
             }
         }
         if let value = root["disclosure"], !value.isNull {
@@ -76,8 +86,9 @@ enum CaseFileReader {
                 if let item = Disclosure.parse(text) {
                     file.disclosure.append(item)
                 } else {
-                    reader.report(Rule.fieldInvalid, at: value,
-                                  "`disclosure` cannot include “\(text.clipped)”: use attendance, dates, objectives, progress, themes")
+                    reader.report(Rule.fieldInvalid, at: value, Message(
+                        "`disclosure` cannot include “\(text.clipped)”: use attendance, dates, objectives, progress, themes",
+                        fr: "`disclosure` ne peut pas contenir « \(text.clipped) » : utilisez attendance, dates, objectives, progress, themes"))
                 }
             }
         }
@@ -86,7 +97,9 @@ enum CaseFileReader {
                 file.consent.caseStudy = reader.boolean(value["case_study"], key: "consent.case_study") ?? false
                 file.consent.hoursLog = reader.boolean(value["hours_log"], key: "consent.hours_log") ?? false
             } else {
-                reader.report(Rule.fieldInvalid, at: value, "`consent` should have keys `case_study` and `hours_log` (true or false)")
+                reader.report(Rule.fieldInvalid, at: value, Message(
+                    "`consent` should have keys `case_study` and `hours_log` (true or false)",
+                    fr: "`consent` doit avoir les clés `case_study` et `hours_log` (true ou false)"))
             }
         }
         file.status = reader.choice(root["status"], key: "status",
@@ -100,7 +113,7 @@ enum CaseFileReader {
         guard let value, let text = reader.text(value, key: "gender") else { return nil }
         let folded = TextFold.fold(text)
         guard ["f", "m", "x"].contains(folded) else {
-            reader.report(Rule.fieldInvalid, at: value, "`gender` should be f, m or x")
+            reader.report(Rule.fieldInvalid, at: value, Message("`gender` should be f, m or x", fr: "`gender` doit valoir f, m ou x"))
             return nil
         }
         return folded
@@ -109,7 +122,9 @@ enum CaseFileReader {
     private static func person(_ value: YAMLValue, key: String, reader: inout FieldReader) -> CaseFile.Person? {
         if let name = value.string { return CaseFile.Person(name: name.trimmingWhitespace) }
         guard value.entries != nil, let name = reader.text(value["name"], key: "\(key).name") else {
-            reader.report(Rule.fieldInvalid, at: value, "`\(key)` should be a name, or keys such as `name`, `role`, `email`")
+            reader.report(Rule.fieldInvalid, at: value, Message(
+                "`\(key)` should be a name, or keys such as `name`, `role`, `email`",
+                fr: "`\(key)` doit être un nom, ou des clés comme `name`, `role`, `email`"))
             return nil
         }
         return CaseFile.Person(

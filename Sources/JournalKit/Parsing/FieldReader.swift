@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads typed values out of front-matter, turning every bad value into a `field-invalid`
 /// diagnostic at the value's own line and column rather than a failure.
 struct FieldReader {
@@ -9,22 +11,23 @@ struct FieldReader {
     }
 
     mutating func report(_ rule: String, _ severity: Diagnostic.Severity = .error,
-                         at value: YAMLValue, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: value.line, column: value.column,
-                                      severity: severity, rule: rule, message: message))
+                         at value: YAMLValue, _ text: Message) {
+        report(rule, severity, line: value.line, column: value.column, text)
     }
 
     mutating func report(_ rule: String, _ severity: Diagnostic.Severity = .error,
-                         line: Int, column: Int, _ message: String) {
-        diagnostics.append(Diagnostic(path: path, line: line, column: column,
-                                      severity: severity, rule: rule, message: message))
+                         line: Int, column: Int, _ text: Message) {
+        diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: severity,
+                                      rule: rule, text))
     }
 
     /// A text value; a list or mapping where text is expected is reported.
     mutating func text(_ value: YAMLValue?, key: String) -> String? {
         guard let value, !value.isNull else { return nil }
         guard let string = value.string else {
-            report(Rule.fieldInvalid, at: value, "`\(key)` should be a single value, not \(value.kindName)")
+            report(Rule.fieldInvalid, at: value, Message(
+                "`\(key)` should be a single value, not \(value.kindName.en)",
+                fr: "`\(key)` doit être une seule valeur, pas \(value.kindName.fr)"))
             return nil
         }
         let trimmed = string.trimmingWhitespace
@@ -35,7 +38,9 @@ struct FieldReader {
     mutating func texts(_ value: YAMLValue?, key: String) -> [String] {
         guard let value, !value.isNull else { return [] }
         guard let list = value.stringList else {
-            report(Rule.fieldInvalid, at: value, "`\(key)` should be a value or a list of values")
+            report(Rule.fieldInvalid, at: value, Message(
+                "`\(key)` should be a value or a list of values",
+                fr: "`\(key)` doit être une valeur ou une liste de valeurs"))
             return []
         }
         return list.map(\.trimmingWhitespace).filter { !$0.isEmpty }
@@ -46,20 +51,21 @@ struct FieldReader {
         switch DateValue.parse(string) {
         case .success(let date): return date
         case .failure(let error):
-            report(Rule.fieldInvalid, at: value, "`\(key)`: \(error.message)")
+            report(Rule.fieldInvalid, at: value, error.text.prefixed("`\(key)` : ").fixingEnglishColon)
             return nil
         }
     }
 
     mutating func day(_ value: YAMLValue?, key: String) -> LocalDate? {
-        guard let date = date(value, key: key) else { return nil }
-        return date.date
+        date(value, key: key)?.date
     }
 
     mutating func integer(_ value: YAMLValue?, key: String) -> Int? {
         guard let string = text(value, key: key), let value else { return nil }
         guard let number = Int(string), number >= 0, number < 100_000 else {
-            report(Rule.fieldInvalid, at: value, "`\(key)` should be a whole number, not “\(string.clipped)”")
+            report(Rule.fieldInvalid, at: value, Message(
+                "`\(key)` should be a whole number, not “\(string.clipped)”",
+                fr: "`\(key)` doit être un nombre entier, pas « \(string.clipped) »"))
             return nil
         }
         return number
@@ -71,7 +77,9 @@ struct FieldReader {
         case "true", "yes", "oui", "vrai", "on": return true
         case "false", "no", "non", "faux", "off": return false
         default:
-            report(Rule.fieldInvalid, at: value, "`\(key)` should be true or false, not “\(string.clipped)”")
+            report(Rule.fieldInvalid, at: value, Message(
+                "`\(key)` should be true or false, not “\(string.clipped)”",
+                fr: "`\(key)` doit valoir true ou false (oui ou non), pas « \(string.clipped) »"))
             return nil
         }
     }
@@ -81,11 +89,21 @@ struct FieldReader {
                             _ parse: (String) -> T?) -> T? {
         guard let string = text(value, key: key), let value else { return nil }
         guard let parsed = parse(string) else {
-            report(Rule.fieldInvalid, at: value,
-                   "`\(key)` cannot be “\(string.clipped)”: use one of \(allowed.joined(separator: ", "))")
+            let list = allowed.joined(separator: ", ")
+            report(Rule.fieldInvalid, at: value, Message(
+                "`\(key)` cannot be “\(string.clipped)”: use one of \(list)",
+                fr: "`\(key)` ne peut pas valoir « \(string.clipped) » : choisissez parmi \(list)"))
             return nil
         }
         return parsed
+    }
+}
+
+extension Message {
+    /// Prefixes are written with the French spacing (`key : …`); English has no space before
+    /// a colon.
+    var fixingEnglishColon: Message {
+        Message(en.replacingFirst(" : ", with: ": "), fr: fr)
     }
 }
 
@@ -100,5 +118,10 @@ extension String {
     /// Short enough to quote in a message.
     var clipped: String {
         count > 40 ? String(prefix(40)) + "…" : self
+    }
+
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
     }
 }

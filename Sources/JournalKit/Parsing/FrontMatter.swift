@@ -17,7 +17,7 @@ struct FrontMatter: Sendable {
     struct Located: Sendable, Hashable {
         var line: Int
         var column: Int
-        var message: String
+        var message: Message
     }
 
     init(lines: [Substring]) {
@@ -30,25 +30,29 @@ struct FrontMatter: Sendable {
             bodyStartLine = lines.count + 1
             problems.append(Located(
                 line: 1, column: 1,
-                message: "the front-matter opened here is never closed: add a line `---` after its last key"))
+                message: Message("the front-matter opened here is never closed: add a line `---` after its last key",
+                                 fr: "l'en-tête ouvert ici n'est jamais fermé : ajoutez une ligne `---` après sa dernière clé")))
             return
         }
         bodyStartLine = closing + 2
         let yaml = lines[1..<closing].joined(separator: "\n")
         guard yaml.utf8.count <= Self.maximumBytes else {
             problems.append(Located(line: 2, column: 1,
-                                    message: "the front-matter is larger than 64 KB: keep long text in the body"))
+                                    message: Message("the front-matter is larger than 64 KB: keep long text in the body",
+                                                     fr: "l'en-tête dépasse 64 Ko : gardez les textes longs dans le corps de la note")))
             return
         }
         if let (line, column) = Self.firstAnchorOrAlias(in: lines[1..<closing]) {
             problems.append(Located(
                 line: line + 2, column: column,
-                message: "YAML anchors and aliases (& and *) are not read in front-matter: write the value out, or quote it"))
+                message: Message("YAML anchors and aliases (& and *) are not read in front-matter: write the value out, or quote it",
+                                 fr: "les ancres et alias YAML (& et *) ne sont pas lus dans l'en-tête : écrivez la valeur en entier, ou mettez-la entre guillemets")))
             return
         }
         if let line = Self.firstExcessiveNesting(in: lines[1..<closing]) {
             problems.append(Located(line: line + 2, column: 1,
-                                    message: "the front-matter is nested too deeply to be a note's fields"))
+                                    message: Message("the front-matter is nested too deeply to be a note's fields",
+                                                     fr: "l'en-tête est imbriqué trop profondément pour être des champs de note")))
             return
         }
         do {
@@ -61,7 +65,8 @@ struct FrontMatter: Sendable {
             guard value.entries != nil else {
                 problems.append(Located(
                     line: value.line, column: value.column,
-                    message: "the front-matter must be keys and values (`key: value` lines), not \(value.kindName)"))
+                    message: Message("the front-matter must be keys and values (`key: value` lines), not \(value.kindName.en)",
+                                     fr: "l'en-tête doit contenir des clés et des valeurs (lignes `clé: valeur`), pas \(value.kindName.fr)")))
                 return
             }
             root = value
@@ -69,14 +74,18 @@ struct FrontMatter: Sendable {
             problems.append(Self.locate(error))
         } catch let error as Overflow {
             problems.append(Located(line: error.line, column: error.column,
-                                    message: "the front-matter holds too many values to be a note's fields"))
+                                    message: Message("the front-matter holds too many values to be a note's fields",
+                                                     fr: "l'en-tête contient trop de valeurs pour être des champs de note")))
         } catch let error as BadKey {
             problems.append(Located(line: error.line, column: error.column,
-                                    message: "a key must be a plain word such as `date:`, not a list or a mapping"))
+                                    message: Message("a key must be a plain word such as `date:`, not a list or a mapping",
+                                                     fr: "une clé doit être un simple mot comme `date:`, pas une liste")))
         } catch {
-            problems.append(Located(line: 2, column: 1, message: "the front-matter could not be read"))
+            problems.append(Located(line: 2, column: 1, message: Self.unreadable))
         }
     }
+
+    private static let unreadable = Message("the front-matter is not valid YAML", fr: "l'en-tête n'est pas du YAML valide")
 
     private struct BadKey: Error {
         var line: Int
@@ -136,16 +145,18 @@ struct FrontMatter: Sendable {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\($0.text), " } ?? ""
+            // libyaml's own words are English; the French message keeps them as a detail.
+            let detail = (context.map { "\($0.text), " } ?? "") + problem
             return Located(line: mark.line + 1, column: mark.column,
-                           message: "the front-matter is not valid YAML: \(detail)\(problem)")
+                           message: Message("the front-matter is not valid YAML: \(detail)",
+                                            fr: "l'en-tête n'est pas du YAML valide (\(detail))"))
         case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().joined(separator: ", ")
             return Located(line: context.mark.line + 1, column: context.mark.column,
-                           message: "the front-matter gives \(duplicates.sorted().joined(separator: ", ")) twice: keep one")
-        case .reader(let problem, _, _, _):
-            return Located(line: 2, column: 1, message: "the front-matter could not be read: \(problem)")
+                           message: Message("the front-matter gives \(keys) twice: keep one",
+                                            fr: "l'en-tête donne \(keys) deux fois : gardez-en une"))
         default:
-            return Located(line: 2, column: 1, message: "the front-matter is not valid YAML")
+            return Located(line: 2, column: 1, message: unreadable)
         }
     }
 

@@ -79,14 +79,17 @@ struct NoteParser: Sendable {
     static func diagnostic(for problem: SourceText.Problem, path: String) -> Diagnostic {
         switch problem {
         case .tooLarge(let bytes):
-            return Diagnostic(path: path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
-                              message: "the file is \(bytes / 1_048_576) MB, too large to be a note: it was skipped")
+            return Diagnostic(path: path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable, Message(
+                "the file is \(bytes / 1_048_576) MB, too large to be a note: it was skipped",
+                fr: "le fichier fait \(bytes / 1_048_576) Mo, trop pour une note : il n'a pas été lu"))
         case .binary(let line, let column):
-            return Diagnostic(path: path, line: line, column: column, severity: .error, rule: Rule.fileUnreadable,
-                              message: "this looks like a binary file, not a text note: it was skipped (move it out of the journal, or rename it without .md)")
+            return Diagnostic(path: path, line: line, column: column, severity: .error, rule: Rule.fileUnreadable, Message(
+                "this looks like a binary file, not a text note: it was skipped (move it out of the journal, or rename it without .md)",
+                fr: "ce fichier semble binaire, pas une note en texte : il n'a pas été lu (sortez-le du journal, ou renommez-le sans .md)"))
         case .notUTF8(let line, let column):
-            return Diagnostic(path: path, line: line, column: column, severity: .error, rule: Rule.fileUnreadable,
-                              message: "the file is not UTF-8 text (perhaps Latin-1 or Windows-1252): re-save it as UTF-8 in your editor; it was skipped")
+            return Diagnostic(path: path, line: line, column: column, severity: .error, rule: Rule.fileUnreadable, Message(
+                "the file is not UTF-8 text (perhaps Latin-1 or Windows-1252): re-save it as UTF-8 in your editor; it was skipped",
+                fr: "le fichier n'est pas en UTF-8 (peut-être en Latin-1 ou Windows-1252) : réenregistrez-le en UTF-8 dans votre éditeur ; il n'a pas été lu"))
         }
     }
 
@@ -96,9 +99,11 @@ struct NoteParser: Sendable {
                             reader: inout FieldReader) {
         let known = Self.commonKeys.union(Self.keys[note.type!] ?? [])
         for entry in entries where !known.contains(entry.key) {
-            var message = "`\(entry.key)` is not a field of a \(note.type!.rawValue) note"
+            var message = Message("`\(entry.key)` is not a field of a \(note.type!.rawValue) note",
+                                  fr: "`\(entry.key)` n'est pas un champ d'une note de type \(note.type!.rawValue)")
             if let suggestion = Self.closest(to: entry.key, in: known) {
-                message += ": did you mean `\(suggestion)`?"
+                message = Message(message.en + ": did you mean `\(suggestion)`?",
+                                  fr: message.fr + " : vouliez-vous écrire `\(suggestion)` ?")
             }
             reader.report(Rule.fieldUnknown, .warning, line: entry.keyLine, column: entry.keyColumn, message)
         }
@@ -107,8 +112,9 @@ struct NoteParser: Sendable {
                 if ClientID.isValid(id) {
                     note.client = id
                 } else {
-                    reader.report(Rule.fieldInvalid, at: value,
-                                  "`client` must be a client id (lower-case letters, digits and hyphens), not “\(id.clipped)”")
+                    reader.report(Rule.fieldInvalid, at: value, Message(
+                        "`client` must be a client id (the name of its folder under clients/), not “\(id.clipped)”",
+                        fr: "`client` doit être un identifiant de client (le nom de son dossier dans clients/), pas « \(id.clipped) »"))
                 }
             }
         }
@@ -116,15 +122,17 @@ struct NoteParser: Sendable {
             if let value = root["date"], !value.isNull {
                 note.date = reader.date(value, key: "date")
             } else {
-                reader.report(Rule.fieldMissing, line: 1, column: 1,
-                              "a \(note.type!.rawValue) note needs a `date` (e.g. `date: 2026-03-18 10:00`)")
+                reader.report(Rule.fieldMissing, line: 1, column: 1, Message(
+                    "a \(note.type!.rawValue) note needs a `date` (e.g. `date: 2026-03-18 10:00`)",
+                    fr: "une note de type \(note.type!.rawValue) a besoin d'une `date` (par exemple `date: 2026-03-18 10:00`)"))
             }
         }
         note.mode = reader.choice(root["mode"], key: "mode", allowed: ["visio", "phone", "in-person"], Mode.parse)
         if let value = root["duration"], let text = reader.text(value, key: "duration") {
             switch Minutes.parse(text) {
             case .success(let minutes): note.durationMinutes = minutes
-            case .failure(let error): reader.report(Rule.fieldInvalid, at: value, "`duration`: \(error.message)")
+            case .failure(let error):
+                reader.report(Rule.fieldInvalid, at: value, error.text.prefixed("`duration` : ").fixingEnglishColon)
             }
         }
         if let value = root["next"], let text = reader.text(value, key: "next") {
@@ -143,7 +151,8 @@ struct NoteParser: Sendable {
                                              allowed: ["client", "coach", "sponsor"], Party.parse)
             if let value = root["number"], let number = reader.integer(value, key: "number") {
                 if number == 0 {
-                    reader.report(Rule.fieldInvalid, at: value, "`number` counts from 1")
+                    reader.report(Rule.fieldInvalid, at: value,
+                                  Message("`number` counts from 1", fr: "`number` compte à partir de 1"))
                 } else {
                     note.number = number
                 }
@@ -218,8 +227,9 @@ struct NoteParser: Sendable {
             var status = ItemStatus(marker: parsed.marker)
             if status == nil {
                 let shown = parsed.marker == "\u{0}" ? "[]" : "[\(parsed.marker!)]"
-                reader.report(Rule.markerInvalid, line: node.startLine, column: parsed.markerColumn,
-                              "\(shown) is not a checkbox marker: use [ ] open, [x] done, [/] partly done, [-] dropped or [>] carried forward")
+                reader.report(Rule.markerInvalid, line: node.startLine, column: parsed.markerColumn, Message(
+                    "\(shown) is not a checkbox marker: use [ ] open, [x] done, [/] partly done, [-] dropped or [>] carried forward",
+                    fr: "\(shown) n'est pas une case à cocher : utilisez [ ] à faire, [x] fait, [/] en partie, [-] abandonné ou [>] reporté"))
                 status = .open
             }
             if kind == .commitment { rank += 1 }
@@ -230,8 +240,9 @@ struct NoteParser: Sendable {
             readItemFields(parsed.fields, into: &item, reader: &reader)
             if kind == .commitment, let id = item.id {
                 if let first = ids[id] {
-                    reader.report(Rule.idDuplicate, line: item.line, column: item.column,
-                                  "the id `\(id)` is already used at line \(first): ids must be unique for a client")
+                    reader.report(Rule.idDuplicate, line: item.line, column: item.column, Message(
+                        "the id `\(id)` is already used at line \(first): ids must be unique for a client",
+                        fr: "l'identifiant `\(id)` est déjà pris ligne \(first) : chaque identifiant est unique pour un client"))
                 } else {
                     ids[id] = item.line
                 }
@@ -262,13 +273,15 @@ struct NoteParser: Sendable {
     private func readItemFields(_ fields: [ItemLine.Field], into item: inout NoteItem,
                                 reader: inout FieldReader) {
         for field in fields {
-            func invalid(_ message: String) {
+            func invalid(_ message: Message) {
                 reader.report(Rule.fieldInvalid, line: field.line, column: field.column, message)
             }
             func day() -> LocalDate? {
                 switch DateValue.parse(field.value) {
                 case .success(let date): return date.date
-                case .failure(let error): invalid("`\(field.key)`: \(error.message)"); return nil
+                case .failure(let error):
+                    invalid(error.text.prefixed("`\(field.key)` : ").fixingEnglishColon)
+                    return nil
                 }
             }
             switch field.key {
@@ -277,7 +290,9 @@ struct NoteParser: Sendable {
                     if ClientID.isValidItemID(field.value) {
                         item.id = field.value
                     } else {
-                        invalid("the id “\(field.value.clipped)” should be 1 to 32 lower-case letters, digits or hyphens")
+                        invalid(Message(
+                            "the id “\(field.value.clipped)” should be 1 to 32 lower-case letters, digits or hyphens",
+                            fr: "l'identifiant « \(field.value.clipped) » doit faire 1 à 32 lettres minuscules, chiffres ou tirets"))
                     }
                 }
             case "due", "echeance": item.due = day()
@@ -291,13 +306,14 @@ struct NoteParser: Sendable {
                 case .success(let odds):
                     item.odds = odds.text
                     item.oddsProbability = odds.probability
-                case .failure(let error): invalid("`odds`: \(error.message)")
+                case .failure(let error): invalid(error.text.prefixed("`odds` : ").fixingEnglishColon)
                 }
             case "owner", "qui":
                 if let party = Party.parse(field.value) {
                     item.owner = party
                 } else {
-                    invalid("`owner` cannot be “\(field.value.clipped)”: use client, coach or sponsor")
+                    invalid(Message("`owner` cannot be “\(field.value.clipped)”: use client, coach or sponsor",
+                                    fr: "`owner` ne peut pas valoir « \(field.value.clipped) » : utilisez client, coach ou sponsor"))
                 }
             case "reason", "raison":
                 item.reason = MissReason.parse(field.value).canonical

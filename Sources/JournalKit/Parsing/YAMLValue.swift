@@ -53,12 +53,12 @@ struct YAMLValue: Sendable, Hashable {
         }
     }
 
-    var kindName: String {
+    var kindName: Message {
         switch content {
-        case .null: return "nothing"
-        case .scalar: return "a single value"
-        case .sequence: return "a list"
-        case .mapping: return "keys and values"
+        case .null: return Message("nothing", fr: "rien")
+        case .scalar: return Message("a single value", fr: "une seule valeur")
+        case .sequence: return Message("a list", fr: "une liste")
+        case .mapping: return Message("keys and values", fr: "des clés et des valeurs")
         }
     }
 }

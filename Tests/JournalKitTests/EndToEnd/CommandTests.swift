@@ -145,7 +145,10 @@ import Testing
         let broken = try runJournal(["lint", "--journal", journal.root.path])
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("clients/lea-morel/2026-05-01-session.md:6:3: error:"))
+        #expect(broken.stderr.contains("n'est pas une case à cocher"))
         #expect(broken.stderr.contains("[marker-invalid]"))
+        let english = try runJournal(["lint", "--lang", "en", "--journal", journal.root.path])
+        #expect(english.stderr.contains("is not a checkbox marker"))
     }
 
     @Test func preCommitHookRefusesAnErrorAndAcceptsTheFix() throws {

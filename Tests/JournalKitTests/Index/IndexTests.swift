@@ -139,7 +139,7 @@ import Testing
         let (copy, store) = try exampleStore()
         defer { withExtendedLifetime(copy) {} }
         let report = try store.update()
-        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.formatted))")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map { $0.formatted() })")
         try expectGolden(try store.json(), "examples.index.json")
     }
 
