@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JournalKitTests",
-            dependencies: ["JournalKit", "journal"],
+            dependencies: ["JournalKit", "journal", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ]

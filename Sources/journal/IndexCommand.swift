@@ -22,10 +22,11 @@ struct IndexCommand: ParsableCommand {
         let store: IndexStore
         do {
             store = try IndexStore.open(journal)
-            report = try store.update(rebuild: rebuild)
+            report = try store.update(rebuild: rebuild, progress: Progress.reporter(fr ? "lecture des notes :" : "reading notes:"))
         } catch {
             Output.fail("the index could not be updated: \(error)")
         }
+        Progress.finish()
         Output.diagnostics(report.diagnostics, (fr ? .fr : .en))
         if json {
             do {

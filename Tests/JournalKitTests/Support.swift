@@ -107,3 +107,9 @@ func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [S
                          stdout: String(decoding: outData[0], as: UTF8.self),
                          stderr: String(decoding: errData[0], as: UTF8.self))
 }
+
+import GRDB
+
+enum DatabaseQueueFactory {
+    static func make(_ path: String) throws -> DatabaseQueue { try DatabaseQueue(path: path) }
+}

@@ -41,7 +41,18 @@ public struct IndexStore: Sendable {
         configuration.label = "journal-index"
         let database = try DatabaseQueue(path: folder.appendingPathComponent("index.sqlite").path,
                                          configuration: configuration)
-        try database.write { try createSchema($0) }
+        try database.write { db in
+            // An index written by another version of journal is dropped whole: it is derived
+            // data, and its tables may not have the columns this version needs.
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if version != schemaVersion {
+                for table in ["meta", "files", "records", "resolutions", "diagnostics"] {
+                    try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
+                }
+                try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+            }
+            try createSchema(db)
+        }
         return IndexStore(journal: journal, database: database)
     }
 
@@ -51,7 +62,10 @@ public struct IndexStore: Sendable {
 
     // MARK: Update
 
-    public func update(rebuild: Bool = false) throws -> Report {
+    /// `progress` is called from worker threads with the number of files read so far and the
+    /// number to read: the command line shows it on a terminal when the work is long.
+    public func update(rebuild: Bool = false,
+                       progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Report {
         let walked = FileWalker(root: journal.root).walk()
         var report = Report()
         report.files = walked.entries.count
@@ -68,7 +82,7 @@ public struct IndexStore: Sendable {
         let candidates = walked.entries.filter { !(baseline[$0.path]?.matches($0) ?? false) }
         report.read = candidates.count
         let results = Self.readAndParse(candidates, previousHashes: candidates.map { baseline[$0.path]?.hash },
-                                        root: journal.root, parser: parser)
+                                        root: journal.root, parser: parser, progress: progress)
         try database.inTransaction(.immediate) { db in
             if rebuilding {
                 report.rebuilt = true
@@ -164,8 +178,13 @@ public struct IndexStore: Sendable {
     /// Reads, parses and encodes files on every core. A file that cannot be read becomes a note
     /// with a diagnostic, so that it is reported and retried when it changes.
     private static func readAndParse(_ entries: [FileWalker.Entry], previousHashes: [String?],
-                                     root: URL, parser: NoteParser) -> [ReadResult] {
+                                     root: URL, parser: NoteParser,
+                                     progress: (@Sendable (Int, Int) -> Void)?) -> [ReadResult] {
+        let done = ResultBox<Int>(count: 1, initial: 0)
         return Parallel.map(entries.count) { index -> ReadResult in
+            defer {
+                if let progress { progress(done.increment() + 1, entries.count) }
+            }
             let entry = entries[index]
             let url = root.appendingPathComponent(entry.path)
             guard let data = try? Data(contentsOf: url) else {

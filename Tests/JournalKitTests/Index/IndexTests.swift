@@ -178,3 +178,20 @@ import Testing
         #expect(count > 25)
     }
 }
+
+@Suite struct IndexVersionTests {
+    /// An index left by an older version, with other tables, is replaced rather than trusted.
+    @Test func olderIndexIsRebuilt() throws {
+        let journal = try fixtureJournal("basic")
+        let folder = journal.root.appendingPathComponent(".journal")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let old = try DatabaseQueueFactory.make(folder.appendingPathComponent("index.sqlite").path)
+        try old.write { db in
+            try db.execute(sql: "CREATE TABLE diagnostics(scope TEXT, message TEXT); PRAGMA user_version = 1")
+        }
+        let report = try journal.index().update()
+        #expect(report.rebuilt)
+        #expect(report.parsed == report.files)
+        #expect(try journal.index().commitments().count == 6)
+    }
+}
