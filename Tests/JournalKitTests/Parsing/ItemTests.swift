@@ -58,6 +58,13 @@ import Testing
         #expect(items[2].done?.description == "2026-03-21")
     }
 
+    @Test func objectiveValidationAndItsFrenchAlias() {
+        let note = parseNote("---\ntype: session\ndate: 2026-03-10\n---\n## Objectifs\n- [ ] a [validated:: 2026-03-10]\n- [x] b [validé:: 11/03/2026]\n- [/] c\n")
+        #expect(note.items.map(\.kind) == [.objective, .objective, .objective])
+        #expect(note.items.map { $0.validated?.description } == ["2026-03-10", "2026-03-11", nil])
+        #expect(note.items.map(\.status) == [.open, .done, .partial])
+    }
+
     @Test func tasksEmojiFields() {
         let items = commitments("- [ ] Relancer 📅 2026-04-01 🆔 relance\n- [ ] Vieux ❌ 2026-03-30\n- [x] Fini ✅ 2026-03-28\n")
         #expect(items[0].due?.description == "2026-04-01")
