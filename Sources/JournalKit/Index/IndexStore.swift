@@ -187,6 +187,12 @@ public struct IndexStore: Sendable {
             }
             let entry = entries[index]
             let url = root.appendingPathComponent(entry.path)
+            if entry.size > SourceText.maximumBytes {
+                // Known from the folder scan: refused without reading it into memory.
+                var note = Note(path: entry.path)
+                note.diagnostics.append(NoteParser.diagnostic(for: .tooLarge(bytes: Int(entry.size)), path: entry.path))
+                return .parsed(note, hash: "size-\(entry.size)", encoded: note.storageData())
+            }
             guard let data = try? Data(contentsOf: url) else {
                 var note = Note(path: entry.path)
                 note.diagnostics.append(Diagnostic(

@@ -38,12 +38,14 @@ struct Resolver: Sendable {
                             fr: "pas de dossier pour le client `\(client)` : créez clients/\(client)/client.md (journal new client \(client) --name \"…\")")))
             }
         }
-        var heldCount = 0
+        // A held session without `number` follows the previous one: after an explicit
+        // `number: 7`, the next is 8 (what `journal new session` writes too).
+        var lastNumber = 0
         for note in documents {
             var number = note.number
             if note.type == .session, note.status == .held {
-                heldCount += 1
-                number = number ?? heldCount
+                lastNumber = note.number ?? lastNumber + 1
+                number = lastNumber
             }
             result.documents.append(ResolvedDocument(
                 path: note.path, type: note.type!.rawValue, client: note.type == .supervision ? nil : client,

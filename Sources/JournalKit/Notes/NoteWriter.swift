@@ -74,9 +74,11 @@ public struct NoteWriter: Sendable {
         if kind == .session, let resolution {
             let held = resolution.documents.filter { $0.type == "session" && $0.status == "held" }
             context["number"] = (held.compactMap(\.number).max() ?? 0) + 1
-            context["review"] = resolution.commitments
-                .filter { ["open", "partial", "carried"].contains($0.status) }
-                .map { ["ref": $0.id, "text": $0.text] as [String: Any] }
+            let open = resolution.commitments.filter { ["open", "partial", "carried"].contains($0.status) }
+            // A private commitment is reviewed under the private heading, never in the open.
+            context["review"] = open.filter { !$0.isPrivate }.map { ["ref": $0.id, "text": $0.text] as [String: Any] }
+            context["private_review"] = open.filter(\.isPrivate).map { ["ref": $0.id, "text": $0.text] as [String: Any] }
+            context["has_private_review"] = open.contains(where: \.isPrivate)
         }
         let text = try templates.render("\(kind.rawValue).md", context)
         let folder = client.map { "clients/\($0)" } ?? "supervision"

@@ -222,8 +222,11 @@ struct NoteParser: Sendable {
             let node = tree.nodes[index]
             let lines = ownLines(of: index, in: tree, source: source)
             let parsed = ItemLine(lines: lines, firstLine: node.startLine)
-            // An empty `- [ ]` is a template's placeholder, not a commitment.
-            if parsed.text.isEmpty, parsed.fields.isEmpty { continue }
+            // An item with no words is a template's placeholder (`- [ ]`, `- [ ] [owner:: coach]`),
+            // not a commitment; a review line needs only its `ref`.
+            if parsed.text.isEmpty, kind != .review || !parsed.fields.contains(where: { $0.key == "ref" }) {
+                continue
+            }
             var status = ItemStatus(marker: parsed.marker)
             if status == nil {
                 let shown = parsed.marker == "\u{0}" ? "[]" : "[\(parsed.marker!)]"

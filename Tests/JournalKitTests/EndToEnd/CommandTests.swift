@@ -94,6 +94,22 @@ import Testing
         #expect(try journal.read("clients/jeanne-martin/2026-03-18-session.md") == prefilled)
     }
 
+    @Test func privateCommitmentsAreReviewedOnlyUnderThePrivateHeading() throws {
+        let journal = try TemporaryJournal([
+            "clients/p/client.md": "---\ntype: client\nname: Paul Test\n---\n",
+            "clients/p/s1.md": "---\ntype: session\ndate: 2026-01-05\n---\n## Engagements\n- [ ] Public\n## Notes privées\n### Engagements\n- [ ] Secret médical\n",
+        ])
+        let result = try runJournal(["new", "session", "p", "--date", "2026-01-19", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try journal.read("clients/p/2026-01-19-session.md")
+        let note = parseNote(text, path: "clients/p/2026-01-19-session.md")
+        let reviews = note.items.filter { $0.kind == .review }
+        #expect(reviews.map(\.ref) == ["s1#1", "s1#2"])
+        #expect(reviews.map(\.isPrivate) == [false, true])
+        let publicPart = text.components(separatedBy: "## Notes privées").first ?? ""
+        #expect(!publicPart.contains("Secret"))
+    }
+
     @Test func newRefusesWhatWouldLeaveTheJournalOrOverwrite() throws {
         let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
         let root = journal.root.path

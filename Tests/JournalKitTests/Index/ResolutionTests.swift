@@ -80,9 +80,10 @@ import Testing
             "2.md": "---\ntype: session\ndate: 2026-01-12\nstatus: cancelled\n---\n",
             "3.md": session("2026-01-19", ""),
             "4.md": "---\ntype: session\ndate: 2026-01-26\nnumber: 7\n---\n",
+            "5.md": session("2026-02-09", ""),
         ])
         let numbers = result.documents.filter { $0.type == "session" }.map(\.number)
-        #expect(numbers == [1, nil, 2, 7])
+        #expect(numbers == [1, nil, 2, 7, 8])
     }
 
     @Test func appointmentsSkipNone() {

@@ -20,9 +20,11 @@ import Testing
     }
 
     @Test func emptyPlaceholderItemsAreNotCommitments() {
-        let items = commitments("- [ ] \n- [ ] vrai\n- [x]\n- [ ] [due:: 2026-04-01]\n")
-        #expect(items.map(\.text) == ["vrai", ""])
+        let items = commitments("- [ ] \n- [ ] vrai\n- [x]\n- [ ] [owner:: coach] \n- [ ] encore\n")
+        #expect(items.map(\.text) == ["vrai", "encore"])
         #expect(items.map(\.rank) == [1, 2])
+        let review = parseNote("---\ntype: session\ndate: 2026-03-10\n---\n## Revue\n- [x] [ref:: a]\n- [ ]\n")
+        #expect(review.items.map(\.ref) == ["a"])
     }
 
     @Test func invalidMarkerIsAnErrorAtItsColumn() {
