@@ -337,6 +337,16 @@ public struct IndexStore: Sendable {
         }
     }
 
+    /// The stored notes of one client ("" for notes of no client), and the clients with a case
+    /// file: what the staged check needs to see a note with its whole case.
+    func notes(ofClient client: String) throws -> [Note] {
+        try database.read { try Self.notes(of: client, fresh: [:], $0) }
+    }
+
+    func clientsWithCaseFile() throws -> Set<String> {
+        try database.read { Set(try String.fetchAll($0, sql: "SELECT DISTINCT client FROM files WHERE case_file = 1")) }
+    }
+
     /// All commitments, sorted by client, then path and line.
     public func commitments() throws -> [ResolvedCommitment] {
         try resolutions().flatMap(\.commitments).sorted { ($0.client ?? "", $0.path, $0.line) < ($1.client ?? "", $1.path, $1.line) }

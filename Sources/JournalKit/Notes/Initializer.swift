@@ -21,17 +21,22 @@ public struct Initializer: Sendable {
 
     static let ignored = [".journal/", "exports/"]
 
-    static let hook = """
-        #!/bin/sh
-        # Installed by `journal init`: checks the staged notes before each commit.
-        # A commit with errors is refused; fix them, or commit with --no-verify to skip the check.
-        if ! command -v journal >/dev/null 2>&1; then
-          echo "journal is not on PATH: the notes were not checked" >&2
-          exit 0
-        fi
-        exec journal lint --staged
+    /// The pre-commit hook. Git runs hooks from the top of the work tree, which is not the
+    /// journal when the journal is a folder inside a larger repository: the hook names it.
+    static func hook(journalFolder: String) -> String {
+        let quoted = "'" + journalFolder.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return """
+            #!/bin/sh
+            # Installed by `journal init`: checks the staged notes before each commit.
+            # A commit with errors is refused; fix them, or commit with --no-verify to skip the check.
+            if ! command -v journal >/dev/null 2>&1; then
+              echo "journal is not on PATH: the notes were not checked" >&2
+              exit 0
+            fi
+            exec journal lint --staged --journal \(quoted)
 
-        """
+            """
+    }
 
     public func run() throws -> Report {
         var report = Report()
@@ -82,7 +87,10 @@ public struct Initializer: Sendable {
                 report.notes.append("a pre-commit hook already exists: add `journal lint --staged` to it to check notes before each commit")
             }
         } else {
-            try AtomicFile.write(Data(Self.hook.utf8), to: hook, overwrite: false)
+            let top = Self.output(git, ["-C", root.path, "rev-parse", "--show-toplevel"]) ?? root.path
+            let prefix = StagedLinter.relativePrefix(of: root.path, in: top)
+            let folder = prefix.isEmpty ? "." : String(prefix.dropLast())
+            try AtomicFile.write(Data(Self.hook(journalFolder: folder).utf8), to: hook, overwrite: false)
             chmod(hook.path, 0o755)
             report.hookInstalled = true
         }

@@ -26,7 +26,8 @@ public struct StagedLinter: Sendable {
             throw Failure.noGit
         }
         let parser = NoteParser(aliases: journal.config.headingAliases)
-        var diagnostics: [Diagnostic] = []
+        var diagnostics: [Diagnostic] = journal.config.diagnostics
+        var staged: [String: Note] = [:]
         for name in names.split(separator: "\0").map(String.init) {
             guard name.hasPrefix(prefix) else { continue }
             let path = String(name.dropFirst(prefix.count))
@@ -35,9 +36,32 @@ public struct StagedLinter: Sendable {
                 continue
             }
             guard let data = Self.blob(git, top: top, name: name) else { continue }
-            diagnostics += parser.parse(data: data, path: path).diagnostics
+            let note = parser.parse(data: data, path: path)
+            staged[path] = note
+            diagnostics += note.diagnostics
         }
+        diagnostics += try crossNoteDiagnostics(staged)
         return diagnostics.sorted()
+    }
+
+    /// The checks that need a client's other notes (refs, ids, case files), run on the staged
+    /// notes together with the client's other notes as the index has them.
+    private func crossNoteDiagnostics(_ staged: [String: Note]) throws -> [Diagnostic] {
+        guard !staged.isEmpty else { return [] }
+        let store = try IndexStore.open(journal)
+        _ = try store.update()
+        var known = try store.clientsWithCaseFile()
+        for note in staged.values where note.type == .client { known.insert(note.client ?? "") }
+        let resolver = Resolver(zone: journal.config.timezone)
+        var found: [Diagnostic] = []
+        for client in Set(staged.values.map { $0.client ?? "" }).sorted() {
+            var notes = try store.notes(ofClient: client).filter { staged[$0.path] == nil }
+            notes += staged.values.filter { ($0.client ?? "") == client }
+            let resolution = resolver.resolve(client: client.isEmpty ? nil : client, notes: notes,
+                                              knownClients: known)
+            found += resolution.diagnostics.filter { staged[$0.path] != nil }
+        }
+        return found
     }
 
     static func relativePrefix(of root: String, in top: String) -> String {

@@ -168,17 +168,34 @@ import Testing
     }
 
     @Test func preCommitHookRefusesAnErrorAndAcceptsTheFix() throws {
+        try hookScenario(journalInSubfolder: false)
+    }
+
+    @Test func preCommitHookWorksForAJournalInsideALargerRepository() throws {
+        try hookScenario(journalInSubfolder: true)
+    }
+
+    func hookScenario(journalInSubfolder: Bool) throws {
         guard let gitPath = Initializer.which("git") else { return }
+        let outer = try TemporaryJournal()
         let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
-        let root = journal.root.path
+        var root = journal.root.path
+        if journalInSubfolder {
+            // An existing repository with the journal as one of its folders.
+            let repository = outer.root.path
+            #expect(Initializer.run(gitPath, ["init", "-q", repository]))
+            try FileManager.default.copyItem(atPath: root, toPath: repository + "/notes")
+            root = repository + "/notes"
+        }
         #expect(try runJournal(["init", root]).status == 0)
+        let top = journalInSubfolder ? outer.root.path : root
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
         let packageBinary = packageRoot.appendingPathComponent(".build/debug").path
         let path = "\(binary):\(packageBinary):" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         func runGit(_ arguments: [String]) throws -> Int32 {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: gitPath)
-            process.arguments = ["-C", root, "-c", "user.name=Test", "-c", "user.email=test@example.invalid"] + arguments
+            process.arguments = ["-C", top, "-c", "user.name=Test", "-c", "user.email=test@example.invalid"] + arguments
             var env = ProcessInfo.processInfo.environment
             env["PATH"] = path
             process.environment = env
@@ -188,10 +205,18 @@ import Testing
             process.waitUntilExit()
             return process.terminationStatus
         }
-        try journal.write("clients/a/2026-01-05-session.md", "---\ntype: session\ndate: 2026-02-30\n---\n")
+        // A ref to nothing is only visible with the client's other notes: refused too.
+        let ghost = URL(fileURLWithPath: root + "/clients/a/2026-01-04-session.md")
+        try Data("---\ntype: session\ndate: 2026-01-04\n---\n## Revue\n- [x] [ref:: nexistepas]\n".utf8).write(to: ghost)
+        #expect(try runGit(["add", "-A"]) == 0)
+        #expect(try runGit(["commit", "-q", "-m", "ghost"]) != 0)
+        try FileManager.default.removeItem(at: ghost)
+        #expect(try runGit(["add", "-A"]) == 0)
+        let note = URL(fileURLWithPath: root + "/clients/a/2026-01-05-session.md")
+        try Data("---\ntype: session\ndate: 2026-02-30\n---\n".utf8).write(to: note)
         #expect(try runGit(["add", "-A"]) == 0)
         #expect(try runGit(["commit", "-q", "-m", "notes"]) != 0)
-        try journal.write("clients/a/2026-01-05-session.md", "---\ntype: session\ndate: 2026-01-05\n---\n")
+        try Data("---\ntype: session\ndate: 2026-01-05\n---\n".utf8).write(to: note)
         #expect(try runGit(["add", "-A"]) == 0)
         #expect(try runGit(["commit", "-q", "-m", "notes"]) == 0)
     }
