@@ -39,8 +39,20 @@ public struct IndexStore: Sendable {
         configuration.busyMode = .timeout(60)
         configuration.journalMode = .wal
         configuration.label = "journal-index"
-        let database = try DatabaseQueue(path: folder.appendingPathComponent("index.sqlite").path,
-                                         configuration: configuration)
+        let path = folder.appendingPathComponent("index.sqlite").path
+        let database: DatabaseQueue
+        do {
+            database = try openDatabase(path, configuration)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            // The index is derived data: a damaged one is deleted and built again from the notes.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            database = try openDatabase(path, configuration)
+        }
+        return IndexStore(journal: journal, database: database)
+    }
+
+    private static func openDatabase(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
+        let database = try DatabaseQueue(path: path, configuration: configuration)
         try database.write { db in
             // An index written by another version of journal is dropped whole: it is derived
             // data, and its tables may not have the columns this version needs.
@@ -53,7 +65,7 @@ public struct IndexStore: Sendable {
             }
             try createSchema(db)
         }
-        return IndexStore(journal: journal, database: database)
+        return database
     }
 
     private var fingerprint: String {

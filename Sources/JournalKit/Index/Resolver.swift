@@ -88,7 +88,19 @@ struct Resolver: Sendable {
         var madeAt: [Int] = []
         var dueDates: [LocalDate?] = []
         var events: [[Event]] = []
+        var stems: [String: String] = [:]
         for (noteIndex, note) in documents.enumerated() {
+            if let first = note.items.first(where: { $0.kind == .commitment }) {
+                if let other = stems[note.stem], other != note.path {
+                    result.diagnostics.append(Diagnostic(
+                        path: note.path, line: first.line, column: first.column, severity: .error,
+                        rule: Rule.idDuplicate,
+                        Message("another note of this client is also named \(note.stem).md (\(other)): implicit ids such as \(note.stem)#1 would name both; rename one, or give its commitments an `id`",
+                                fr: "une autre note de ce client s'appelle aussi \(note.stem).md (\(other)) : les identifiants implicites comme \(note.stem)#1 désigneraient les deux ; renommez-en une, ou donnez un `id` à ses engagements")))
+                } else {
+                    stems[note.stem] = note.path
+                }
+            }
             // Earlier notes first, so that a ref can only name a commitment made before it.
             for item in note.items where item.kind == .review {
                 guard let ref = item.ref else { continue }

@@ -11,8 +11,10 @@ struct ItemLine: Sendable, Hashable {
         var column: Int
     }
 
-    /// The character between the brackets of a checkbox, nil when the item has none.
+    /// The character between the brackets of a checkbox, nil when the item has none, U+0000
+    /// for a malformed one (then `markerText` is what was written).
     var marker: Character?
+    var markerText: String?
     var markerColumn: Int
     var fields: [Field]
     /// Everything else on the item's lines: fields and comments removed, whitespace folded.
@@ -33,6 +35,7 @@ struct ItemLine: Sendable, Hashable {
     /// line of the first one.
     init(lines: [Substring], firstLine: Int) {
         marker = nil
+        markerText = nil
         markerColumn = 0
         fields = []
         hadComment = false
@@ -47,24 +50,27 @@ struct ItemLine: Sendable, Hashable {
                 pieces.append((trimmed, firstLine + offset, clipped.count - trimmed.count))
             }
         }
-        // The checkbox: `[c]` followed by a space or the end of the line.
+        // The checkbox: `[c]` followed by a space or the end of the line. Near misses (`[]`,
+        // `[ x ]`, `[xx]`, `[x]Appeler`) are kept as a malformed marker, so that the coach who
+        // meant "done" is told rather than the item silently staying open.
         if var first = pieces.first {
-            let chars = Array(first.text.prefix(4))
-            if chars.count >= 3, chars[0] == "[", chars[2] == "]", chars.count == 3 || chars[3] == " " || chars[3] == "\t" {
-                if !(chars[1] == ":" ) {
-                    marker = chars[1]
+            let chars = Array(first.text.prefix(6))
+            if chars.first == "[", let close = chars.firstIndex(of: "]"), close <= 4,
+               !chars[1..<close].contains(":"), chars[1..<close].allSatisfy({ $0 != "[" }) {
+                let inner = chars[1..<close]
+                let followedBySpace = close + 1 == chars.count || chars[close + 1] == " " || chars[close + 1] == "\t"
+                if inner.count == 1, followedBySpace {
+                    marker = inner.first
+                } else if inner.count <= 1 || inner.allSatisfy({ " xX/->".contains($0) }) {
+                    markerText = String(chars[0...close])
+                    marker = "\u{0}"
+                }
+                if marker != nil {
                     markerColumn = first.columnOffset + 1
-                    first.text = first.text.dropFirst(3)
-                    first.columnOffset += 3
+                    first.text = first.text.dropFirst(close + 1)
+                    first.columnOffset += close + 1
                     pieces[0] = first
                 }
-            } else if chars.count >= 2, chars[0] == "[", chars[1] == "]" {
-                // `[]` is a checkbox missing its space: reported as an invalid marker.
-                marker = "\u{0}"
-                markerColumn = first.columnOffset + 1
-                first.text = first.text.dropFirst(2)
-                first.columnOffset += 2
-                pieces[0] = first
             }
         }
         var words: [String] = []

@@ -176,6 +176,10 @@ struct NoteParser: Sendable {
         }
     }
 
+    /// Inline field keys, folded, with their French aliases.
+    static let itemKeys: Set<String> = ["id", "due", "echeance", "odds", "cote", "owner", "qui", "done", "fait",
+                                        "reason", "raison", "validated", "valide", "ref"]
+
     /// The known key nearest to a misspelt one, if it is close enough to be a typo.
     static func closest(to key: String, in known: Set<String>) -> String? {
         let folded = TextFold.fold(key)
@@ -188,12 +192,18 @@ struct NoteParser: Sendable {
         let a = Array(a.prefix(64)), b = Array(b.prefix(64))
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var previous = Array(0...b.count)
+        var beforePrevious = previous
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1,
                                  previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                // Two letters swapped (`mdoe`) is one slip, not two.
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[b.count]
@@ -229,7 +239,7 @@ struct NoteParser: Sendable {
             }
             var status = ItemStatus(marker: parsed.marker)
             if status == nil {
-                let shown = parsed.marker == "\u{0}" ? "[]" : "[\(parsed.marker!)]"
+                let shown = parsed.markerText ?? "[\(parsed.marker!)]"
                 reader.report(Rule.markerInvalid, line: node.startLine, column: parsed.markerColumn, Message(
                     "\(shown) is not a checkbox marker: use [ ] open, [x] done, [/] partly done, [-] dropped or [>] carried forward",
                     fr: "\(shown) n'est pas une case à cocher : utilisez [ ] à faire, [x] fait, [/] en partie, [-] abandonné ou [>] reporté"))
@@ -323,7 +333,13 @@ struct NoteParser: Sendable {
             case "ref":
                 item.ref = field.value
             default:
-                break
+                // Other keys are the coach's own (Dataview users have many); one that is a
+                // letter or two from a known key is most likely a typo, and its value is lost.
+                if let suggestion = Self.closest(to: field.key, in: Self.itemKeys), suggestion != field.key {
+                    reader.report(Rule.fieldUnknown, .warning, line: field.line, column: field.column, Message(
+                        "`\(field.key)` is not a field journal reads: did you mean `\(suggestion)`?",
+                        fr: "`\(field.key)` n'est pas un champ que journal lit : vouliez-vous écrire `\(suggestion)` ?"))
+                }
             }
         }
     }

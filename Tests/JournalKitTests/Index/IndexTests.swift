@@ -123,6 +123,16 @@ import Testing
         #expect(found.contains("clients/b/2026-01-05-session.md:1 client-unknown"))
         #expect(diagnostics.count == 4, "\(found)")
     }
+
+    @Test func sameFileNameInTwoFoldersOfAClient() throws {
+        let journal = try TemporaryJournal([
+            "clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n",
+            "clients/a/2026-04-10-session.md": "---\ntype: session\ndate: 2026-04-10\n---\n## Engagements\n- [ ] un\n",
+            "clients/a/archive/2026-04-10-session.md": "---\ntype: session\ndate: 2026-04-10\n---\n## Engagements\n- [ ] autre\n",
+        ])
+        let found = try journal.index().update().diagnostics.map { "\($0.path):\($0.line) \($0.rule)" }
+        #expect(found == ["clients/a/archive/2026-04-10-session.md:6 id-duplicate"])
+    }
 }
 
 /// The example journal shipped in examples/: what `make demo` shows.
@@ -180,6 +190,14 @@ import Testing
 }
 
 @Suite struct IndexVersionTests {
+    @Test func damagedIndexIsDeletedAndRebuilt() throws {
+        let journal = try fixtureJournal("basic")
+        try journal.write(".journal/index.sqlite", "ceci n'est pas une base de données\n")
+        let report = try journal.index().update()
+        #expect(report.rebuilt)
+        #expect(try journal.index().commitments().count == 6)
+    }
+
     /// An index left by an older version, with other tables, is replaced rather than trusted.
     @Test func olderIndexIsRebuilt() throws {
         let journal = try fixtureJournal("basic")

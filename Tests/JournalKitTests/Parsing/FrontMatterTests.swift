@@ -56,6 +56,15 @@ import Testing
         #expect(unknown?.message.contains("`next`") == true)
     }
 
+    @Test func swappedLettersAndMisspeltInlineKeysGetASuggestion() {
+        let note = parseNote("---\ntype: session\ndate: 2026-03-18\nmdoe: visio\n---\n## Engagements\n- [ ] a [échance:: 2026-04-10] [humeur:: bonne]\n")
+        let unknown = note.diagnostics.filter { $0.rule == "field-unknown" }
+        #expect(unknown.count == 2)
+        #expect(unknown.first?.message.contains("`mode`") == true)
+        #expect(unknown.last?.message.contains("`echeance`") == true)
+        #expect(unknown.last?.line == 7)
+    }
+
     @Test func missingFields() {
         #expect(parseNote("---\ntype: session\n---\n").diagnostics.map(\.rule) == ["field-missing"])
         #expect(parseNote("---\ntype: client\n---\n", path: "clients/x/client.md").diagnostics.map(\.rule) == ["field-missing"])

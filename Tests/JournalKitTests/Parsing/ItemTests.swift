@@ -27,6 +27,19 @@ import Testing
         #expect(review.items.map(\.ref) == ["a"])
     }
 
+    @Test(arguments: ["- [x]Appeler", "- [ x ] B", "- [X ] D", "- [xx] E", "- [] F"])
+    func nearMissCheckboxesAreReported(_ line: String) {
+        let note = parseNote("---\ntype: session\ndate: 2026-03-10\n---\n## Engagements\n\(line)\n")
+        #expect(note.diagnostics.map(\.rule) == ["marker-invalid"])
+        #expect(!(note.items.first?.text.contains("[") ?? true))
+    }
+
+    @Test func linksAndFieldsAtTheStartAreNotCheckboxes() {
+        let items = commitments("- [Lien](https://example.org) à lire\n- [due:: 2026-04-01] payer\n")
+        #expect(items.map(\.status) == [.open, .open])
+        #expect(items.first?.text == "[Lien](https://example.org) à lire")
+    }
+
     @Test func invalidMarkerIsAnErrorAtItsColumn() {
         let note = parseNote("---\ntype: session\ndate: 2026-03-10\n---\n## Engagements\n- [?] a\n- [] b\n")
         let markers = note.diagnostics.filter { $0.rule == "marker-invalid" }
