@@ -18,6 +18,20 @@ struct CommitmentsCommand: ParsableCommand {
         let journal = try global.openJournal()
         let fr = try global.language(journal) == .fr
         let today = try global.todayDate(zone: journal.config.timezone).date.description
+        let status = try self.status.map { text -> String in
+            guard let value = ItemStatus.parse(text) else {
+                throw ValidationError(fr ? "--status « \(text) » : utilisez open, done, partial, dropped ou carried (ou ouvert, fait, partiel, abandonné, reporté)"
+                                         : "--status “\(text)”: use open, done, partial, dropped or carried")
+            }
+            return value.rawValue
+        }
+        let owner = try self.owner.map { text -> String in
+            guard let value = Party(spelling: text) else {
+                throw ValidationError(fr ? "--owner « \(text) » : utilisez client, coach ou sponsor"
+                                         : "--owner “\(text)”: use client, coach or sponsor")
+            }
+            return value.rawValue
+        }
         let commitments: [ResolvedCommitment]
         let clients: [ResolvedClient]
         do {
@@ -27,6 +41,9 @@ struct CommitmentsCommand: ParsableCommand {
             clients = try store.clients()
         } catch {
             Output.fail("the index could not be read: \(error)")
+        }
+        if let client, !clients.contains(where: { $0.id == client }), !commitments.contains(where: { $0.client == client }) {
+            Output.fail(fr ? "il n'y a pas de client `\(client)` dans ce journal" : "there is no client `\(client)` in this journal")
         }
         let isOpen: (ResolvedCommitment) -> Bool = { ["open", "partial", "carried"].contains($0.status) }
         let shown = commitments.filter { item in

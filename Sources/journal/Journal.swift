@@ -16,8 +16,12 @@ struct JournalCommand: ParsableCommand {
     /// ArgumentParser exits 64 on bad arguments; COMMANDS.md says 2.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
+        } catch let error as ValidationError {
+            // Raised while running, once the journal's language is known: the message alone.
+            FileHandle.standardError.write(Data(("journal: " + error.message + "\n").utf8))
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -33,6 +37,34 @@ struct JournalCommand: ParsableCommand {
             Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : (code.rawValue == 1 ? 1 : 2))
         }
     }
+}
+
+/// `journal --journal DIR index` should work as `journal index --journal DIR` does, as with
+/// git's `-C`: global options written before the subcommand are moved after it.
+func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+    let globals: Set<String> = ["--journal", "--today", "--lang"]
+    var hoisted: [String] = []
+    var rest: [String] = []
+    var index = 0
+    while index < arguments.count {
+        let argument = arguments[index]
+        if !rest.isEmpty || !argument.hasPrefix("-") {
+            rest.append(contentsOf: arguments[index...])
+            break
+        }
+        let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+        if globals.contains(name) {
+            hoisted.append(argument)
+            if !argument.contains("="), index + 1 < arguments.count {
+                hoisted.append(arguments[index + 1])
+                index += 1
+            }
+        } else {
+            rest.append(argument)
+        }
+        index += 1
+    }
+    return rest + hoisted
 }
 
 /// Options every subcommand takes.

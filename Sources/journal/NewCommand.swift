@@ -15,6 +15,9 @@ struct EditOption: ParsableArguments {
     @Flag(name: .long, help: "Open the new note in $VISUAL or $EDITOR.")
     var edit = false
 
+    @Flag(name: .long, help: "Replace a note of the same name instead of keeping it.")
+    var force = false
+
     func open(_ url: URL) {
         guard edit else { return }
         let environment = ProcessInfo.processInfo.environment
@@ -47,7 +50,7 @@ struct NewClient: ParsableCommand {
         let writer = NoteWriter(journal: journal, language: try global.language(journal))
         do {
             let today = try global.todayDate(zone: journal.config.timezone)
-            let path = try writer.newClient(id: id, name: name, today: today.date)
+            let path = try writer.newClient(id: id, name: name, today: today.date, force: editing.force)
             Output.line(path)
             editing.open(journal.root.appendingPathComponent(path))
         } catch {
@@ -111,7 +114,7 @@ func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: 
     let writer = NoteWriter(journal: journal, language: try global.language(journal))
     do {
         let now = try global.todayDate(zone: journal.config.timezone)
-        let path = try writer.newNote(kind, client: client, date: date, now: now)
+        let path = try writer.newNote(kind, client: client, date: date, now: now, force: editing.force)
         Output.line(path)
         editing.open(journal.root.appendingPathComponent(path))
     } catch let error as ValidationError {

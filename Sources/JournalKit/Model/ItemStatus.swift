@@ -1,5 +1,5 @@
 /// Where an objective or a commitment stands, from its checkbox marker.
-enum ItemStatus: String, Sendable, Codable, Hashable, CaseIterable {
+public enum ItemStatus: String, Sendable, Codable, Hashable, CaseIterable {
     case open, done, partial, dropped, carried
 
     /// nil for a character that is not a marker (a `marker-invalid` error).
@@ -10,6 +10,18 @@ enum ItemStatus: String, Sendable, Codable, Hashable, CaseIterable {
         case "/": self = .partial
         case "-": self = .dropped
         case ">": self = .carried
+        default: return nil
+        }
+    }
+
+    /// A status as a coach types it on the command line, in English or French.
+    public static func parse(_ text: String) -> ItemStatus? {
+        switch TextFold.fold(text) {
+        case "open", "ouvert", "ouverte", "a faire", "en cours": return .open
+        case "done", "fait", "faite", "fini": return .done
+        case "partial", "partiel", "partielle", "en partie": return .partial
+        case "dropped", "abandonne", "abandonnee", "abandon": return .dropped
+        case "carried", "reporte", "reportee": return .carried
         default: return nil
         }
     }

@@ -39,19 +39,20 @@ public struct NoteWriter: Sendable {
     }
 
     /// Writes clients/ID/client.md. Returns its path relative to the journal.
-    public func newClient(id: String, name: String, today: LocalDate) throws -> String {
+    public func newClient(id: String, name: String, today: LocalDate, force: Bool = false) throws -> String {
         guard Self.isNewClientID(id) else { throw Failure.badClientID(id) }
         let text = try templates.render("client.md", [
             "name": Templates.yamlScalar(name), "today": today.description, "client": id,
         ])
         let path = "clients/\(id)/client.md"
-        try AtomicFile.write(Data(text.utf8), to: journal.root.appendingPathComponent(path), overwrite: false)
+        try AtomicFile.write(Data(text.utf8), to: journal.root.appendingPathComponent(path), overwrite: force)
         return path
     }
 
     /// Writes a dated note for `client` (nil for supervision). `date` is the user's `--date`;
     /// without it a session takes the `next` date fixed last time, else `now`.
-    public func newNote(_ kind: Kind, client: String?, date: String?, now: DateValue) throws -> String {
+    /// With `force`, an existing note of the same name is replaced instead of a `-2` being added.
+    public func newNote(_ kind: Kind, client: String?, date: String?, now: DateValue, force: Bool = false) throws -> String {
         precondition(kind != .client)
         var resolution: ClientResolution? = nil
         if let client {
@@ -83,6 +84,10 @@ public struct NoteWriter: Sendable {
         let text = try templates.render("\(kind.rawValue).md", context)
         let folder = client.map { "clients/\($0)" } ?? "supervision"
         let base = "\(folder)/\(noteDate.date.description)-\(kind.rawValue)"
+        if force {
+            try AtomicFile.write(Data(text.utf8), to: journal.root.appendingPathComponent(base + ".md"), overwrite: true)
+            return base + ".md"
+        }
         // A second note of the same kind on the same day gets a suffix rather than a refusal.
         for suffix in 1...99 {
             let path = suffix == 1 ? base + ".md" : base + "-\(suffix).md"

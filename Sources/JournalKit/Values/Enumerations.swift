@@ -114,3 +114,11 @@ enum MissReason: Hashable, Sendable {
         }
     }
 }
+
+extension Party {
+    /// For the command line: the same spellings as in notes.
+    public init?(spelling: String) {
+        guard let value = Party.parse(spelling) else { return nil }
+        self = value
+    }
+}

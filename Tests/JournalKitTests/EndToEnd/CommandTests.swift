@@ -123,6 +123,9 @@ import Testing
         #expect(again.status == 2)
         #expect(again.stderr.contains("already exists"))
         #expect(try journal.read("clients/a/client.md").contains("Ana Test"))
+        let forced = try runJournal(["new", "client", "a", "--name", "Autre Nom", "--force", "--journal", root])
+        #expect(forced.status == 0)
+        #expect(try journal.read("clients/a/client.md").contains("Autre Nom"))
         #expect(!FileManager.default.fileExists(atPath: journal.root.deletingLastPathComponent().appendingPathComponent("evil").path))
     }
 
