@@ -40,7 +40,7 @@ struct CommitmentsCommand: ParsableCommand {
             commitments = try store.commitments()
             clients = try store.clients()
         } catch {
-            Output.fail("the index could not be read: \(error)")
+            Output.fail(error, fr ? .fr : .en)
         }
         if let client, !clients.contains(where: { $0.id == client }), !commitments.contains(where: { $0.client == client }) {
             Output.fail(fr ? "il n'y a pas de client `\(client)` dans ce journal" : "there is no client `\(client)` in this journal")

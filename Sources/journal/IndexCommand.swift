@@ -24,7 +24,7 @@ struct IndexCommand: ParsableCommand {
             store = try IndexStore.open(journal)
             report = try store.update(rebuild: rebuild, progress: Progress.reporter(fr ? "lecture des notes :" : "reading notes:"))
         } catch {
-            Output.fail("the index could not be updated: \(error)")
+            Output.fail(error, fr ? .fr : .en)
         }
         Progress.finish()
         Output.diagnostics(report.diagnostics, (fr ? .fr : .en))
@@ -32,7 +32,7 @@ struct IndexCommand: ParsableCommand {
             do {
                 FileHandle.standardOutput.write(Data(try store.json().utf8))
             } catch {
-                Output.fail("the index could not be read: \(error)")
+                Output.fail(error, fr ? .fr : .en)
             }
             return
         }

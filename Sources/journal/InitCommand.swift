@@ -21,7 +21,7 @@ struct InitCommand: ParsableCommand {
             }
             language = value
         } else {
-            language = .fr
+            language = Output.systemLanguage
         }
         let root = URL(fileURLWithPath: directory ?? ".",
                        relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -29,7 +29,7 @@ struct InitCommand: ParsableCommand {
         do {
             report = try Initializer(root: root, language: language).run()
         } catch {
-            Output.fail("\(error)")
+            Output.fail(error, language)
         }
         let fr = language == .fr
         for item in report.created { Output.line((fr ? "créé     " : "created  ") + item) }

@@ -83,12 +83,12 @@ struct GlobalOptions: ParsableArguments {
             return try Journal.locate(explicit: journal, environment: ProcessInfo.processInfo.environment,
                                       workingDirectory: FileManager.default.currentDirectoryPath)
         } catch {
-            Output.fail("\(error)")
+            Output.fail(error, (try? language(nil)) ?? .fr)
         }
     }
 
     func language(_ journal: Journal?) throws -> JournalConfig.Language {
-        guard let lang else { return journal?.config.language ?? .fr }
+        guard let lang else { return journal?.config.language ?? Output.systemLanguage }
         guard let value = JournalConfig.Language(rawValue: lang.lowercased()) else {
             throw ValidationError("--lang must be fr or en")
         }
@@ -121,6 +121,20 @@ enum Output {
     static func fail(_ text: String) -> Never {
         error("journal: " + text)
         Foundation.exit(2)
+    }
+
+    static func fail(_ failure: any Error, _ language: JournalConfig.Language) -> Never {
+        if let failure = failure as? any UserFacingError {
+            fail(failure.message(in: language))
+        }
+        fail("\(failure)")
+    }
+
+    /// Before a journal is found: the user's locale, French unless it says English.
+    static var systemLanguage: JournalConfig.Language {
+        let environment = ProcessInfo.processInfo.environment
+        let locale = environment["LC_ALL"] ?? environment["LC_MESSAGES"] ?? environment["LANG"] ?? ""
+        return locale.hasPrefix("en") ? .en : .fr
     }
 
     static var colour: Bool {

@@ -16,6 +16,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let journal = try global.openJournal()
+        let language = try global.language(journal)
         var diagnostics: [Diagnostic]
         do {
             if staged {
@@ -25,7 +26,7 @@ struct LintCommand: ParsableCommand {
                 diagnostics = try store.update().diagnostics
             }
         } catch {
-            Output.fail("\(error)")
+            Output.fail(error, language)
         }
         Output.diagnostics(diagnostics, try global.language(journal))
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }

@@ -47,14 +47,15 @@ struct NewClient: ParsableCommand {
 
     func run() throws {
         let journal = try global.openJournal()
-        let writer = NoteWriter(journal: journal, language: try global.language(journal))
+        let language = try global.language(journal)
+        let writer = NoteWriter(journal: journal, language: language)
         do {
             let today = try global.todayDate(zone: journal.config.timezone)
             let path = try writer.newClient(id: id, name: name, today: today.date, force: editing.force)
             Output.line(path)
             editing.open(journal.root.appendingPathComponent(path))
         } catch {
-            Output.fail("\(error)")
+            Output.fail(error, language)
         }
     }
 }
@@ -111,7 +112,8 @@ extension DatedNote {
 func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: GlobalOptions,
                editing: EditOption) throws {
     let journal = try global.openJournal()
-    let writer = NoteWriter(journal: journal, language: try global.language(journal))
+    let language = try global.language(journal)
+    let writer = NoteWriter(journal: journal, language: language)
     do {
         let now = try global.todayDate(zone: journal.config.timezone)
         let path = try writer.newNote(kind, client: client, date: date, now: now, force: editing.force)
@@ -120,7 +122,7 @@ func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: 
     } catch let error as ValidationError {
         throw error
     } catch {
-        Output.fail("\(error)")
+        Output.fail(error, language)
     }
 }
 

@@ -8,16 +8,19 @@ public struct Journal: Sendable {
     /// zone change what notes mean.
     let configData: Data
 
-    public enum LocateError: Error, Sendable, CustomStringConvertible {
+    public enum LocateError: UserFacingError, Sendable {
         case notAJournal(String)
         case noJournalFound(String)
 
-        public var description: String {
+        public func message(in language: JournalConfig.Language) -> String {
+            let fr = language == .fr
             switch self {
             case .notAJournal(let path):
-                return "\(path) is not a journal: it has no journal.yml (create one with `journal init \(path)`)"
+                return fr ? "\(path) n'est pas un journal : il n'a pas de journal.yml (créez-le avec `journal init \(path)`)"
+                          : "\(path) is not a journal: it has no journal.yml (create one with `journal init \(path)`)"
             case .noJournalFound(let path):
-                return "no journal found in \(path) or any folder above it: run `journal init`, or give --journal DIR (or JOURNAL_DIR)"
+                return fr ? "aucun journal dans \(path) ni au-dessus : lancez `journal init`, ou indiquez --journal DOSSIER (ou JOURNAL_DIR)"
+                          : "no journal found in \(path) or any folder above it: run `journal init`, or give --journal DIR (or JOURNAL_DIR)"
             }
         }
     }

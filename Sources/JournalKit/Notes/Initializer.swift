@@ -38,9 +38,25 @@ public struct Initializer: Sendable {
             """
     }
 
+    public enum Failure: UserFacingError, Sendable {
+        case notAFolder(String)
+
+        public func message(in language: JournalConfig.Language) -> String {
+            switch self {
+            case .notAFolder(let path):
+                return language == .fr ? "\(path) existe et n'est pas un dossier : choisissez un autre nom"
+                                       : "\(path) exists and is not a folder: choose another name"
+            }
+        }
+    }
+
     public func run() throws -> Report {
         var report = Report()
         let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: root.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw Failure.notAFolder(root.path)
+        }
         try manager.createDirectory(at: root, withIntermediateDirectories: true)
         let config = root.appendingPathComponent(JournalConfig.fileName)
         if !manager.fileExists(atPath: config.path) {
@@ -62,7 +78,7 @@ public struct Initializer: Sendable {
             if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
             text += missing.joined(separator: "\n") + "\n"
             try AtomicFile.write(Data(text.utf8), to: ignore, overwrite: true)
-            report.created.append(".gitignore")
+            report.created.append(existing.isEmpty ? ".gitignore" : ".gitignore (+ \(missing.joined(separator: ", ")))")
         }
         guard let git = Self.which("git") else {
             report.notes.append("git is not installed: the journal is not under version control")

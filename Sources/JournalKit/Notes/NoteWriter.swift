@@ -7,19 +7,25 @@ public struct NoteWriter: Sendable {
         case client, session, chemistry, threeWay = "three-way", supervision
     }
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: UserFacingError, Sendable {
         case badClientID(String)
         case unknownClient(String)
-        case badDate(String, String)
+        case badDate(String, ValueError)
+        case emptyName
 
-        public var description: String {
+        public func message(in language: JournalConfig.Language) -> String {
+            let fr = language == .fr
             switch self {
             case .badClientID(let id):
-                return "“\(id)” cannot be a client id: use lower-case letters, digits and hyphens (e.g. jeanne-martin)"
+                return fr ? "« \(id) » ne peut pas être un identifiant de client : lettres minuscules, chiffres et tirets (par exemple jeanne-martin)"
+                          : "“\(id)” cannot be a client id: use lower-case letters, digits and hyphens (e.g. jeanne-martin)"
             case .unknownClient(let id):
-                return "there is no client `\(id)`: create it first with `journal new client \(id) --name \"…\"`"
+                return fr ? "il n'y a pas de client `\(id)` : créez-le d'abord avec `journal new client \(id) --name \"…\"`"
+                          : "there is no client `\(id)`: create it first with `journal new client \(id) --name \"…\"`"
             case .badDate(let text, let reason):
-                return "--date “\(text)”: \(reason)"
+                return fr ? "--date « \(text) » : \(reason.text.fr)" : "--date “\(text)”: \(reason.text.en)"
+            case .emptyName:
+                return fr ? "--name ne peut pas être vide" : "--name cannot be empty"
             }
         }
     }
@@ -34,18 +40,23 @@ public struct NoteWriter: Sendable {
 
     /// A client id for a new folder: a plain slug, so that it is safe as a path and an id.
     static func isNewClientID(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= 64 && !id.hasPrefix("-")
+        !id.isEmpty && id.utf8.count <= 64 && !id.hasPrefix("-") && !id.hasSuffix("-")
             && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
     /// Writes clients/ID/client.md. Returns its path relative to the journal.
     public func newClient(id: String, name: String, today: LocalDate, force: Bool = false) throws -> String {
         guard Self.isNewClientID(id) else { throw Failure.badClientID(id) }
+        guard !name.trimmingWhitespace.isEmpty else { throw Failure.emptyName }
         let text = try templates.render("client.md", [
             "name": Templates.yamlScalar(name), "today": today.description, "client": id,
         ])
         let path = "clients/\(id)/client.md"
-        try AtomicFile.write(Data(text.utf8), to: journal.root.appendingPathComponent(path), overwrite: force)
+        do {
+            try AtomicFile.write(Data(text.utf8), to: journal.root.appendingPathComponent(path), overwrite: force)
+        } catch AtomicFile.Failure.exists {
+            throw AtomicFile.Failure.exists(path)
+        }
         return path
     }
 
@@ -66,7 +77,7 @@ public struct NoteWriter: Sendable {
         if let date {
             switch DateValue.parse(date) {
             case .success(let parsed): noteDate = parsed
-            case .failure(let error): throw Failure.badDate(date, error.message)
+            case .failure(let error): throw Failure.badDate(date, error)
             }
         } else if kind == .session, let next = resolution.flatMap(Self.lastNext) {
             noteDate = next

@@ -9,9 +9,13 @@ public struct StagedLinter: Sendable {
         self.journal = journal
     }
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: UserFacingError, Sendable {
         case noGit
-        public var description: String { "git is not available, or the journal is not in a git repository" }
+
+        public func message(in language: JournalConfig.Language) -> String {
+            language == .fr ? "git n'est pas disponible, ou le journal n'est pas dans un dépôt git"
+                            : "git is not available, or the journal is not in a git repository"
+        }
     }
 
     public func lint() throws -> [Diagnostic] {

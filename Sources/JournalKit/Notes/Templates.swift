@@ -7,14 +7,19 @@ struct Templates: Sendable {
     var journalRoot: URL?
     var language: JournalConfig.Language
 
-    enum Failure: Error, Sendable, CustomStringConvertible {
+    enum Failure: UserFacingError, Sendable {
         case missing(String)
-        case invalid(String, String)
+        case invalid(String)
 
-        var description: String {
+        func message(in language: JournalConfig.Language) -> String {
+            let fr = language == .fr
             switch self {
-            case .missing(let name): return "no template named \(name) (looked in the journal's templates/ and the built-in ones)"
-            case .invalid(let path, let reason): return "the template \(path) cannot be used: \(reason)"
+            case .missing(let name):
+                return fr ? "aucun modèle nommé \(name) (ni dans templates/ du journal, ni parmi les modèles fournis)"
+                          : "no template named \(name) (looked in the journal's templates/ and the built-in ones)"
+            case .invalid(let path):
+                return fr ? "le modèle \(path) n'est pas un modèle Mustache valide (une section {{#…}} non fermée ?)"
+                          : "the template \(path) is not a valid Mustache template (a {{#…}} section left open?)"
             }
         }
     }
@@ -44,7 +49,7 @@ struct Templates: Sendable {
             while rendered.hasPrefix("\n") { rendered.removeFirst() }
             return rendered
         } catch {
-            throw Failure.invalid(origin, "\(error)")
+            throw Failure.invalid(origin)
         }
     }
 

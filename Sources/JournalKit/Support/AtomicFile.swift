@@ -6,14 +6,18 @@ import Glibc
 /// Writes that never leave a half-written file and never replace a note by surprise: the data
 /// goes to a temporary file in the same folder, is flushed, then linked or renamed into place.
 enum AtomicFile {
-    enum Failure: Error, Sendable, CustomStringConvertible {
+    enum Failure: UserFacingError, Sendable {
         case exists(String)
         case io(String, String)
 
-        var description: String {
+        func message(in language: JournalConfig.Language) -> String {
+            let fr = language == .fr
             switch self {
-            case .exists(let path): return "\(path) already exists: nothing was written (use --force to replace it)"
-            case .io(let path, let reason): return "could not write \(path): \(reason)"
+            case .exists(let path):
+                return fr ? "\(path) existe déjà : rien n'a été écrit (--force pour le remplacer)"
+                          : "\(path) already exists: nothing was written (use --force to replace it)"
+            case .io(let path, let reason):
+                return fr ? "impossible d'écrire \(path) : \(reason)" : "could not write \(path): \(reason)"
             }
         }
     }
