@@ -9,10 +9,13 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check the notes (structural checks: front-matter, fields, markers, ids, refs).")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @OptionGroup var global: GlobalOptions
 
     @Flag(name: .long, help: "Exit 1 on warnings too.") var strict = false
     @Flag(name: .long, help: "Check what is staged in git (used by the pre-commit hook).") var staged = false
+    @Option(name: .long, help: "text (default) or json.") var format: Format = .text
 
     func run() throws {
         let journal = try global.openJournal()
@@ -28,7 +31,13 @@ struct LintCommand: ParsableCommand {
         } catch {
             Output.fail(error, language)
         }
-        Output.diagnostics(diagnostics, try global.language(journal))
+        diagnostics = journal.config.applyingRuleSettings(diagnostics)
+        switch format {
+        case .text:
+            Output.diagnostics(diagnostics, language)
+        case .json:
+            Output.line(JSONOutput.diagnostics(diagnostics, language))
+        }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         if failing { throw ExitCode(1) }
     }

@@ -77,8 +77,26 @@ public struct JournalConfig: Sendable {
             }
         }
         if let lint = root["lint"], !lint.isNull {
+            if let value = lint["rules"], !value.isNull, value.entries == nil {
+                reader.report(Rule.fieldInvalid, at: value, Message(
+                    "`lint.rules` should map rule ids to error, warning, info or off",
+                    fr: "`lint.rules` doit associer des règles à error, warning, info ou off"))
+            }
+            if lint.entries == nil {
+                reader.report(Rule.fieldInvalid, at: lint, Message(
+                    "`lint` should have keys `rules` and `miss_streak`",
+                    fr: "`lint` doit avoir les clés `rules` et `miss_streak`"))
+            }
             if let rules = lint["rules"]?.entries {
                 for rule in rules {
+                    if !Self.knownRules.contains(rule.key) {
+                        var message = Message("`\(rule.key)` is not a rule", fr: "`\(rule.key)` n'est pas une règle")
+                        if let suggestion = NoteParser.closest(to: rule.key, in: Self.knownRules) {
+                            message = Message(message.en + ": did you mean `\(suggestion)`?",
+                                              fr: message.fr + " : vouliez-vous écrire `\(suggestion)` ?")
+                        }
+                        reader.report(Rule.fieldUnknown, .warning, line: rule.keyLine, column: rule.keyColumn, message)
+                    }
                     guard let text = reader.text(rule.value, key: "lint.rules.\(rule.key)") else { continue }
                     switch TextFold.fold(text) {
                     case "error": ruleSeverities[rule.key] = .some(.error)

@@ -1,0 +1,13 @@
+/// Machine output of the commands (`--format json`).
+public enum JSONOutput {
+    /// `[{path, line, column, severity, rule, message}]`, as COMMANDS.md describes for lint.
+    public static func diagnostics(_ diagnostics: [Diagnostic], _ language: JournalConfig.Language) -> String {
+        JSONValue.array(diagnostics.map { diagnostic in
+            .object([
+                ("path", .string(diagnostic.path)), ("line", .int(diagnostic.line)),
+                ("column", .int(diagnostic.column)), ("severity", .string(diagnostic.severity.rawValue)),
+                ("rule", .string(diagnostic.rule)), ("message", .string(diagnostic.message(in: language))),
+            ])
+        }).rendered()
+    }
+}
