@@ -97,11 +97,13 @@ struct GlobalOptions: ParsableArguments {
 
     /// `--today`, else JOURNAL_TODAY, else the clock in the journal's zone.
     func todayDate(zone: TimeZone) throws -> DateValue {
+        let source = today != nil ? "--today" : "JOURNAL_TODAY"
         if let text = today ?? ProcessInfo.processInfo.environment["JOURNAL_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            guard let value = DateValue.parseUserDate(text) else {
-                throw ValidationError("--today “\(text)” is not a date: write it as YYYY-MM-DD")
+            switch DateValue.parse(text) {
+            case .success(let value): return value
+            case .failure(let error):
+                throw ValidationError("\(source): \(try language(nil) == .fr ? error.frenchMessage : error.message)")
             }
-            return value
         }
         return DateValue.now(in: zone)
     }

@@ -53,10 +53,30 @@ enum AtomicFile {
             // link() fails if the target exists: no window in which another file could be replaced.
             let linked = link(temporary.path, url.path)
             let error = errno
-            unlink(temporary.path)
-            guard linked == 0 else {
-                if error == EEXIST { throw Failure.exists(url.path) }
-                throw Failure.io(url.path, String(cString: strerror(error)))
+            if linked == 0 || error == EEXIST { unlink(temporary.path) }
+            if linked == 0 { return }
+            if error == EEXIST { throw Failure.exists(url.path) }
+            // Some file systems (exFAT, network and cloud mounts) have no hard links: create the
+            // target exclusively instead, so that an existing file is still never replaced.
+            defer { unlink(temporary.path) }
+            let target = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard target >= 0 else {
+                if errno == EEXIST { throw Failure.exists(url.path) }
+                throw Failure.io(url.path, String(cString: strerror(errno)))
+            }
+            let written = data.withUnsafeBytes { buffer -> Bool in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = Glibc.write(target, buffer.baseAddress! + offset, buffer.count - offset)
+                    if count <= 0 { return false }
+                    offset += count
+                }
+                return true
+            } && fsync(target) == 0
+            close(target)
+            guard written else {
+                unlink(url.path)
+                throw Failure.io(url.path, String(cString: strerror(errno)))
             }
         }
     }

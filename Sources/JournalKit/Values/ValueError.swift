@@ -30,6 +30,7 @@ public enum ValueError: Error, Sendable, Equatable {
         }
     }
 
-    /// In English, for the command line's `--date` and `--today`.
+    /// For the command line's `--date` and `--today`.
     public var message: String { text.en }
+    public var frenchMessage: String { text.fr }
 }
