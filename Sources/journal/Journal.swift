@@ -139,12 +139,17 @@ enum Output {
         return locale.hasPrefix("en") ? .en : .fr
     }
 
+    /// no-color.org: set to a non-empty value.
+    static var noColour: Bool {
+        !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     static var colour: Bool {
-        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+        noColour == false && isatty(STDOUT_FILENO) == 1
     }
 
     static func diagnostics(_ diagnostics: [Diagnostic], _ language: JournalConfig.Language) {
-        let colourErr = ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
+        let colourErr = noColour == false && isatty(STDERR_FILENO) == 1
         for diagnostic in diagnostics {
             var text = diagnostic.formatted(in: language)
             if colourErr {

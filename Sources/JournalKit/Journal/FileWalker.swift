@@ -32,7 +32,13 @@ struct FileWalker: Sendable {
         var pending: [(relative: String, depth: Int)] = [("", 0)]
         while let (relative, depth) = pending.popLast() {
             let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+                diagnostics.append(Diagnostic(path: relative.isEmpty ? "." : relative, line: 1, column: 1,
+                                              severity: .warning, rule: Rule.fileUnreadable, Message(
+                    "this folder could not be read (check its permissions): its notes are missing from the index",
+                    fr: "ce dossier n'a pas pu être lu (vérifiez ses droits) : ses notes manquent à l'index")))
+                continue
+            }
             for name in names.sorted() {
                 if name.hasPrefix(".") { continue }
                 if relative.isEmpty, Self.skippedTopLevel.contains(name) { continue }
@@ -42,7 +48,14 @@ struct FileWalker: Sendable {
                 guard lstat(childAbsolute, &info) == 0 else { continue }
                 let kind = info.st_mode & S_IFMT
                 if kind == S_IFDIR {
-                    if depth + 1 < Self.maximumDepth { pending.append((childRelative, depth + 1)) }
+                    if depth + 1 < Self.maximumDepth {
+                        pending.append((childRelative, depth + 1))
+                    } else {
+                        diagnostics.append(Diagnostic(path: childRelative, line: 1, column: 1, severity: .warning,
+                                                      rule: Rule.fileUnreadable, Message(
+                            "folders nested more than \(Self.maximumDepth) deep are not read",
+                            fr: "les dossiers imbriqués sur plus de \(Self.maximumDepth) niveaux ne sont pas lus")))
+                    }
                     continue
                 }
                 guard name.lowercased().hasSuffix(".md") else { continue }
@@ -66,7 +79,14 @@ struct FileWalker: Sendable {
                 entries.append(Entry(
                     path: childRelative, size: Int64(info.st_size),
                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
-                if entries.count >= Self.maximumFiles { return (entries, diagnostics) }
+                if entries.count >= Self.maximumFiles {
+                    diagnostics.append(Diagnostic(path: ".", line: 1, column: 1, severity: .warning,
+                                                  rule: Rule.fileUnreadable, Message(
+                        "the journal holds more than \(Self.maximumFiles) notes: the rest were not read",
+                        fr: "le journal contient plus de \(Self.maximumFiles) notes : les suivantes n'ont pas été lues")))
+                    entries.sort { $0.path < $1.path }
+                    return (entries, diagnostics)
+                }
             }
         }
         entries.sort { $0.path < $1.path }

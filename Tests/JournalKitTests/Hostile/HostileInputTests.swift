@@ -114,6 +114,21 @@ import Testing
         #expect(report.files == 2)
     }
 
+    @Test func unreadableAndTooDeepFolders() throws {
+        let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
+        var deep = "clients/a"
+        for level in 0..<FileWalker.maximumDepth { deep += "/d\(level)" }
+        try journal.write(deep + "/note.md", "---\ntype: session\ndate: 2026-01-01\n---\n")
+        let report = try journal.index().update()
+        #expect(report.diagnostics.contains { $0.rule == "file-unreadable" && $0.message.contains("nested") })
+        if getuid() != 0 {
+            // Root reads every folder whatever its permissions; the check needs an ordinary user.
+            try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: journal.root.appendingPathComponent("clients/a").path)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: journal.root.appendingPathComponent("clients/a").path) }
+            #expect(try journal.index().update().diagnostics.contains { $0.path == "clients/a" })
+        }
+    }
+
     @Test func brokenJournalYml() throws {
         let journal = try TemporaryJournal([:], config: "language: [fr\ntimezone: Mars/Olympus\n")
         let report = try journal.index().update()
