@@ -28,16 +28,7 @@ enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure.io(url.path, String(cString: strerror(errno))) }
-        var ok = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
-        }
-        ok = ok && fsync(fd) == 0
+        let ok = writeAll(data, to: fd)
         close(fd)
         guard ok else {
             unlink(temporary.path)
@@ -64,20 +55,26 @@ enum AtomicFile {
                 if errno == EEXIST { throw Failure.exists(url.path) }
                 throw Failure.io(url.path, String(cString: strerror(errno)))
             }
-            let written = data.withUnsafeBytes { buffer -> Bool in
-                var offset = 0
-                while offset < buffer.count {
-                    let count = Glibc.write(target, buffer.baseAddress! + offset, buffer.count - offset)
-                    if count <= 0 { return false }
-                    offset += count
-                }
-                return true
-            } && fsync(target) == 0
+            let written = writeAll(data, to: target)
             close(target)
             guard written else {
                 unlink(url.path)
                 throw Failure.io(url.path, String(cString: strerror(errno)))
             }
         }
+    }
+
+    /// Writes every byte and flushes it to the disk.
+    private static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        return written && fsync(fd) == 0
     }
 }
