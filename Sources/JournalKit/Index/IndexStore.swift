@@ -9,7 +9,7 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 2
+    static let schemaVersion = 3
     public static let folder = ".journal"
 
     public let journal: Journal
@@ -358,6 +358,18 @@ public struct IndexStore: Sendable {
     /// file: what the staged check needs to see a note with its whole case.
     func notes(ofClient client: String) throws -> [Note] {
         try database.read { try Self.notes(of: client, fresh: [:], $0) }
+    }
+
+    /// Every journal document, sorted by date (undated first) then path.
+    func documents() throws -> [Note] {
+        let zone = journal.config.timezone
+        let notes = try database.read { db in
+            try Data.fetchAll(db, sql: "SELECT note FROM files ORDER BY path").map {
+                try Self.decoder.decode(Note.self, from: $0)
+            }
+        }
+        func key(_ note: Note) -> Double { note.date?.instant(in: zone).timeIntervalSince1970 ?? -.greatestFiniteMagnitude }
+        return notes.filter { $0.type != nil }.sorted { (key($0), $0.path) < (key($1), $1.path) }
     }
 
     func clientsWithCaseFile() throws -> Set<String> {

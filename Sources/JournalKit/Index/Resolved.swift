@@ -123,6 +123,8 @@ public struct Appointment: Sendable, Hashable, Codable {
 
 /// All that one client's notes resolve to.
 struct ClientResolution: Sendable, Codable {
+    /// The client id the notes name, even when it has no case file ("" for no client).
+    var group = ""
     var client: ResolvedClient?
     var documents: [ResolvedDocument] = []
     var objectives: [ResolvedObjective] = []

@@ -10,6 +10,7 @@ struct Resolver: Sendable {
     /// `knownClients` are the ids with a case file anywhere in the journal.
     func resolve(client: String?, notes: [Note], knownClients: Set<String>) -> ClientResolution {
         var result = ClientResolution()
+        result.group = client ?? ""
         let documents = notes.filter { $0.type != nil }
             .sorted { (sortKey($0.date), $0.path) < (sortKey($1.date), $1.path) }
         var caseFile: Note?

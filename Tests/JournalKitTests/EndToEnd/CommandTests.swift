@@ -232,13 +232,13 @@ import Testing
         let journal = try TemporaryJournal([
             "clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n",
             "clients/a/2026-01-05-session.md": "---\ntype: session\ndate: 2026-01-05\nnxt: x\n---\n## Engagements\n- [?] x\n",
-        ], config: "language: en\nlint:\n  rules:\n    marker-invalid: warning\n    field-unknown: off\n    marker-invlid: error\n")
+        ], config: "language: en\nlint:\n  rules:\n    marker-invalid: warning\n    field-unknown: off\n    commitment-no-due: off\n    marker-invlid: error\n")
         let result = try runJournal(["lint", "--format", "json", "--journal", journal.root.path])
         #expect(result.status == 0, "\(result.stderr)")
         let findings = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         let rules = findings.map { "\($0["path"] as? String ?? ""):\($0["line"] as? Int ?? 0) \($0["severity"] as? String ?? "") \($0["rule"] as? String ?? "")" }
         #expect(rules == ["clients/a/2026-01-05-session.md:7 warning marker-invalid",
-                          "journal.yml:6 warning field-unknown"])
+                          "journal.yml:7 warning field-unknown"])
         #expect((findings.last?["message"] as? String)?.contains("`marker-invalid`") == true)
         let strict = try runJournal(["lint", "--strict", "--journal", journal.root.path])
         #expect(strict.status == 1)
