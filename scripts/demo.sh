@@ -14,5 +14,7 @@ step "journal commitments --client nadia-benali --today $today"
 "$journal" commitments --journal "$work/journal" --today "$today" --client nadia-benali
 step "journal commitments --overdue --today $today"
 "$journal" commitments --journal "$work/journal" --today "$today" --overdue
+step "journal lint --today $today"
+"$journal" lint --journal "$work/journal" --today "$today" 2>&1 || true
 step "journal index --json | head -24"
 "$journal" index --journal "$work/journal" --json | head -24

@@ -39,7 +39,8 @@ public enum LintRuleList {
             if let example = rule.examples.first(where: { !$0.expected.isEmpty }) {
                 let place = example.expected[0]
                 let path = String(place.split(separator: ":")[0])
-                if let text = example.files[path] {
+                // A binary example (a NUL byte) is not shown: it would make the page binary too.
+                if let text = example.files[path], !text.unicodeScalars.contains(where: { $0.value < 0x09 }) {
                     out += "\nFor example, `\(path)` (reported at line \(place.split(separator: ":")[1])):\n\n```markdown\n"
                     out += text.hasSuffix("\n") ? text : text + "\n"
                     out += "```\n"

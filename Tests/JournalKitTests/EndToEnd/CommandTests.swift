@@ -244,3 +244,26 @@ import Testing
         #expect(strict.status == 1)
     }
 }
+
+@Suite struct LintEndToEndTests {
+    @Test func fixtureJournalHasExactlyTheKnownFindings() throws {
+        let journal = try fixtureJournal("basic")
+        let result = try runJournal(["lint", "--format", "json", "--today", "2026-04-10", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let findings = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        let found = findings.map { "\($0["rule"] as? String ?? "") \($0["path"] as? String ?? ""):\($0["line"] as? Int ?? 0)" }
+        #expect(found == [
+            "commitment-low-odds clients/lea-morel/2026-03-24-session.md:17",
+            "miss-without-reason clients/lea-morel/2026-04-07-session.md:11",
+            "miss-streak clients/lea-morel/2026-04-07-session.md:12",
+            "demand-need clients/lea-morel/client.md:12",
+        ])
+    }
+
+    @Test func cleanJournalHasNoFinding() throws {
+        let journal = try fixtureJournal("clean")
+        let result = try runJournal(["lint", "--strict", "--today", "2026-04-01", "--journal", journal.root.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+}
