@@ -8,8 +8,8 @@ enum LintCatalogue {
         StructuralRule.idDuplicate, StructuralRule.refUnknown, DateOrder(), StructuralRule.fileUnreadable,
         StructuralRule.configInvalid,
         NextMissing(), NextNoneUnexplained(), CommitmentNoDue(), CommitmentLowOdds(), MissWithoutReason(),
-        MissStreak(), ChemistryBriefing(), ChemistryDisclosure(), DemandNeed(), ObjectiveUnvalidated(),
-        ContractExceeded(),
+        CadenceGap(), CommitmentUnreviewed(), MissStreak(), ChemistryBriefing(), ChemistryDisclosure(),
+        DemandNeed(), ObjectiveUnvalidated(), ContractExceeded(), RetentionExpired(),
     ]
 }
 
