@@ -17,7 +17,11 @@ public struct LintEngine: Sendable {
             resolutions: Dictionary(try store.resolutions().map { ($0.client?.id ?? $0.group, $0) },
                                     uniquingKeysWith: { first, _ in first }),
             structural: report.diagnostics)
-        return journal.config.applyingRuleSettings(Self.findings(in: context)).sorted()
+        let suppressions = Dictionary(context.notes.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        let findings = Self.findings(in: context).filter { finding in
+            !(suppressions[finding.path] ?? []).contains { $0.covers(rule: finding.rule, line: finding.line) }
+        }
+        return journal.config.applyingRuleSettings(findings).sorted()
     }
 
     static func findings(in context: LintContext) -> [Diagnostic] {

@@ -32,6 +32,21 @@ struct Note: Sendable, Codable, Hashable {
     var keyLines: [String: Int] = [:]
     var items: [NoteItem] = []
     var diagnostics: [Diagnostic] = []
+    /// `<!-- journal-lint-disable RULE -->` comments: what lint must not report here.
+    var suppressions: [Suppression] = []
+
+    struct Suppression: Sendable, Codable, Hashable {
+        /// Empty: every rule.
+        var rules: [String]
+        var line: Int
+        /// `-next-line`: only the line after the comment; else the rest of the file.
+        var nextLineOnly: Bool
+
+        func covers(rule: String, line findingLine: Int) -> Bool {
+            guard rules.isEmpty || rules.contains(rule) else { return false }
+            return nextLineOnly ? findingLine == line + 1 : findingLine >= line
+        }
+    }
 
     /// The file name without `.md`: the first half of implicit commitment ids.
     var stem: String {

@@ -62,11 +62,28 @@ struct NoteParser: Sendable {
             return note
         }
         note.type = type
+        note.suppressions = Self.suppressions(in: source.lines)
         readFields(entries: entries, root: root, into: &note, reader: &reader)
         note.client = note.client ?? Self.clientFolder(of: path)
         readBody(source: source, firstLine: frontMatter.bodyStartLine, into: &note, reader: &reader)
         note.diagnostics = reader.diagnostics
         return note
+    }
+
+    /// `<!-- journal-lint-disable RULE… -->` and `<!-- journal-lint-disable-next-line RULE… -->`,
+    /// as markdownlint spells them; no rule named means every rule.
+    static func suppressions(in lines: [Substring]) -> [Note.Suppression] {
+        var found: [Note.Suppression] = []
+        for (index, line) in lines.enumerated() where line.utf8.count < 4_096 && line.contains("journal-lint-disable") {
+            var rest = line[line.range(of: "journal-lint-disable")!.upperBound...]
+            let nextLineOnly = rest.hasPrefix("-next-line")
+            if nextLineOnly { rest = rest.dropFirst("-next-line".count) }
+            guard rest.hasPrefix(" ") || rest.hasPrefix("-->") else { continue }
+            let inside = rest.components(separatedBy: "-->").first ?? ""
+            let rules = inside.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+            found.append(Note.Suppression(rules: rules, line: index + 1, nextLineOnly: nextLineOnly))
+        }
+        return found
     }
 
     /// `clients/ID/…` → ID.

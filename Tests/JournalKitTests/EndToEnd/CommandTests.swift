@@ -246,6 +246,23 @@ import Testing
 }
 
 @Suite struct LintEndToEndTests {
+    @Test func suppressionComments() throws {
+        let session = Sample.note("session", "date: 2026-05-01\nnext: 2026-05-15", """
+            ## Engagements
+            <!-- journal-lint-disable-next-line commitment-low-odds -->
+            - [ ] A [odds:: 1:3] [due:: 2026-05-10]
+            - [ ] B [odds:: 1:3] [due:: 2026-05-10]
+            <!-- journal-lint-disable commitment-low-odds, commitment-no-due -->
+            - [ ] C [odds:: 1:3]
+            - [ ] D [odds:: 1:2]
+
+            """)
+        let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile(), "clients/a/s1.md": session])
+        let found = try LintEngine(journal: try journal.journal()).run(today: try LocalDate.parse("2026-05-02").get())
+            .filter { $0.path == "clients/a/s1.md" }.map { "\($0.rule):\($0.line)" }
+        #expect(found == ["commitment-low-odds:9"])
+    }
+
     @Test func fixtureJournalHasExactlyTheKnownFindings() throws {
         let journal = try fixtureJournal("basic")
         let result = try runJournal(["lint", "--format", "json", "--today", "2026-04-10", "--journal", journal.root.path])
