@@ -37,7 +37,7 @@ struct InitCommand: ParsableCommand {
         if report.hookInstalled {
             Output.line(fr ? "hook     pre-commit : journal lint --staged" : "hook     pre-commit: journal lint --staged")
         }
-        for note in report.notes { Output.error("note: " + note) }
+        for note in report.notes { Output.error("note: " + note.message(in: language)) }
         if report.created.isEmpty, !report.gitInitialised, !report.hookInstalled {
             Output.line(fr ? "Ce dossier est déjà un journal : rien à faire." : "This folder is already a journal: nothing to do.")
         } else {

@@ -8,7 +8,25 @@ public struct Initializer: Sendable {
         public var gitInitialised = false
         public var hookInstalled = false
         /// Why a step was skipped, for the user.
-        public var notes: [String] = []
+        public var notes: [Note] = []
+
+        /// Why a step was skipped.
+        public enum Note: Sendable {
+            case gitMissing, gitInitFailed, otherHookExists
+
+            public func message(in language: JournalConfig.Language) -> String {
+                let fr = language == .fr
+                switch self {
+                case .gitMissing:
+                    return fr ? "git n'est pas installé : le journal n'est pas versionné" : "git is not installed: the journal is not under version control"
+                case .gitInitFailed:
+                    return fr ? "git init a échoué : le journal n'est pas versionné" : "git init failed: the journal is not under version control"
+                case .otherHookExists:
+                    return fr ? "un hook pre-commit existe déjà : ajoutez-y `journal lint --staged` pour vérifier les notes avant chaque commit"
+                              : "a pre-commit hook already exists: add `journal lint --staged` to it to check notes before each commit"
+                }
+            }
+        }
     }
 
     public let root: URL
@@ -81,26 +99,43 @@ public struct Initializer: Sendable {
             report.created.append(existing.isEmpty ? ".gitignore" : ".gitignore (+ \(missing.joined(separator: ", ")))")
         }
         guard let git = Self.which("git") else {
-            report.notes.append("git is not installed: the journal is not under version control")
+            report.notes.append(.gitMissing)
             return report
         }
         if !Self.run(git, ["-C", root.path, "rev-parse", "--is-inside-work-tree"]) {
             if Self.run(git, ["init", "-q", root.path]) {
                 report.gitInitialised = true
             } else {
-                report.notes.append("git init failed: the journal is not under version control")
+                report.notes.append(.gitInitFailed)
                 return report
             }
         }
+        try installHook(git: git, into: &report)
+        return report
+    }
+
+    /// Adds the pre-commit check to the journal's repository (`journal hook install`), leaving
+    /// an existing hook alone.
+    public func installHook() throws -> Report {
+        var report = Report()
+        guard let git = Self.which("git"),
+              Self.run(git, ["-C", root.path, "rev-parse", "--is-inside-work-tree"]) else {
+            throw StagedLinter.Failure.noGit
+        }
+        try installHook(git: git, into: &report)
+        return report
+    }
+
+    private func installHook(git: String, into report: inout Report) throws {
         guard let hooks = Self.output(git, ["-C", root.path, "rev-parse", "--git-path", "hooks"]) else {
-            return report
+            return
         }
         let hooksURL = hooks.hasPrefix("/") ? URL(fileURLWithPath: hooks)
             : root.appendingPathComponent(hooks).standardizedFileURL
         let hook = hooksURL.appendingPathComponent("pre-commit")
         if let current = try? String(contentsOf: hook, encoding: .utf8) {
             if !current.contains("journal lint --staged") {
-                report.notes.append("a pre-commit hook already exists: add `journal lint --staged` to it to check notes before each commit")
+                report.notes.append(.otherHookExists)
             }
         } else {
             let top = Self.output(git, ["-C", root.path, "rev-parse", "--show-toplevel"]) ?? root.path
@@ -110,7 +145,6 @@ public struct Initializer: Sendable {
             chmod(hook.path, 0o755)
             report.hookInstalled = true
         }
-        return report
     }
 
     static func which(_ program: String) -> String? {

@@ -176,6 +176,19 @@ import Testing
         try hookScenario(journalInSubfolder: false)
     }
 
+    @Test func hookInstallAddsTheCheckToAnExistingJournal() throws {
+        guard let git = Initializer.which("git") else { return }
+        let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
+        #expect(Initializer.run(git, ["init", "-q", journal.root.path]))
+        let result = try runJournal(["hook", "install", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let hook = try String(contentsOf: journal.root.appendingPathComponent(".git/hooks/pre-commit"), encoding: .utf8)
+        #expect(hook.contains("journal lint --staged --journal '.'"))
+        let again = try runJournal(["hook", "install", "--journal", journal.root.path])
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains("existe déjà"))
+    }
+
     @Test func preCommitHookWorksForAJournalInsideALargerRepository() throws {
         try hookScenario(journalInSubfolder: true)
     }

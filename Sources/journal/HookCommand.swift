@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+struct HookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hook", abstract: "Manage the git pre-commit check.", subcommands: [Install.self])
+
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "install",
+            abstract: "Add the pre-commit hook that runs `journal lint --staged` to the journal's repository.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let journal = try global.openJournal()
+            let language = try global.language(journal)
+            do {
+                let report = try Initializer(root: journal.root, language: language).installHook()
+                for note in report.notes { Output.error("note: " + note.message(in: language)) }
+                if report.hookInstalled {
+                    Output.line(language == .fr ? "hook     pre-commit : journal lint --staged" : "hook     pre-commit: journal lint --staged")
+                }
+            } catch {
+                Output.fail(error, language)
+            }
+        }
+    }
+}
