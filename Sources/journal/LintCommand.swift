@@ -12,6 +12,9 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Argument(help: "Only report on these notes or folders (the whole journal is still read, so that rules see each case whole).")
+    var paths: [String] = []
+
     @Flag(name: .long, help: "Exit 1 on warnings too.") var strict = false
     @Flag(name: .long, help: "Check what is staged in git (used by the pre-commit hook).") var staged = false
     @Option(name: .long, help: "text (default) or json.") var format: Format = .text
@@ -40,6 +43,12 @@ struct LintCommand: ParsableCommand {
         } catch {
             Output.fail(error, language)
         }
+        if !paths.isEmpty {
+            let scopes = paths.map { scope(of: $0, in: journal, language) }
+            diagnostics = diagnostics.filter { diagnostic in
+                scopes.contains { $0.isEmpty || diagnostic.path == $0 || diagnostic.path.hasPrefix($0 + "/") }
+            }
+        }
         switch format {
         case .text:
             Output.diagnostics(diagnostics, language)
@@ -48,5 +57,17 @@ struct LintCommand: ParsableCommand {
         }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         if failing { throw ExitCode(1) }
+    }
+
+    /// A path as the user typed it, relative to the journal; outside it, the command cannot run.
+    private func scope(of path: String, in journal: Journal, _ language: JournalConfig.Language) -> String {
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL.path
+        let root = journal.root.standardizedFileURL.path
+        if url == root { return "" }
+        guard url.hasPrefix(root + "/") else {
+            Output.fail(language == .fr ? "\(path) n'est pas dans le journal (\(root))" : "\(path) is not in the journal (\(root))")
+        }
+        return String(url.dropFirst(root.count + 1))
     }
 }

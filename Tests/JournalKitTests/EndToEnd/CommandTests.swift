@@ -292,6 +292,16 @@ import Testing
         ])
     }
 
+    @Test func lintOnlyReportsOnTheGivenPaths() throws {
+        let journal = try fixtureJournal("basic")
+        let folder = journal.root.appendingPathComponent("clients/lea-morel")
+        let result = try runJournal(["lint", "--today", "2026-04-10", "2026-04-07-session.md"], in: folder)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stderr)")
+        #expect(lines.allSatisfy { $0.hasPrefix("clients/lea-morel/2026-04-07-session.md:") })
+        #expect(try runJournal(["lint", "/tmp"], in: folder).status == 2)
+    }
+
     @Test func cleanJournalHasNoFinding() throws {
         let journal = try fixtureJournal("clean")
         let result = try runJournal(["lint", "--strict", "--today", "2026-04-01", "--journal", journal.root.path])
