@@ -36,18 +36,14 @@ struct LintCommand: ParsableCommand {
             if staged {
                 diagnostics = journal.config.applyingRuleSettings(try StagedLinter(journal: journal).lint())
             } else {
+                let scopes = paths.isEmpty ? nil : paths.map { scope(of: $0, in: journal, language) }
                 diagnostics = try LintEngine(journal: journal).run(
-                    today: today, progress: Progress.reporter(language == .fr ? "lecture des notes :" : "reading notes:"))
+                    today: today, paths: scopes,
+                    progress: Progress.reporter(language == .fr ? "lecture des notes :" : "reading notes:"))
                 Progress.finish()
             }
         } catch {
             Output.fail(error, language)
-        }
-        if !paths.isEmpty {
-            let scopes = paths.map { scope(of: $0, in: journal, language) }
-            diagnostics = diagnostics.filter { diagnostic in
-                scopes.contains { $0.isEmpty || diagnostic.path == $0 || diagnostic.path.hasPrefix($0 + "/") }
-            }
         }
         switch format {
         case .text:

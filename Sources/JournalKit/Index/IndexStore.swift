@@ -363,13 +363,28 @@ public struct IndexStore: Sendable {
     /// Every journal document, sorted by date (undated first) then path.
     func documents() throws -> [Note] {
         let zone = journal.config.timezone
-        let notes = try database.read { db in
-            try Data.fetchAll(db, sql: "SELECT note FROM files ORDER BY path").map {
-                try Self.decoder.decode(Note.self, from: $0)
-            }
+        let blobs = try database.read { try Data.fetchAll($0, sql: "SELECT note FROM files ORDER BY path") }
+        // Decoding thousands of notes is most of a full lint: on every core.
+        let notes = Parallel.map(blobs.count) { index in try? JSONDecoder().decode(Note.self, from: blobs[index]) }
+        return notes.compactMap { $0 }.filter { $0.type != nil }.sorted(by: LintEngine.order(zone))
+    }
+
+    /// The clients (groups) whose files match `include`.
+    func clients(ofPaths include: (String) -> Bool) throws -> Set<String> {
+        try database.read { db in
+            Set(try Row.fetchAll(db, sql: "SELECT path, client FROM files").compactMap { row -> String? in
+                include(row["path"]) ? row["client"] : nil
+            })
         }
-        func key(_ note: Note) -> Double { note.date?.instant(in: zone).timeIntervalSince1970 ?? -.greatestFiniteMagnitude }
-        return notes.filter { $0.type != nil }.sorted { (key($0), $0.path) < (key($1), $1.path) }
+    }
+
+    /// The stored resolutions of some clients only.
+    func resolutions(of clients: Set<String>) throws -> [ClientResolution] {
+        try database.read { db in
+            try clients.sorted().compactMap { client in
+                try Data.fetchOne(db, sql: "SELECT data FROM resolutions WHERE client = ?", arguments: [client])
+            }.map { try Self.decoder.decode(ClientResolution.self, from: $0) }
+        }
     }
 
     func clientsWithCaseFile() throws -> Set<String> {

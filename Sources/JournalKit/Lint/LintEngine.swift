@@ -8,20 +8,44 @@ public struct LintEngine: Sendable {
         self.journal = journal
     }
 
-    /// Every finding in the journal, sorted, with journal.yml's severities applied.
-    public func run(today: LocalDate, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [Diagnostic] {
+    /// Every finding in the journal, sorted, with journal.yml's severities applied. With
+    /// `paths` (relative to the journal; a folder covers what is under it), only the cases those
+    /// notes belong to are checked, each whole, and only findings in those paths are returned.
+    public func run(today: LocalDate, paths: [String]? = nil,
+                    progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [Diagnostic] {
         let store = try IndexStore.open(journal)
         let report = try store.update(progress: progress)
+        func inScope(_ path: String) -> Bool {
+            guard let paths else { return true }
+            return paths.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }
+        }
+        let notes: [Note]
+        let resolutions: [ClientResolution]
+        if paths != nil {
+            let clients = try store.clients(ofPaths: inScope)
+            notes = try clients.sorted().flatMap { try store.notes(ofClient: $0) }.filter { $0.type != nil }
+                .sorted(by: Self.order(journal.config.timezone))
+            resolutions = try store.resolutions(of: clients)
+        } else {
+            notes = try store.documents()
+            resolutions = try store.resolutions()
+        }
         let context = LintContext(
-            config: journal.config, today: today, notes: try store.documents(),
-            resolutions: Dictionary(try store.resolutions().map { ($0.client?.id ?? $0.group, $0) },
+            config: journal.config, today: today, notes: notes,
+            resolutions: Dictionary(resolutions.map { ($0.client?.id ?? $0.group, $0) },
                                     uniquingKeysWith: { first, _ in first }),
-            structural: report.diagnostics)
+            structural: report.diagnostics.filter { inScope($0.path) })
         let suppressions = Dictionary(context.notes.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         let findings = Self.findings(in: context).filter { finding in
             !(suppressions[finding.path] ?? []).contains { $0.covers(rule: finding.rule, line: finding.line) }
         }
-        return journal.config.applyingRuleSettings(findings).sorted()
+        return journal.config.applyingRuleSettings(findings.filter { inScope($0.path) }).sorted()
+    }
+
+    /// Documents by date (undated first), then path.
+    static func order(_ zone: TimeZone) -> (Note, Note) -> Bool {
+        func key(_ note: Note) -> Double { note.date?.instant(in: zone).timeIntervalSince1970 ?? -.greatestFiniteMagnitude }
+        return { (key($0), $0.path) < (key($1), $1.path) }
     }
 
     static func findings(in context: LintContext) -> [Diagnostic] {

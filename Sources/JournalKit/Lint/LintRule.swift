@@ -40,15 +40,33 @@ struct LintContext: Sendable {
     /// Problems the parser and the index found: the structural rules report them.
     var structural: [Diagnostic]
 
-    var caseFiles: [String: (note: Note, file: CaseFile)] {
-        var found: [String: (Note, CaseFile)] = [:]
-        for note in notes where note.type == .client {
-            if let client = note.client, let file = note.caseFile, found[client] == nil { found[client] = (note, file) }
+    /// Each client's case file, and each client's other notes in date order: worked out once,
+    /// since every rule asks for them.
+    let caseFiles: [String: (note: Note, file: CaseFile)]
+    private let byClient: [String: [Note]]
+
+    init(config: JournalConfig, today: LocalDate, notes: [Note], resolutions: [String: ClientResolution],
+         structural: [Diagnostic]) {
+        self.config = config
+        self.today = today
+        self.notes = notes
+        self.resolutions = resolutions
+        self.structural = structural
+        var caseFiles: [String: (note: Note, file: CaseFile)] = [:]
+        var byClient: [String: [Note]] = [:]
+        for note in notes {
+            guard let client = note.client else { continue }
+            if note.type == .client {
+                if let file = note.caseFile, caseFiles[client] == nil { caseFiles[client] = (note, file) }
+            } else {
+                byClient[client, default: []].append(note)
+            }
         }
-        return found
+        self.caseFiles = caseFiles
+        self.byClient = byClient
     }
 
-    func notes(of client: String) -> [Note] { notes.filter { $0.client == client && $0.type != .client } }
+    func notes(of client: String) -> [Note] { byClient[client] ?? [] }
 
     /// The expected interval between sessions: the contract's, else journal.yml's.
     func cadence(of client: String) -> Cadence? {
