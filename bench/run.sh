@@ -116,7 +116,7 @@ elif [ "$lint_status" -le 1 ]; then
   say "journal lint"
   r=$(measure --ok 0,1 -- "$bin" lint --journal "$journal"); t_lint=$(seconds "$r")
   # One note, index up to date: what an editor integration or the hook does on every save.
-  one_note=$(find "$journal/clients" -name '*-session.md' | sort | head -n 1)
+  one_note=$(find "$journal/clients" -name '*-session.md' -print -quit)
   say "journal lint $(basename "$one_note")"
   r=$(measure --ok 0,1 -- "$bin" lint --journal "$journal" "$one_note"); t_lint_one=$(seconds "$r")
 else
