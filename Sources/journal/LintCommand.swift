@@ -19,6 +19,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Check what is staged in git (used by the pre-commit hook).") var staged = false
     @Option(name: .long, help: "text (default) or json.") var format: Format = .text
     @Flag(name: .long, help: "List every rule: id, default severity, summary.") var listRules = false
+    @Flag(name: .long, help: "Make the deterministic fixes (French dates to ISO, Tasks emoji to fields, explicit ids for commitments reviewed by FILE#N) and say what changed.")
+    var fix = false
+    @Flag(name: .long, help: "With --fix: also change files that have uncommitted changes in git.") var force = false
 
     func run() throws {
         if listRules {
@@ -31,6 +34,24 @@ struct LintCommand: ParsableCommand {
         let journal = try global.openJournal()
         let language = try global.language(journal)
         let today = try global.todayDate(zone: journal.config.timezone).date
+        if fix {
+            do {
+                let report = try LintFixer(journal: journal).run(force: force)
+                for change in report.changes {
+                    Output.line("\(change.path):\(change.line): \(change.before) → \(change.after)")
+                }
+                for path in report.skipped {
+                    Output.error(language == .fr
+                        ? "\(path) : non corrigé, il a des modifications non commitées (commitez-les, ou --force)"
+                        : "\(path): not fixed, it has uncommitted changes (commit them, or use --force)")
+                }
+                if report.changes.isEmpty && report.skipped.isEmpty {
+                    Output.line(language == .fr ? "Rien à corriger automatiquement." : "Nothing to fix automatically.")
+                }
+            } catch {
+                Output.fail(error, language)
+            }
+        }
         var diagnostics: [Diagnostic]
         do {
             if staged {

@@ -309,3 +309,49 @@ import Testing
         #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 }
+
+@Suite struct LintFixTests {
+    static let session = "---\r\ntype: session\r\ndate: 18/03/2026 10h00 # séance\r\nnext: \"01/04/2026\"\r\n---\r\n\r\nLe 📅 du mur.\r\n\r\n## Engagements\r\n\r\n- [ ] Appeler trois anciens clients 📅 25/03/2026 🆔 appels\r\n- [ ] Écrire [échéance:: 30/03/2026]\r\n- [ ] Relire\r\n"
+
+    func journal() throws -> TemporaryJournal {
+        try TemporaryJournal([
+            "clients/a/client.md": Sample.caseFile(),
+            "clients/a/2026-03-18-session.md": "\u{FEFF}" + Self.session,
+            "clients/a/2026-04-01-session.md": Sample.note("session", "date: 2026-04-01\nnext: none\nnext_reason: fin",
+                                                           "## Revue\n- [x] [ref:: 2026-03-18-session#3] relu\n"),
+        ])
+    }
+
+    @Test func fixesAreDeterministicAndKeepLineEndings() throws {
+        let journal = try journal()
+        let result = try runJournal(["lint", "--fix", "--today", "2026-04-02", "--journal", journal.root.path])
+        #expect(result.stdout.contains("clients/a/2026-03-18-session.md:3: date: 18/03/2026 10h00 # séance → date: 2026-03-18 10:00 # séance"))
+        let bytes = try Data(contentsOf: journal.root.appendingPathComponent("clients/a/2026-03-18-session.md"))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let fixed = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(fixed == "---\r\ntype: session\r\ndate: 2026-03-18 10:00 # séance\r\nnext: \"2026-04-01\"\r\n---\r\n\r\nLe 📅 du mur.\r\n\r\n## Engagements\r\n\r\n- [ ] Appeler trois anciens clients [due:: 2026-03-25] [id:: appels]\r\n- [ ] Écrire [échéance:: 2026-03-30]\r\n- [ ] Relire  [id:: relire]\r\n")
+        #expect(try journal.read("clients/a/2026-04-01-session.md").contains("- [x] [ref:: relire] relu"))
+        // What the notes mean is unchanged: the same commitments, dates and statuses.
+        let commitments = try journal.index().commitments()
+        #expect(commitments.map(\.id) == ["appels", "2026-03-18-session#2", "relire"])
+        #expect(commitments.last?.status == "done")
+        let again = try runJournal(["lint", "--fix", "--today", "2026-04-02", "--journal", journal.root.path])
+        #expect(again.stdout.hasPrefix("Rien à corriger"))
+    }
+
+    @Test func filesWithUncommittedChangesAreLeftAlone() throws {
+        guard let git = Initializer.which("git") else { return }
+        let journal = try journal()
+        let root = journal.root.path
+        #expect(Initializer.run(git, ["init", "-q", root]))
+        #expect(Initializer.run(git, ["-C", root, "add", "-A"]))
+        #expect(Initializer.run(git, ["-C", root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "notes"]))
+        try journal.write("clients/a/2026-04-01-session.md", Sample.note("session", "date: 2026-04-01\nnext: none\nnext_reason: fin", "## Revue\n- [x] [ref:: 2026-03-18-session#3] relu, modifié\n"))
+        let result = try runJournal(["lint", "--fix", "--today", "2026-04-02", "--journal", root])
+        #expect(result.stderr.contains("clients/a/2026-04-01-session.md : non corrigé"))
+        #expect(try journal.read("clients/a/2026-04-01-session.md").contains("[ref:: 2026-03-18-session#3]"))
+        let forced = try runJournal(["lint", "--fix", "--force", "--today", "2026-04-02", "--journal", root])
+        #expect(forced.status == 0 || forced.status == 1)
+        #expect(try journal.read("clients/a/2026-04-01-session.md").contains("[ref:: relire]"))
+    }
+}
