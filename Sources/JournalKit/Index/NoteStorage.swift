@@ -31,6 +31,9 @@ extension Note {
         pairs.append(("keyLines", .object(keyLines.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })))
         pairs.append(("items", .array(items.map(\.storageJSON))))
         pairs.append(("diagnostics", .array(diagnostics.map(\.storageJSON))))
+        pairs.append(("names", .array(names.map { name in
+            .object([("name", .string(name.name)), ("line", .int(name.line)), ("column", .int(name.column))])
+        })))
         pairs.append(("suppressions", .array(suppressions.map { suppression in
             .object([("rules", .array(suppression.rules.map(JSONValue.string))), ("line", .int(suppression.line)),
                      ("nextLineOnly", .bool(suppression.nextLineOnly))])

@@ -9,7 +9,7 @@ enum LintCatalogue {
         StructuralRule.configInvalid,
         NextMissing(), NextNoneUnexplained(), CommitmentNoDue(), CommitmentLowOdds(), MissWithoutReason(),
         CadenceGap(), CommitmentUnreviewed(), MissStreak(), ChemistryBriefing(), ChemistryDisclosure(),
-        DemandNeed(), ObjectiveUnvalidated(), ContractExceeded(), RetentionExpired(),
+        DemandNeed(), ObjectiveUnvalidated(), ContractExceeded(), RetentionExpired(), UndeclaredPerson(),
     ]
 }
 

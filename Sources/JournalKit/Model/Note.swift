@@ -34,6 +34,8 @@ struct Note: Sendable, Codable, Hashable {
     var diagnostics: [Diagnostic] = []
     /// `<!-- journal-lint-disable RULE -->` comments: what lint must not report here.
     var suppressions: [Suppression] = []
+    /// Words that look like people's names, outside private sections, comments and code.
+    var names: [NameDetector.Candidate] = []
 
     struct Suppression: Sendable, Codable, Hashable {
         /// Empty: every rule.

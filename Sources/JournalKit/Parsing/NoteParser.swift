@@ -259,6 +259,7 @@ struct NoteParser: Sendable {
         let body = source.lines[(firstLine - 1)...].joined(separator: "\n")
         var tree = MarkdownTree(parsing: body, firstLine: firstLine)
         let sections = SectionMap(tree: &tree, aliases: aliases)
+        note.names = Self.names(in: source, tree: tree, firstLine: firstLine)
         var rank = 0
         var ids: [String: Int] = [:]
         for index in tree.nodes.indices where tree.nodes[index].kind == .item {
@@ -304,6 +305,25 @@ struct NoteParser: Sendable {
             }
             note.items.append(item)
         }
+    }
+
+    /// Names in the body, outside what no output ever shows (private sections, comments) and
+    /// code. Lines longer than an item's limit are not scanned: no note's prose line is that long.
+    static func names(in source: SourceText, tree: MarkdownTree, firstLine: Int) -> [NameDetector.Candidate] {
+        var skipped = Set<Int>()
+        for node in tree.nodes where node.isPrivate || node.kind == .codeBlock || node.kind == .htmlBlock {
+            // Blocks only: an inline comment borrows its paragraph's lines, which stay scanned.
+            let blocks: Set<MarkdownTree.Node.Kind> = [.paragraph, .heading, .item, .list, .blockQuote, .codeBlock, .htmlBlock]
+            if !blocks.contains(node.kind) || node.endLine - node.startLine > 10_000 { continue }
+            for line in node.startLine...max(node.startLine, node.endLine) { skipped.insert(line) }
+        }
+        var found: [NameDetector.Candidate] = []
+        for number in firstLine...max(firstLine, source.lines.count) where !skipped.contains(number) && number <= source.lines.count {
+            let line = source.lines[number - 1]
+            guard line.utf8.count <= ItemLine.maximumScanned else { continue }
+            found += NameDetector.candidates(in: line, number: number)
+        }
+        return found
     }
 
     /// The item's own source lines: from its first line to its end, without nested lists.
