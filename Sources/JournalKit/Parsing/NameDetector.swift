@@ -24,81 +24,78 @@ enum NameDetector {
     /// Capitalised words that follow titles but are not names (`M. le directeur`).
     static let notNames: Set<String> = ["Le", "La", "Les", "The"]
 
-    private struct Word {
-        var text: Substring
-        var column: Int
-        var sentenceStart: Bool
-        var followedByDot: Bool
-    }
-
-    /// The candidates on one line of text (line `number` of the file).
+    /// The candidates on one line of text (line `number` of the file). One pass over the
+    /// scalars; a String is made only for capitalised words, which are few.
     static func candidates(in line: Substring, number: Int) -> [Candidate] {
-        let words = split(line)
         var found: [Candidate] = []
-        for (index, word) in words.enumerated() where isCapitalised(word.text) {
-            let previous = index > 0 ? words[index - 1] : nil
-            // `M` alone is a title only with its dot (`M. Garnier`); the others with or without.
-            let afterTitle = previous.map { titles.contains(String($0.text)) && ($0.followedByDot || $0.text != "M") } ?? false
-            if afterTitle, !notNames.contains(String(word.text)) {
-                found.append(Candidate(name: String(word.text), line: number, column: word.column))
+        let scalars = line.unicodeScalars
+        var index = scalars.startIndex
+        var column = 1
+        var sentenceStart = true
+        var previousTitle: String? = nil
+        var previousFollowedByDot = false
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard isLetter(scalar) else {
+                if ".!?:;«»\"#>*[]".unicodeScalars.contains(scalar) {
+                    // The end of a sentence, a heading, a quote, a list marker or a checkbox.
+                    if !(scalar == "." && previousTitle != nil) { sentenceStart = true }
+                } else if scalar.properties.numericType != nil {
+                    sentenceStart = false
+                }
+                index = scalars.index(after: index)
+                column += 1
                 continue
             }
-            let folded = TextFold.fold(String(word.text))
-            let parts = folded.split(separator: "-").map(String.init)
-            guard parts.contains(where: { firstNames.contains($0) }), !neverNames.contains(folded) else { continue }
-            if word.sentenceStart, parts.count == 1, ordinaryWords.contains(folded) { continue }
-            found.append(Candidate(name: String(word.text), line: number, column: word.column))
+            let wordStart = index
+            let wordColumn = column
+            var end = index
+            while end < scalars.endIndex, isLetter(scalars[end]) || (scalars[end] == "-" && end != wordStart) {
+                end = scalars.index(after: end)
+                column += 1
+            }
+            var wordEnd = end
+            while wordEnd > wordStart, scalars[scalars.index(before: wordEnd)] == "-" { wordEnd = scalars.index(before: wordEnd) }
+            let followedByDot = end < scalars.endIndex && scalars[end] == "."
+            let isUpper = scalar.properties.isUppercase
+            defer {
+                index = end
+                sentenceStart = false
+                previousFollowedByDot = followedByDot
+            }
+            guard isUpper else {
+                previousTitle = nil
+                continue
+            }
+            let word = String(String.UnicodeScalarView(scalars[wordStart..<wordEnd]))
+            let title = previousTitle
+            previousTitle = titles.contains(word) ? word : nil
+            // `M` alone is a title only with its dot (`M. Garnier`); the others with or without.
+            if let title, title != "M" || previousFollowedByDot, !notNames.contains(word) {
+                if isCapitalised(word) { found.append(Candidate(name: word, line: number, column: wordColumn)) }
+                continue
+            }
+            let folded = TextFold.fold(word)
+            let hyphenated = folded.contains("-")
+            let isName = hyphenated ? folded.split(separator: "-").contains { firstNames.contains(String($0)) }
+                                    : firstNames.contains(folded)
+            guard isName, !neverNames.contains(folded), isCapitalised(word) else { continue }
+            if sentenceStart, !hyphenated, ordinaryWords.contains(folded) { continue }
+            found.append(Candidate(name: word, line: number, column: wordColumn))
         }
         return found
     }
 
-    /// A capital, then at least one lower-case letter: names, not acronyms (DRH, PME).
-    private static func isCapitalised(_ word: Substring) -> Bool {
-        guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
-        return word.dropFirst().contains { $0.isLowercase }
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
     }
 
-    /// Words (letters and inner hyphens), with their column and whether a sentence starts there.
-    /// Elisions split a word: `d'Amélie` gives `Amélie`.
-    private static func split(_ line: Substring) -> [Word] {
-        var words: [Word] = []
-        var current = line.startIndex
-        var column = 1
-        var start: Substring.Index? = nil
-        var startColumn = 0
-        var sentenceStart = true
-        func close(at end: Substring.Index) {
-            guard let begin = start else { return }
-            var text = line[begin..<end]
-            while text.last == "-" { text = text.dropLast() }
-            let dot = end < line.endIndex && line[end] == "."
-            if !text.isEmpty {
-                words.append(Word(text: text, column: startColumn, sentenceStart: sentenceStart, followedByDot: dot))
-                sentenceStart = false
-            }
-            start = nil
-        }
-        while current < line.endIndex {
-            let character = line[current]
-            if character.isLetter || (character == "-" && start != nil) {
-                if start == nil {
-                    start = current
-                    startColumn = column
-                }
-            } else {
-                close(at: current)
-                if ".!?:;«»\"#>*[]".contains(character) {
-                    // The end of a sentence, a heading, a quote or a list marker: what follows starts one.
-                    let isTitleDot = character == "." && words.last.map { titles.contains(String($0.text)) } == true
-                    if !isTitleDot { sentenceStart = true }
-                } else if character.isNumber {
-                    sentenceStart = false
-                }
-            }
-            column += 1
-            current = line.index(after: current)
-        }
-        close(at: line.endIndex)
-        return words
+    /// A capital, then at least one lower-case letter: names, not acronyms (DRH, PME).
+    private static func isCapitalised(_ word: String) -> Bool {
+        guard word.unicodeScalars.count >= 2 else { return false }
+        return word.unicodeScalars.dropFirst().contains { $0.properties.isLowercase }
     }
 }

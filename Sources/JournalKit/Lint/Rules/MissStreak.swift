@@ -17,6 +17,13 @@ struct MissStreak: LintRule {
                             "clients/a/s2.md": Sample.note("session", "date: 2026-05-15\nnext: 2026-05-29", "## Revue\n- [ ] [ref:: a] non [reason:: busy]\n"),
                             "clients/a/s3.md": Sample.note("session", "date: 2026-05-29\nnext: 2026-06-12", "## Revue\n- [x] [ref:: b] fait\n")],
                     expected: []),
+        // The same two misses in a row, with journal.yml asking for three before warning.
+        LintExample(files: ["journal.yml": "language: fr\nlint:\n  miss_streak: 3\n",
+                            "clients/a/client.md": Sample.caseFile(),
+                            "clients/a/s1.md": Sample.note("session", "date: 2026-05-01\nnext: 2026-05-15", "## Engagements\n- [ ] A [id:: a]\n- [ ] B [id:: b]\n"),
+                            "clients/a/s2.md": Sample.note("session", "date: 2026-05-15\nnext: 2026-05-29", "## Revue\n- [ ] [ref:: a] non [reason:: busy]\n"),
+                            "clients/a/s3.md": Sample.note("session", "date: 2026-05-29\nnext: 2026-06-12", "## Revue\n- [-] [ref:: b] non [reason:: hard]\n")],
+                    expected: []),
     ]
 
     func check(_ context: LintContext) -> [Finding] {
