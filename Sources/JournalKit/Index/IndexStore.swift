@@ -91,13 +91,20 @@ public struct IndexStore: Sendable {
         let fingerprint = self.fingerprint
         // Reading and parsing happen outside the write lock, on every core; the lock is taken
         // only to store the results, so a second process waits for milliseconds, not seconds.
-        let (stored, before) = try database.read { db in
-            (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'"), try Self.fileStates(db))
+        let (stored, generation, before) = try database.read { db in
+            (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'"),
+             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'"),
+             try Self.fileStates(db))
         }
         let rebuilding = rebuild || stored != fingerprint
         let baseline = rebuilding ? [:] : before
         let candidates = walked.entries.filter { !(baseline[$0.path]?.matches($0) ?? false) }
         report.read = candidates.count
+        // Nothing new, nothing changed, nothing removed: no need for the write lock at all.
+        if !rebuilding, candidates.isEmpty, walked.entries.count == before.count {
+            report.diagnostics = (try diagnostics() + walked.diagnostics + journal.config.diagnostics).sorted()
+            return report
+        }
         let results = Self.readAndParse(candidates, previousHashes: candidates.map { baseline[$0.path]?.hash },
                                         root: journal.root, parser: parser, progress: progress)
         try database.inTransaction(.immediate) { db in
@@ -109,8 +116,12 @@ public struct IndexStore: Sendable {
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
                                arguments: [fingerprint])
             }
-            // Another process may have stored some of these files since the read above.
-            let current = rebuilding ? [:] : try Self.fileStates(db)
+            // Another process may have stored some of these files since the read above: the
+            // generation, bumped by every update, tells whether the files must be read again.
+            let now = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'")
+            let current = rebuilding ? [:] : (now == generation ? before : try Self.fileStates(db))
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?)",
+                           arguments: [String((Int(now ?? "0") ?? 0) + 1)])
             var affected = Set<String>()
             var fresh: [String: Note] = [:]
             for (entry, result) in zip(candidates, results) {

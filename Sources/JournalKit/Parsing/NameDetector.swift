@@ -8,10 +8,11 @@ enum NameDetector {
         var column: Int
     }
 
-    /// Folded (no accents, lower case), so that Élodie and Elodie are both found.
-    static let firstNames: Set<String> = Set(FirstNames.list.split(separator: "\n").map { TextFold.fold(String($0)) })
+    /// Folded (no accents, lower case) by the generator, so that Élodie and Elodie are both
+    /// found and nothing is folded when the program starts.
+    static let firstNames: Set<Substring> = Set(FirstNames.list.split(separator: "\n"))
     /// First names that are also ordinary words: not counted at the start of a sentence.
-    static let ordinaryWords: Set<String> = Set(FirstNames.ordinaryWords.split(separator: "\n").map { TextFold.fold(String($0)) })
+    static let ordinaryWords: Set<Substring> = Set(FirstNames.ordinaryWords.split(separator: "\n"))
     /// First names that are far more often places or months, wherever they stand.
     static let neverNames: Set<String> = [
         "france", "paris", "lourdes", "valence", "orleans", "vienne", "sienne", "sydney", "dallas",
@@ -77,10 +78,10 @@ enum NameDetector {
             }
             let folded = TextFold.fold(word)
             let hyphenated = folded.contains("-")
-            let isName = hyphenated ? folded.split(separator: "-").contains { firstNames.contains(String($0)) }
-                                    : firstNames.contains(folded)
+            let isName = hyphenated ? folded.split(separator: "-").contains { firstNames.contains($0) }
+                                    : firstNames.contains(Substring(folded))
             guard isName, !neverNames.contains(folded), isCapitalised(word) else { continue }
-            if sentenceStart, !hyphenated, ordinaryWords.contains(folded) { continue }
+            if sentenceStart, !hyphenated, ordinaryWords.contains(Substring(folded)) { continue }
             found.append(Candidate(name: word, line: number, column: wordColumn))
         }
         return found
