@@ -26,39 +26,59 @@ enum NameDetector {
     static let notNames: Set<String> = ["Le", "La", "Les", "The"]
 
     /// The candidates on one line of text (line `number` of the file). One pass over the
-    /// scalars; a String is made only for capitalised words, which are few.
+    /// UTF-8 bytes; scalars are decoded only outside ASCII, and a String is made only for
+    /// capitalised words, which are few.
     static func candidates(in line: Substring, number: Int) -> [Candidate] {
+        if let found = line.utf8.withContiguousStorageIfAvailable({ scan($0, number: number) }) { return found }
+        return Array(line.utf8).withUnsafeBufferPointer { scan($0, number: number) }
+    }
+
+    private static let sentenceMarks: Set<UInt8> = Set(".!?:;\"#>*[]".utf8)
+
+    /// The scalar at `index` and its length in bytes (a lone continuation byte counts as one).
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= bytes.count else { return (" ", 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? " ", length)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> [Candidate] {
         var found: [Candidate] = []
-        let scalars = line.unicodeScalars
-        var index = scalars.startIndex
+        var index = 0
         var column = 1
         var sentenceStart = true
         var previousTitle: String? = nil
         var previousFollowedByDot = false
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            guard isLetter(scalar) else {
-                if ".!?:;«»\"#>*[]".unicodeScalars.contains(scalar) {
+        while index < bytes.count {
+            let (first, firstLength) = scalar(bytes, index)
+            guard isLetter(first) else {
+                if first.isASCII ? sentenceMarks.contains(UInt8(first.value)) : (first == "«" || first == "»") {
                     // The end of a sentence, a heading, a quote, a list marker or a checkbox.
-                    if !(scalar == "." && previousTitle != nil) { sentenceStart = true }
-                } else if scalar.properties.numericType != nil {
+                    if !(first == "." && previousTitle != nil) { sentenceStart = true }
+                } else if first.isASCII ? (first.value >= 0x30 && first.value <= 0x39) : first.properties.numericType != nil {
                     sentenceStart = false
                 }
-                index = scalars.index(after: index)
+                index += firstLength
                 column += 1
                 continue
             }
             let wordStart = index
             let wordColumn = column
             var end = index
-            while end < scalars.endIndex, isLetter(scalars[end]) || (scalars[end] == "-" && end != wordStart) {
-                end = scalars.index(after: end)
+            while end < bytes.count {
+                let (next, length) = scalar(bytes, end)
+                guard isLetter(next) || (next == "-" && end != wordStart) else { break }
+                end += length
                 column += 1
             }
             var wordEnd = end
-            while wordEnd > wordStart, scalars[scalars.index(before: wordEnd)] == "-" { wordEnd = scalars.index(before: wordEnd) }
-            let followedByDot = end < scalars.endIndex && scalars[end] == "."
-            let isUpper = scalar.properties.isUppercase
+            while wordEnd > wordStart, bytes[wordEnd - 1] == UInt8(ascii: "-") { wordEnd -= 1 }
+            let followedByDot = end < bytes.count && bytes[end] == UInt8(ascii: ".")
+            let isUpper = first.isASCII ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
             defer {
                 index = end
                 sentenceStart = false
@@ -68,7 +88,7 @@ enum NameDetector {
                 previousTitle = nil
                 continue
             }
-            let word = String(String.UnicodeScalarView(scalars[wordStart..<wordEnd]))
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]), as: UTF8.self)
             let title = previousTitle
             previousTitle = titles.contains(word) ? word : nil
             // `M` alone is a title only with its dot (`M. Garnier`); the others with or without.
