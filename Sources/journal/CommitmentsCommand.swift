@@ -37,8 +37,7 @@ struct CommitmentsCommand: ParsableCommand {
         do {
             let store = try IndexStore.open(journal)
             Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error }, (fr ? .fr : .en))
-            commitments = try store.commitments()
-            clients = try store.clients()
+            (clients, commitments) = try store.clientsAndCommitments()
         } catch {
             Output.fail(error, fr ? .fr : .en)
         }

@@ -404,11 +404,18 @@ public struct IndexStore: Sendable {
 
     /// All commitments, sorted by client, then path and line.
     public func commitments() throws -> [ResolvedCommitment] {
-        try resolutions().flatMap(\.commitments).sorted { ($0.client ?? "", $0.path, $0.line) < ($1.client ?? "", $1.path, $1.line) }
+        try clientsAndCommitments().commitments
     }
 
     public func clients() throws -> [ResolvedClient] {
-        try resolutions().compactMap(\.client)
+        try clientsAndCommitments().clients
+    }
+
+    /// Both, from one read of the stored resolutions.
+    public func clientsAndCommitments() throws -> (clients: [ResolvedClient], commitments: [ResolvedCommitment]) {
+        let all = try resolutions()
+        return (all.compactMap(\.client),
+                all.flatMap(\.commitments).sorted { ($0.client ?? "", $0.path, $0.line) < ($1.client ?? "", $1.path, $1.line) })
     }
 
     public func appointments() throws -> [Appointment] {

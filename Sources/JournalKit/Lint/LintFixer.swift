@@ -42,8 +42,7 @@ public struct LintFixer: Sendable {
             var rank: [String: Int] = [:]
             for commitment in resolution.commitments.sorted(by: { ($0.path, $0.line) < ($1.path, $1.line) }) {
                 rank[commitment.path, default: 0] += 1
-                let stem = String(commitment.path.split(separator: "/").last ?? "").replacingOccurrences(of: ".md", with: "")
-                let implicit = "\(stem)#\(rank[commitment.path]!)"
+                let implicit = "\(Note.stem(of: commitment.path))#\(rank[commitment.path]!)"
                 guard !commitment.history.isEmpty else { continue }
                 var id = commitment.id
                 if id == implicit {

@@ -51,7 +51,9 @@ struct Note: Sendable, Codable, Hashable {
     }
 
     /// The file name without `.md`: the first half of implicit commitment ids.
-    var stem: String {
+    var stem: String { Self.stem(of: path) }
+
+    static func stem(of path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }

@@ -120,7 +120,7 @@ extension String {
         count > 40 ? String(prefix(40)) + "…" : self
     }
 
-    func replacingFirst(_ target: String, with replacement: String) -> String {
+    public func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let range = range(of: target) else { return self }
         return replacingCharacters(in: range, with: replacement)
     }

@@ -19,8 +19,6 @@ struct ItemLine: Sendable, Hashable {
     var fields: [Field]
     /// Everything else on the item's lines: fields and comments removed, whitespace folded.
     var text: String
-    /// True when an HTML comment was removed from the item's text.
-    var hadComment: Bool
 
     /// Obsidian Tasks' emoji and the field each stands for.
     static let emojiFields: [(Character, String)] = [
@@ -38,7 +36,6 @@ struct ItemLine: Sendable, Hashable {
         markerText = nil
         markerColumn = 0
         fields = []
-        hadComment = false
         var pieces: [(text: Substring, line: Int, columnOffset: Int)] = []
         for (offset, raw) in lines.enumerated() {
             let clipped = raw.prefix(Self.maximumScanned)
@@ -76,10 +73,9 @@ struct ItemLine: Sendable, Hashable {
         var words: [String] = []
         var inComment = false
         for piece in pieces {
-            let (kept, fieldsHere, sawComment) = Self.extract(
+            let (kept, fieldsHere) = Self.extract(
                 piece.text, line: piece.line, columnOffset: piece.columnOffset, inComment: &inComment)
             fields += fieldsHere
-            hadComment = hadComment || sawComment
             words.append(kept)
         }
         text = words.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -108,10 +104,9 @@ struct ItemLine: Sendable, Hashable {
     /// Removes `[key:: value]` fields, Tasks emoji fields and HTML comments from one line.
     /// Works on UTF-8 bytes: every marker it looks for is ASCII or a fixed emoji sequence.
     private static func extract(_ line: Substring, line number: Int, columnOffset: Int,
-                                inComment: inout Bool) -> (String, [Field], Bool) {
+                                inComment: inout Bool) -> (String, [Field]) {
         var kept: [UInt8] = []
         var fields: [Field] = []
-        var sawComment = inComment
         let bytes = Array(line.utf8)
         kept.reserveCapacity(bytes.count)
         // Columns count characters (scalars), as editors do, not bytes.
@@ -132,7 +127,6 @@ struct ItemLine: Sendable, Hashable {
             let byte = bytes[i]
             if byte == UInt8(ascii: "<"), bytes[i...].starts(with: Self.commentStart) {
                 inComment = true
-                sawComment = true
                 i += 4
                 continue
             }
@@ -158,7 +152,7 @@ struct ItemLine: Sendable, Hashable {
             kept.append(byte)
             i += 1
         }
-        return (String(decoding: kept, as: UTF8.self), fields, sawComment)
+        return (String(decoding: kept, as: UTF8.self), fields)
     }
 
     private static let commentStart = Array("<!--".utf8)
