@@ -1,4 +1,7 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A CommonMark document as plain Swift values.
 ///
@@ -40,21 +43,30 @@ struct MarkdownTree: Sendable, Hashable {
 
     /// Parses `body`, whose first line is line `firstLine` of the file.
     init(parsing body: String, firstLine: Int = 1) {
-        let offset = firstLine - 1
-        var nodes: [Node] = []
-        var stack: [Int] = []
-        var body = body
-        let root: OpaquePointer? = body.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
-            }
-        }
-        guard let root else {
+        guard let root = Self.parse(body) else {
             self.nodes = [Node(kind: .document, parent: -1, depth: 0, startLine: firstLine,
                                startColumn: 1, endLine: firstLine)]
             return
         }
         defer { cmark_node_free(root) }
+        self.nodes = Self.collect(root, firstLine: firstLine).nodes
+    }
+
+    private static func parse(_ body: String) -> OpaquePointer? {
+        var body = body
+        return body.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+    }
+
+    /// Copies cmark's tree in pre-order; `pointers[i]` is the cmark node of `nodes[i]`.
+    private static func collect(_ root: OpaquePointer, firstLine: Int) -> (nodes: [Node], pointers: [OpaquePointer]) {
+        let offset = firstLine - 1
+        var nodes: [Node] = []
+        var pointers: [OpaquePointer] = []
+        var stack: [Int] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -97,10 +109,103 @@ struct MarkdownTree: Sendable, Hashable {
                 break
             }
             nodes.append(node)
+            pointers.append(pointer)
             if Self.hasChildren(kind) {
                 stack.append(nodes.count - 1)
             }
         }
+        return (nodes, pointers)
+    }
+
+    /// How `rewrite` changes a body on its way to an output.
+    struct Rewrite {
+        /// Nodes to leave out, whole subtrees (private sections, comments, raw HTML…).
+        var drop: (MarkdownTree) -> Set<Int>
+        /// Added to every heading's level (capped at 6), so that a note nests in a summary.
+        var headingShift = 0
+        /// Links and images become their text: their targets are dropped.
+        var flattenLinks = false
+        /// Applied to every piece of text left: text, code spans and code blocks.
+        var text: (String) -> String = { $0 }
+    }
+
+    /// A body as CommonMark again, after `rewrite` has left out, flattened and changed what it
+    /// says. Works on cmark's own tree, so that what is printed is well-formed whatever the text.
+    static func rewrite(_ body: String, _ rewrite: Rewrite) -> String {
+        guard let root = parse(body) else { return "" }
+        defer { cmark_node_free(root) }
+        let (nodes, pointers) = collect(root, firstLine: 1)
+        let tree = MarkdownTree(nodes: nodes)
+        let drop = rewrite.drop(tree)
+        var index = 0
+        while index < nodes.count {
+            if drop.contains(index) {
+                cmark_node_unlink(pointers[index])
+                cmark_node_free(pointers[index])
+                index = tree.subtreeEnd(of: index)
+                continue
+            }
+            let pointer = pointers[index]
+            switch nodes[index].kind {
+            case .heading:
+                cmark_node_set_heading_level(pointer, Int32(min(6, nodes[index].headingLevel + rewrite.headingShift)))
+            case .link where rewrite.flattenLinks, .image where rewrite.flattenLinks:
+                // The children move up in place of the link; the link and its target go.
+                while let child = cmark_node_first_child(pointer) {
+                    cmark_node_insert_before(pointer, child)
+                }
+                cmark_node_unlink(pointer)
+                cmark_node_free(pointer)
+            default:
+                break
+            }
+            index += 1
+        }
+        // Adjacent text nodes become one, so that "d'Amélie" is seen whole, not as d, ', Amélie.
+        cmark_consolidate_text_nodes(root)
+        let iterator = cmark_iter_new(root)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let pointer = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(pointer) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(pointer) {
+                    _ = cmark_node_set_literal(pointer, rewrite.text(String(cString: literal)))
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                // Targets and titles are text too, when links are kept.
+                if let url = cmark_node_get_url(pointer) {
+                    _ = cmark_node_set_url(pointer, rewrite.text(String(cString: url)))
+                }
+                if let title = cmark_node_get_title(pointer) {
+                    _ = cmark_node_set_title(pointer, rewrite.text(String(cString: title)))
+                }
+            default:
+                break
+            }
+        }
+        cmark_iter_free(iterator)
+        guard let rendered = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// HTML for a Markdown text. cmark's default is safe: raw HTML is left out, and
+    /// `javascript:` links are emptied.
+    static func html(_ markdown: String) -> String {
+        var markdown = markdown
+        let rendered: UnsafeMutablePointer<CChar>? = markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_markdown_to_html(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+        guard let rendered else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    init(nodes: [Node]) {
         self.nodes = nodes
     }
 

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Real dates in a text, in digits or in words, French or English: `2026-03-18`, `18/03/2026`,
+/// « mardi 3 mars », "March 3rd, 2026", « en avril », a weekday, a year. A summary must show none
+/// of them: each becomes a time relative to the first session, or a placeholder.
+struct DateDetector: Sendable {
+    enum Found: Sendable, Hashable {
+        case day(LocalDate)
+        /// A month without a day: year, month.
+        case month(Int, Int)
+        case weekday
+        case year
+        /// A day that does not exist, such as 30 February.
+        case undated
+    }
+
+    struct Match: Sendable {
+        var range: Range<String.Index>
+        var found: Found
+    }
+
+    private enum Shape: Sendable {
+        /// Groups: year, month, day.
+        case iso
+        /// Groups: day, month, optional year.
+        case digits
+        /// Groups: day, month name, optional year.
+        case dayMonth
+        /// Groups: month name, day, optional year.
+        case monthDay
+        /// Groups: month name, optional year.
+        case month
+        case weekday
+        case year
+    }
+
+    private struct Pattern: @unchecked Sendable {
+        var shape: Shape
+        var regex: NSRegularExpression
+    }
+
+    private static let frenchMonths = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+                                       "septembre", "octobre", "novembre", "decembre"]
+    private static let englishMonths = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december"]
+    /// Folded abbreviations, each with its month number.
+    private static let abbreviations: [String: Int] = [
+        "janv": 1, "jan": 1, "fevr": 2, "fev": 2, "feb": 2, "mar": 3, "avr": 4, "apr": 4, "juil": 7,
+        "jul": 7, "jun": 6, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+
+    static func monthNumber(_ word: String) -> Int? {
+        let folded = TextFold.fold(word).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        if let index = frenchMonths.firstIndex(of: folded) { return index + 1 }
+        if let index = englishMonths.firstIndex(of: folded) { return index + 1 }
+        return abbreviations[folded]
+    }
+
+    private static let frMonth = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|janv\\.?|f[ée]vr?\\.?|avr\\.?|juil\\.?|sept\\.?|oct\\.?|nov\\.?|d[ée]c\\.?"
+    private static let enMonth = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?"
+    private static let frDay = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+    private static let enDay = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\\.|Tue\\.|Wed\\.|Thu\\.|Fri\\.|Sat\\.|Sun\\."
+    /// An article or preposition that goes with the date and would dangle without it.
+    private static let lead = "(?:(?:le|en|on|in|the)\\s+)?"
+
+    private static func regex(_ pattern: String, caseless: Bool) -> NSRegularExpression {
+        // Constants of this file: a typo is a programming error.
+        try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : [])
+    }
+
+    private static let patterns: [Pattern] = [
+        Pattern(shape: .iso, regex: regex("\(lead)\\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?:Z|[+\\-][0-9]{2}:?[0-9]{2})?)?\\b", caseless: true)),
+        Pattern(shape: .digits, regex: regex("\(lead)\\b([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4}|[0-9]{2})\\b", caseless: true)),
+        Pattern(shape: .digits, regex: regex("\(lead)\\b([0-9]{1,2})/([0-9]{1,2})()\\b(?![/.][0-9])", caseless: true)),
+        Pattern(shape: .dayMonth, regex: regex("\(lead)\\b(?:(?:\(frDay)|\(enDay)),?\\s+)?([0-9]{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\(frMonth)|\(enMonth))(?:,?\\s+([0-9]{4}))?(?![\\p{L}])", caseless: true)),
+        Pattern(shape: .monthDay, regex: regex("\(lead)\\b(?:(?:\(enDay)),?\\s+)?(\(enMonth))\\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\\s+([0-9]{4}))?\\b", caseless: false)),
+        Pattern(shape: .month, regex: regex("\(lead)\\b(\(frMonth)|\(enMonth))\\s+([0-9]{4})\\b", caseless: true)),
+        Pattern(shape: .month, regex: regex("\(lead)(?<![\\p{L}])(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)()(?![\\p{L}])", caseless: true)),
+        Pattern(shape: .month, regex: regex("(?:(?:in|In)\\s+)?\\b(January|February|March|April|May|June|July|August|September|October|November|December)()\\b", caseless: false)),
+        Pattern(shape: .weekday, regex: regex("\(lead)(?<![\\p{L}])(?:\(frDay))s?(?:\\s+(?:1er|[0-9]{1,2})\\b)?(?![\\p{L}])", caseless: true)),
+        Pattern(shape: .weekday, regex: regex("(?:(?:on|On)\\s+)?\\b(?:\(enDay))s?(?:\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b)?", caseless: false)),
+        Pattern(shape: .year, regex: regex("\\b(?:19|20)[0-9]{2}\\b", caseless: false)),
+    ]
+
+    /// Dates in `text`; a day or month written without its year takes the year that puts it
+    /// nearest to `context` (the date of the note it is in).
+    static func matches(in text: String, context: LocalDate?) -> [Match] {
+        var found: [Match] = []
+        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        for pattern in patterns {
+            for result in pattern.regex.matches(in: text, range: whole) {
+                guard let range = Range(result.range, in: text),
+                      !found.contains(where: { $0.range.overlaps(range) }) else { continue }
+                let group = { (index: Int) -> String? in
+                    guard index < result.numberOfRanges, let r = Range(result.range(at: index), in: text), !r.isEmpty else { return nil }
+                    return String(text[r])
+                }
+                guard let value = read(pattern.shape, group, context: context) else { continue }
+                found.append(Match(range: range, found: value))
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private static func read(_ shape: Shape, _ group: (Int) -> String?, context: LocalDate?) -> Found? {
+        func day(_ text: String?) -> Int? { text.flatMap { Int($0.filter(\.isNumber)) } }
+        func year(_ text: String?) -> Int? {
+            guard let text, let value = Int(text) else { return nil }
+            return value < 100 ? 2000 + value : value
+        }
+        switch shape {
+        case .iso:
+            guard let y = year(group(1)), let m = day(group(2)), let d = day(group(3)),
+                  let date = LocalDate(year: y, month: m, day: d) else { return nil }
+            return .day(date)
+        case .digits:
+            guard let d = day(group(1)), let m = day(group(2)) else { return nil }
+            return dated(day: d, month: m, year: year(group(3)), context: context)
+        case .dayMonth:
+            guard let d = day(group(1)), let m = group(2).flatMap(monthNumber) else { return nil }
+            return dated(day: d, month: m, year: year(group(3)), context: context) ?? .undated
+        case .monthDay:
+            guard let m = group(1).flatMap(monthNumber), let d = day(group(2)) else { return nil }
+            return dated(day: d, month: m, year: year(group(3)), context: context) ?? .undated
+        case .month:
+            guard let m = group(1).flatMap(monthNumber) else { return nil }
+            if let y = year(group(2)) { return .month(y, m) }
+            guard let context else { return .month(0, m) }
+            let candidates = [context.year - 1, context.year, context.year + 1]
+            let best = candidates.min { abs(($0 * 12 + m) - (context.year * 12 + context.month)) < abs(($1 * 12 + m) - (context.year * 12 + context.month)) }!
+            return .month(best, m)
+        case .weekday:
+            return .weekday
+        case .year:
+            return .year
+        }
+    }
+
+    private static func dated(day: Int, month: Int, year: Int?, context: LocalDate?) -> Found? {
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        if let year { return LocalDate(year: year, month: month, day: day).map(Found.day) }
+        guard let context else { return .month(0, month) }
+        let candidates = [context.year - 1, context.year, context.year + 1].compactMap {
+            LocalDate(year: $0, month: month, day: day)
+        }
+        guard let best = candidates.min(by: { abs($0.dayNumber - context.dayNumber) < abs($1.dayNumber - context.dayNumber) }) else {
+            return nil
+        }
+        return .day(best)
+    }
+}

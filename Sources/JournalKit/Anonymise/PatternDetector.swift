@@ -1,0 +1,118 @@
+import Foundation
+
+/// Contact details and identifiers found by their shape: emails, links, phone numbers, postal
+/// addresses and postcodes, IBAN, SIREN/SIRET and French social security numbers. Numbers that
+/// carry a check digit are masked only when it is right, so that ordinary figures stay.
+struct PatternDetector: Sendable {
+    enum Kind: String, Sendable, CaseIterable {
+        case email, link, iban, socialSecurity, siret, siren, phone, address, postcode
+
+        func placeholder(_ language: JournalConfig.Language) -> String {
+            let fr = language == .fr
+            switch self {
+            case .email: return "[email]"
+            case .link: return fr ? "[lien]" : "[link]"
+            case .iban: return "[IBAN]"
+            case .socialSecurity: return fr ? "[n° de sécurité sociale]" : "[social security no.]"
+            case .siret: return "[SIRET]"
+            case .siren: return "[SIREN]"
+            case .phone: return fr ? "[téléphone]" : "[phone]"
+            case .address: return fr ? "[adresse]" : "[address]"
+            case .postcode: return fr ? "[code postal]" : "[postcode]"
+            }
+        }
+    }
+
+    struct Match: Sendable {
+        var range: Range<String.Index>
+        var kind: Kind
+    }
+
+    private struct Pattern: @unchecked Sendable {
+        var kind: Kind
+        var regex: NSRegularExpression
+        /// Whether the digits found really are such a number.
+        var accept: @Sendable (String) -> Bool = { _ in true }
+    }
+
+    private static func regex(_ pattern: String, caseless: Bool = false) -> NSRegularExpression {
+        // The patterns are constants of this file: a typo is a programming error.
+        try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : [])
+    }
+
+    private static let streetWords = "rue|avenue|av\\.|boulevard|bd|place|all[ée]e|chemin|impasse|quai|route|cours|square|passage|chauss[ée]e|rond-point|lieu-dit|r[ée]sidence|street|st\\.|road|rd\\.|lane|drive|way"
+
+    /// In order: an earlier kind wins where two overlap (an email's domain is not a link).
+    private static let patterns: [Pattern] = [
+        Pattern(kind: .email, regex: regex("(?:mailto:)?[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}")),
+        Pattern(kind: .link, regex: regex("(?:https?://|ftp://|www\\.)[^\\s<>()\\[\\]«»\"]+[^\\s<>()\\[\\]«»\".,;:!?']", caseless: true)),
+        Pattern(kind: .link, regex: regex("\\b[a-z0-9][a-z0-9\\-]*(?:\\.[a-z0-9\\-]+)*\\.(?:fr|com|org|net|io|eu|be|ch|ca|lu|co|uk|de|es|it|info|biz|example|app|dev|me)\\b(?:/[^\\s<>()\\[\\]«»\"]*[^\\s<>()\\[\\]«»\".,;:!?'])?", caseless: true)),
+        Pattern(kind: .iban, regex: regex("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b")),
+        Pattern(kind: .socialSecurity, regex: regex("\\b[12] ?[0-9]{2} ?(?:0[1-9]|1[0-2]|[2-9][0-9]) ?(?:[0-9]{2}|2A|2B) ?[0-9]{3} ?[0-9]{3}(?: ?[0-9]{2})?\\b"),
+                accept: PatternDetector.isSocialSecurityNumber),
+        Pattern(kind: .siret, regex: regex("\\b[0-9]{3} ?[0-9]{3} ?[0-9]{3} ?[0-9]{5}\\b"), accept: { luhn(digits($0)) }),
+        Pattern(kind: .siren, regex: regex("\\b[0-9]{3} ?[0-9]{3} ?[0-9]{3}\\b"), accept: { luhn(digits($0)) }),
+        Pattern(kind: .siret, regex: regex("\\b(?:SIRET|SIREN|RCS)\\s*(?::|n°|no|nº)?\\s*[0-9][0-9 ]{7,20}[0-9]", caseless: true)),
+        Pattern(kind: .phone, regex: regex("(?:\\+|00)[1-9][0-9]{0,2}[ .\\-]?(?:\\(0\\)[ .\\-]?)?[0-9](?:[ .\\-]?[0-9]){6,12}\\b")),
+        Pattern(kind: .phone, regex: regex("\\b0[1-9](?:[ .\\-]?[0-9]{2}){4}\\b")),
+        Pattern(kind: .address, regex: regex("\\b[0-9]{1,4}(?: ?(?:bis|ter))?,? +(?:\(streetWords))\\b[^\\n,;.()\\[\\]]{0,60}", caseless: true)),
+        Pattern(kind: .address, regex: regex("\\b(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin) (?:de la |de l['’]|du |des |de |d['’])?\\p{Lu}[\\p{L}'’\\-]+(?: \\p{Lu}[\\p{L}'’\\-]+)*")),
+        Pattern(kind: .address, regex: regex("\\b(?:[0-8][0-9]|9[0-8])[0-9]{3} +\\p{Lu}[\\p{L}'’\\-]+(?:[ \\-]+\\p{Lu}[\\p{L}'’\\-]+)*(?: +CEDEX(?: [0-9]{1,2})?)?")),
+        Pattern(kind: .postcode, regex: regex("\\b(?:code postal|CP|postcode)\\s*:?\\s*[0-9A-Z]{2,4} ?[0-9A-Z]{2,4}\\b", caseless: true)),
+        Pattern(kind: .postcode, regex: regex("\\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\\b")),
+    ]
+
+    /// Matches in `text`, without overlaps.
+    static func matches(in text: String) -> [Match] {
+        var found: [Match] = []
+        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        for pattern in patterns {
+            for result in pattern.regex.matches(in: text, range: whole) {
+                guard let range = Range(result.range, in: text) else { continue }
+                guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }
+                guard pattern.accept(String(text[range])) else { continue }
+                found.append(Match(range: range, kind: pattern.kind))
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    static func digits(_ text: String) -> [Int] {
+        text.compactMap { $0.isASCII ? $0.wholeNumberValue : nil }
+    }
+
+    /// SIREN and SIRET carry a Luhn check digit.
+    static func luhn(_ digits: [Int]) -> Bool {
+        guard digits.count >= 2 else { return false }
+        var sum = 0
+        for (position, digit) in digits.reversed().enumerated() {
+            if position % 2 == 1 {
+                let doubled = digit * 2
+                sum += doubled > 9 ? doubled - 9 : doubled
+            } else {
+                sum += digit
+            }
+        }
+        return sum % 10 == 0
+    }
+
+    /// A French social security number: 13 digits and a key, 97 minus the number modulo 97
+    /// (Corsica's 2A and 2B count as 19 and 18). Written with its spaces but no key, the
+    /// grouping alone is telling enough.
+    static func isSocialSecurityNumber(_ text: String) -> Bool {
+        let compact = text.filter { $0 != " " }
+        var body = compact.uppercased()
+        if body.count >= 7 {
+            let department = body.index(body.startIndex, offsetBy: 5)..<body.index(body.startIndex, offsetBy: 7)
+            if body[department] == "2A" { body.replaceSubrange(department, with: "19") }
+            if body[department] == "2B" { body.replaceSubrange(department, with: "18") }
+        }
+        let numbers = digits(body)
+        if numbers.count == 13 { return text.contains(" ") }
+        guard numbers.count == 15 else { return false }
+        var remainder = 0
+        for digit in numbers.prefix(13) { remainder = (remainder * 10 + digit) % 97 }
+        let key = numbers[13] * 10 + numbers[14]
+        return key == 97 - remainder
+    }
+}

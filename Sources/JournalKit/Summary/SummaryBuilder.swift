@@ -1,0 +1,281 @@
+/// The values a summary template sees. Every sentence taken from the notes goes through the
+/// anonymiser (when there is one) before it gets here: a template can only print safe text,
+/// and the leak gate checks that it did.
+struct SummaryBuilder {
+    var language: JournalConfig.Language
+    var anonymiser: Anonymiser?
+    var origin: LocalDate?
+    var file: CaseFile
+    var client: String
+    var resolution: ClientResolution
+    /// Dated documents of the case, oldest first.
+    var documents: [Note]
+    var bodies: [String: NoteBody]
+    var casePath: String
+
+    private var fr: Bool { language == .fr }
+
+    /// A sentence from the notes, made safe; `context` is the date of the note it comes from.
+    func safe(_ text: String, context: LocalDate? = nil) -> String {
+        anonymiser?.apply(text, context: context) ?? text
+    }
+
+    var displayName: String {
+        guard let anonymiser else { return file.name ?? client }
+        let full = anonymiser.apply(file.name ?? client, context: nil)
+        // "Sophie Durand" → "Sophie D.": enough to follow the case, no more.
+        let words = full.split(separator: " ")
+        guard words.count > 1, let initial = words.last?.first else { return full }
+        return words.dropLast().joined(separator: " ") + " \(initial)."
+    }
+
+    var title: String { (fr ? "Synthèse de cas : " : "Case summary: ") + displayName }
+
+    /// When something happened: relative to the first session when anonymised, else the date.
+    func when(_ date: LocalDate?) -> String {
+        guard let date else { return fr ? "date inconnue" : "date unknown" }
+        guard anonymiser != nil else { return date.description }
+        guard let origin else { return fr ? "date masquée" : "date hidden" }
+        return Anonymiser.relative(days: date.dayNumber - origin.dayNumber, language: language)
+    }
+
+    func context() -> [String: Any] {
+        let held = resolution.documents.filter { $0.type == "session" && ($0.status ?? "held") == "held" }
+        var values: [String: Any] = [
+            "title": title,
+            "client": displayName,
+            "anonymised": anonymiser != nil,
+            "profile": profile(heldCount: held.count),
+            "context": body(casePath, context: nil, shift: 1),
+            "demand": file.demand.map { safe($0) } ?? "",
+            "need": file.need.map { safe($0) } ?? "",
+            "has_demand_or_need": file.demand != nil || file.need != nil,
+            "objectives": objectives(),
+            "timeline": timeline(),
+            "outcome": outcome(),
+        ]
+        let (items, summary) = commitments()
+        values["commitments"] = items
+        values["commitments_summary"] = summary
+        let missed = misses()
+        values["misses"] = missed
+        values["has_misses"] = !missed.isEmpty
+        return values
+    }
+
+    private func body(_ path: String, context: LocalDate?, shift: Int) -> String {
+        guard let note = bodies[path] else { return "" }
+        return note.rendered(shift: shift, flattenLinks: anonymiser != nil) { safe($0, context: context) }
+    }
+
+    private func profile(heldCount: Int) -> [String] {
+        var lines: [String] = []
+        if let role = file.role { lines.append((fr ? "Fonction : " : "Role: ") + safe(role)) }
+        if let organisation = file.organisation {
+            let shown = anonymiser == nil ? organisation.name : Registry.generalised(organisation, language: language)
+            lines.append((fr ? "Organisation : " : "Organisation: ") + shown)
+        }
+        if file.sponsor != nil {
+            lines.append(fr ? "Accompagnement commandité par un tiers (employeur ou manager)"
+                            : "Coaching commissioned by a third party (employer or manager)")
+        }
+        var contract: [String] = []
+        if let sessions = file.contract?.sessions {
+            contract.append(fr ? "\(sessions) séances prévues" : "\(sessions) sessions planned")
+        }
+        if let cadence = file.contract?.cadence {
+            contract.append(fr ? "une tous les \(Self.spell(cadence, fr: true))" : "one every \(Self.spell(cadence, fr: false))")
+        }
+        contract.append(fr ? "\(heldCount) tenue\(heldCount > 1 ? "s" : "") à ce jour" : "\(heldCount) held so far")
+        lines.append((fr ? "Contrat : " : "Contract: ") + contract.joined(separator: fr ? ", " : ", "))
+        return lines
+    }
+
+    static func spell(_ cadence: Cadence, fr: Bool) -> String {
+        let units: [Cadence.Unit: (String, String, String, String)] = [
+            .day: ("jour", "jours", "day", "days"), .week: ("semaine", "semaines", "week", "weeks"),
+            .month: ("mois", "mois", "month", "months"), .year: ("an", "ans", "year", "years"),
+        ]
+        let (frOne, frMany, enOne, enMany) = units[cadence.unit]!
+        if cadence.count == 1 { return fr ? frOne : enOne }
+        return "\(cadence.count) " + (fr ? frMany : enMany)
+    }
+
+    private static let symbols: [String: String] = ["open": "☐", "done": "☑", "partial": "◐", "dropped": "☒", "carried": "↷"]
+
+    /// An objective is reached, a commitment kept.
+    func statusLabel(_ status: String, commitment: Bool = false) -> String {
+        let labels: [String: (String, String)] = [
+            "open": ("en cours", "open"), "done": commitment ? ("tenu", "kept") : ("atteint", "reached"),
+            "partial": ("en partie", "partly"), "dropped": ("abandonné", "dropped"), "carried": ("reporté", "carried forward"),
+        ]
+        let label = labels[status] ?? (status, status)
+        return fr ? label.0 : label.1
+    }
+
+    /// Where an item was written: the case file, or which session.
+    private func origin(of path: String) -> String {
+        if path == casePath { return fr ? "dossier initial" : "initial case file" }
+        guard let document = resolution.documents.first(where: { $0.path == path }) else { return "" }
+        return documentName(document)
+    }
+
+    private func documentName(_ document: ResolvedDocument) -> String {
+        switch document.type {
+        case "chemistry": return fr ? "entretien préalable" : "chemistry call"
+        case "three-way": return fr ? "réunion tripartite" : "three-way meeting"
+        default:
+            if let number = document.number { return fr ? "séance \(number)" : "session \(number)" }
+            return fr ? "séance" : "session"
+        }
+    }
+
+    private func objectives() -> [[String: Any]] {
+        resolution.objectives.filter { !$0.isPrivate }.map { objective in
+            let note = documents.first { $0.path == objective.path }
+            var item: [String: Any] = [
+                "symbol": Self.symbols[objective.status] ?? "☐",
+                "text": safe(objective.text, context: note?.date?.date),
+                "status": statusLabel(objective.status),
+                "origin": origin(of: objective.path),
+            ]
+            if let validated = objective.validated, let date = LocalDate.fromText(validated) {
+                item["validated"] = when(date)
+            }
+            return item
+        }
+    }
+
+    private func timeline() -> [[String: Any]] {
+        documents.map { note in
+            let resolved = resolution.documents.first { $0.path == note.path }
+            let date = note.date?.date
+            var heading: String
+            switch note.type {
+            case .chemistry: heading = fr ? "Entretien préalable" : "Chemistry call"
+            case .threeWay: heading = fr ? "Réunion tripartite" : "Three-way meeting"
+            default:
+                switch note.status ?? .held {
+                case .held:
+                    heading = resolved?.number.map { fr ? "Séance \($0)" : "Session \($0)" } ?? (fr ? "Séance" : "Session")
+                case .cancelled:
+                    let by = note.cancelledBy.map { party -> String in
+                        let names: [Party: (String, String)] = [.client: ("le client", "the client"), .coach: ("le coach", "the coach"),
+                                                                .sponsor: ("le commanditaire", "the sponsor")]
+                        return fr ? " par \(names[party]!.0)" : " by \(names[party]!.1)"
+                    } ?? ""
+                    heading = (fr ? "Séance annulée" : "Session cancelled") + by
+                case .noShow:
+                    heading = fr ? "Absence du client" : "Client did not come"
+                }
+            }
+            heading += " — " + when(date)
+            var facts: [String] = []
+            if let mode = note.mode {
+                let modes: [Mode: (String, String)] = [.visio: ("visio", "video"), .phone: ("téléphone", "phone"), .inPerson: ("en présentiel", "in person")]
+                facts.append(fr ? modes[mode]!.0 : modes[mode]!.1)
+            }
+            if let minutes = note.durationMinutes { facts.append(Self.spell(minutes: minutes)) }
+            if note.type == .chemistry {
+                let words: [String: String] = ["yes": "oui", "no": "non", "unknown": "inconnu", "proceed": "commencer",
+                                               "decline": "ne pas commencer", "pending": "en attente"]
+                if let briefed = note.clientBriefed?.rawValue {
+                    facts.append((fr ? "client informé par le commanditaire : " + (words[briefed] ?? briefed) : "client briefed by the sponsor: " + briefed))
+                }
+                if let decision = note.decision?.rawValue {
+                    facts.append(fr ? "décision : " + (words[decision] ?? decision) : "decision: " + decision)
+                }
+            }
+            if note.nextIsNone {
+                facts.append(fr ? "aucune date suivante fixée" : "no next date fixed")
+            }
+            return [
+                "heading": heading,
+                "facts": facts.joined(separator: " · "),
+                "body": body(note.path, context: date, shift: 2),
+            ]
+        }
+    }
+
+    static func spell(minutes: Int) -> String {
+        if minutes < 60 { return "\(minutes) min" }
+        return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(LocalDate.pad(minutes % 60, 2))"
+    }
+
+    private func reasonLabel(_ reason: String, context: LocalDate?) -> String {
+        let labels: [String: (String, String)] = [
+            "busy": ("manque de temps", "too busy"), "hard": ("trop difficile", "too hard"),
+            "stuck": ("bloqué", "stuck"), "not-useful": ("jugé inutile", "not useful"),
+        ]
+        if let label = labels[reason] { return fr ? label.0 : label.1 }
+        return safe(reason, context: context)
+    }
+
+    /// The commitments and the line that sums them up: done rate on the client's own
+    /// commitments that have come up for review, and the longest miss streak.
+    private func commitments() -> ([[String: Any]], String) {
+        let shown = resolution.commitments.filter { !$0.isPrivate }
+        let items: [[String: Any]] = shown.map { commitment in
+            let made = commitment.made.flatMap(LocalDate.fromText)
+            var item: [String: Any] = [
+                "symbol": Self.symbols[commitment.status] ?? "☐",
+                "text": safe(commitment.text, context: made),
+                "status": statusLabel(commitment.status, commitment: true),
+                "made": origin(of: commitment.path),
+            ]
+            if let odds = commitment.odds { item["odds"] = odds }
+            if commitment.owner != "client" {
+                item["owner"] = commitment.owner == "coach" ? (fr ? "engagement du coach" : "the coach's commitment")
+                                                            : (fr ? "engagement du commanditaire" : "the sponsor's commitment")
+            }
+            let missed = commitment.history.filter(\.isMiss).map { statement -> [String: Any] in
+                let date = statement.date.flatMap(LocalDate.fromText)
+                var miss: [String: Any] = ["when": origin(of: statement.path)]
+                if let reason = statement.reason { miss["reason"] = reasonLabel(reason, context: date) }
+                return miss
+            }
+            item["misses"] = missed
+            return item
+        }
+        let own = shown.filter { $0.owner == "client" }
+        let reviewed = own.filter { !$0.history.isEmpty || $0.status == "done" || $0.status == "dropped" }
+        let done = reviewed.filter { $0.status == "done" }.count
+        let missCount = own.reduce(0) { $0 + $1.history.filter(\.isMiss).count }
+        let longest = resolution.client?.longestMissStreak ?? 0
+        var summary: String
+        if reviewed.isEmpty {
+            summary = fr ? "Aucun engagement du client n'a encore été revu." : "None of the client's commitments has been reviewed yet."
+        } else {
+            let percent = Int((Double(done) / Double(reviewed.count) * 100).rounded())
+            summary = fr ? "Engagements du client revus : \(done) tenu\(done > 1 ? "s" : "") sur \(reviewed.count) (\(percent) %), \(missCount) manqué\(missCount > 1 ? "s" : "") au fil des revues. Plus longue série de revues avec un manqué : \(longest)."
+                         : "Client commitments reviewed: \(done) kept out of \(reviewed.count) (\(percent)%), \(missCount) missed across reviews. Longest run of reviews with a miss: \(longest)."
+        }
+        return (items, summary)
+    }
+
+    private func misses() -> [[String: Any]] {
+        resolution.commitments.filter { !$0.isPrivate && $0.owner == "client" }.flatMap { commitment in
+            commitment.history.filter(\.isMiss).map { statement -> [String: Any] in
+                let date = statement.date.flatMap(LocalDate.fromText)
+                return [
+                    "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText)),
+                    "when": origin(of: statement.path),
+                    "reason": statement.reason.map { reasonLabel($0, context: date) } ?? (fr ? "raison non notée" : "no reason noted"),
+                ]
+            }
+        }
+    }
+
+    private func outcome() -> String {
+        var parts: [String] = []
+        let statuses: [ClientStatus: (String, String)] = [
+            .prospect: ("Accompagnement pas encore engagé.", "Coaching not started yet."),
+            .active: ("Accompagnement en cours.", "Coaching under way."),
+            .paused: ("Accompagnement en pause.", "Coaching paused."),
+            .closed: ("Accompagnement terminé.", "Coaching completed."),
+        ]
+        if let status = file.status, let label = statuses[status] { parts.append(fr ? label.0 : label.1) }
+        if let outcome = file.outcome { parts.append(safe(outcome, context: file.closed)) }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+struct SummarizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summarize",
+        abstract: "An anonymised case summary, for supervision or a case study.",
+        discussion: "Names become pseudonyms, the organisation and places are generalised, contact details are masked and dates become times since the first session. The output is checked again before it is written: if anything identifying remains, nothing is written and the exit code is 1.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The client id (the folder name under clients/).") var client: String
+
+    @Option(name: .long, help: "md (default) or html: a standalone page.") var format = "md"
+    @Option(name: .long, help: "Write to this file (atomically) instead of printing.") var out: String?
+    @Flag(name: .long, help: "Replace an existing --out file.") var force = false
+    @Flag(name: .customLong("no-anonymise"), help: "Keep real names and dates, for the coach's own use (private notes are still left out).")
+    var noAnonymise = false
+    @Flag(name: .long, help: "Refuse to render while a name the case file does not declare remains.") var strict = false
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let language = try global.language(journal)
+        let fr = language == .fr
+        guard let format = CaseSummary.Format(rawValue: format.lowercased()) ?? (format.lowercased() == "markdown" ? .markdown : nil) else {
+            throw ValidationError(fr ? "--format « \(format) » : utilisez md ou html" : "--format “\(format)”: use md or html")
+        }
+        let output: CaseSummary.Output
+        do {
+            let store = try IndexStore.open(journal)
+            Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error }, language)
+            output = try CaseSummary.render(journal, store: store, options: .init(
+                client: client, format: format, anonymise: !noAnonymise, strict: strict))
+        } catch let failure as CaseSummary.Failure {
+            if case .undeclared(let names) = failure { listUndeclared(names, fr: fr) }
+            Output.error("journal: " + failure.message(in: language))
+            if case .unknownClient = failure { Foundation.exit(2) }
+            throw ExitCode(1)
+        } catch {
+            Output.fail(error, language)
+        }
+        listUndeclared(output.undeclared, fr: fr)
+        guard let out else {
+            FileHandle.standardOutput.write(Data(output.text.utf8))
+            return
+        }
+        do {
+            let url = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            try OutputFile.write(output.text, to: url, overwrite: force)
+            Output.error(fr ? "synthèse écrite dans \(out)" : "summary written to \(out)")
+        } catch {
+            Output.fail(error, language)
+        }
+    }
+
+    private func listUndeclared(_ names: [CaseSummary.UndeclaredName], fr: Bool) {
+        guard !names.isEmpty else { return }
+        Output.error(fr ? "\(names.count) nom(s) non déclaré(s), remplacé(s) par « [personne] » ; déclarez-les dans le dossier du client (`people` ou `aliases`) :"
+                        : "\(names.count) undeclared name(s), replaced by “[person]”; declare them in the client's case file (`people` or `aliases`):")
+        for name in names { Output.error("  \(name.path):\(name.line): \(name.name)") }
+    }
+}
