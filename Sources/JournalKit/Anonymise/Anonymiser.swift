@@ -137,38 +137,36 @@ struct Anonymiser: Sendable {
         let isArticlePhrase = span.kind == .phrase
             && ["un ", "une ", "l'", "l’", "la ", "le ", "a ", "an ", "the "].contains { text.lowercased().hasPrefix($0) }
         if language == .fr {
-            if let elided = Self.trailingElision(output) {
-                let (word, apostropheLength) = elided
-                if isArticlePhrase && (word == "l" || word == "L") {
-                    output.removeLast(apostropheLength + 1)
-                } else if !startsWithVowel {
-                    let full = word == "d" ? "de " : word == "D" ? "De " : word == "qu" ? "que " : word == "Qu" ? "Que " : nil
-                    if let full {
-                        output.removeLast(apostropheLength + word.count)
-                        output += full
-                    }
+            // The article belonged to the name: « chez l'Atelier Garnier » → « chez une PME ».
+            if isArticlePhrase {
+                if let (word, apostrophe) = Self.trailingElision(output), word == "l" || word == "L" {
+                    output.removeLast(apostrophe + 1)
+                } else if let word = Self.trailingWord(output), ["le", "la", "les"].contains(word.lowercased()) {
+                    output.removeLast(word.count + 1)
                 }
+            }
+            // « du Groupe X » → « de une PME » (then « d'une PME »), « au Groupe X » → « à une PME ».
+            if isArticlePhrase || text.hasPrefix("["), let word = Self.trailingWord(output) {
+                let capital = word.first?.isUppercase == true
+                switch word.lowercased() {
+                case "du", "des":
+                    output.removeLast(word.count + 1)
+                    output += capital ? "De " : "de "
+                case "au", "aux":
+                    output.removeLast(word.count + 1)
+                    output += capital ? "À " : "à "
+                default:
+                    break
+                }
+            }
+            // Elision follows the new first letter: « d'Amélie » → « de Sophie », « de Bruno » → « d'Inès ».
+            if let (word, apostrophe) = Self.trailingElision(output), !startsWithVowel,
+               let full = ["d": "de ", "D": "De ", "qu": "que ", "Qu": "Que ", "QU": "QUE "][word] {
+                output.removeLast(apostrophe + word.count)
+                output += full
             } else if startsWithVowel, let word = Self.trailingWord(output), ["de", "De", "que", "Que"].contains(word) {
                 output.removeLast(word.count + 1)
                 output += String(word.dropLast()) + "'"
-            } else if isArticlePhrase || text.hasPrefix("[") {
-                // "du Groupe X" → "d'une PME", "au Groupe X" → "à une PME", "la Clinique X" → "une clinique".
-                if let word = Self.trailingWord(output) {
-                    switch word.lowercased() {
-                    case "du", "des":
-                        output.removeLast(word.count + 1)
-                        output += startsWithVowel ? (word.first == "D" ? "D'" : "d'") : (word.first == "D" ? "De " : "de ")
-                    case "au", "aux":
-                        output.removeLast(word.count + 1)
-                        output += word.first == "A" ? "À " : "à "
-                    case "le", "la", "les":
-                        if isArticlePhrase {
-                            output.removeLast(word.count + 1)
-                        }
-                    default:
-                        break
-                    }
-                }
             }
         }
         if original.first?.isUppercase == true, Self.atSentenceStart(output), let first = text.first, first.isLowercase {

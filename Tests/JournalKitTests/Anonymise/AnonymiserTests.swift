@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import JournalKit
+
+/// The pieces of anonymisation, one behaviour per test: variants of declared names, detectors,
+/// dates, French grammar after substitution, pseudonyms.
+@Suite struct AnonymiserTests {
+    static let caseFile: CaseFile = {
+        var file = CaseFile()
+        file.name = "Amélie Roux"
+        file.aliases = ["Mimi"]
+        file.gender = "f"
+        file.email = "amelie.roux@garnier-conseil.example"
+        file.phone = "06 12 34 56 78"
+        file.organisation = CaseFile.Organisation(name: "Atelier Garnier", aliases: ["AG Conseil"], sector: "conseil", size: "PME")
+        file.sponsor = CaseFile.Person(name: "Paul Lemaire-Dubois", role: "DRH", email: "p.lemaire@garnier-conseil.example")
+        file.people = [CaseFile.Person(name: "Jean-Marc Vidal", aliases: ["JM"], gender: "m")]
+        file.places = [CaseFile.Place(name: "Lyon", generalised: "une grande ville"), CaseFile.Place(name: "Annecy")]
+        return file
+    }()
+
+    static func anonymiser(origin: LocalDate? = LocalDate(year: 2026, month: 3, day: 4), undeclared: Set<String> = [],
+                           excluded: Set<String> = [], key: String = "test-key") -> Anonymiser {
+        var pseudonyms = Pseudonyms(key: key, language: .fr, excluded: excluded)
+        let registry = Registry(client: "amelie-roux", file: caseFile, stems: ["2026-03-04-session"], pseudonyms: &pseudonyms, language: .fr)
+        return Anonymiser(registry: registry, language: .fr, origin: origin, undeclared: undeclared)
+    }
+
+    /// The words of `text`, folded, to look for a name as a whole word.
+    static func words(_ text: String) -> Set<String> { Set(WordTokens.folded(text)) }
+
+    @Test func everyVariantOfADeclaredNameIsReplaced() {
+        let anonymiser = Self.anonymiser()
+        let samples = [
+            "Amélie Roux arrive", "Roux Amélie arrive", "AMÉLIE arrive", "amelie arrive", "Mme Roux arrive",
+            "A. Roux arrive", "A.R. arrive", "Amélie R. arrive", "le dossier d'Amélie", "le dossier d’Amélie",
+            "Amélie's notes", "Mimi arrive", "Paul arrive", "M. Lemaire-Dubois arrive", "Lemaire arrive",
+            "Dubois arrive", "Jean-Marc arrive", "Jean arrive", "Marc arrive", "JM arrive", "Mme R. arrive",
+        ]
+        for sample in samples {
+            let result = anonymiser.apply(sample, context: nil)
+            let declared: Set<String> = ["amelie", "roux", "mimi", "paul", "lemaire", "dubois", "lemaire-dubois", "jean-marc", "jean", "marc", "jm"]
+            #expect(Self.words(result).isDisjoint(with: declared), "\(sample) → \(result)")
+            #expect(!result.contains("A.R.") && !result.contains("A. R"), "\(sample) → \(result)")
+        }
+    }
+
+    @Test func wordBoundariesAreKept() {
+        let anonymiser = Self.anonymiser()
+        // Paul is declared; Pauline and Saint-Paul are other words.
+        let result = anonymiser.apply("Pauline habite Saint-Paul, Paul non.", context: nil)
+        #expect(result.hasPrefix("Pauline habite Saint-Paul, "))
+        #expect(!Self.words(result).contains("paul"))
+    }
+
+    @Test func pseudonymsKeepTheShapeOfTheName() throws {
+        let anonymiser = Self.anonymiser()
+        let full = anonymiser.apply("Amélie Roux", context: nil)
+        let parts = full.split(separator: " ").map(String.init)
+        try #require(parts.count == 2)
+        #expect(anonymiser.apply("Amélie", context: nil) == parts[0])
+        #expect(anonymiser.apply("Mme Roux", context: nil) == "Mme " + parts[1])
+        #expect(anonymiser.apply("A. Roux", context: nil) == "\(parts[0].first!). \(parts[1])")
+        #expect(anonymiser.apply("A.R.", context: nil) == "\(parts[0].first!).\(parts[1].first!).")
+        #expect(anonymiser.apply("AMÉLIE", context: nil) == parts[0].uppercased())
+        #expect(anonymiser.apply("Amélie's", context: nil) == parts[0] + "'s")
+        // The client is a woman: her pseudonym is a woman's first name.
+        #expect(Pseudonyms.frenchWomen.contains(parts[0]))
+    }
+
+    @Test func frenchElisionIsRepaired() {
+        // Whatever the pseudonym, never « d'Sophie » nor « de Inès ».
+        for key in (0..<12).map({ "key-\($0)" }) {
+            let anonymiser = Self.anonymiser(key: key)
+            let name = anonymiser.apply("Amélie", context: nil)
+            let vowel = "AEIOUYÉÈÊÎÔÛ".contains(name.first!)
+            #expect(anonymiser.apply("le dossier d'Amélie", context: nil) == (vowel ? "le dossier d'\(name)" : "le dossier de \(name)"))
+            #expect(anonymiser.apply("le dossier d’Amélie", context: nil) == (vowel ? "le dossier d’\(name)" : "le dossier de \(name)"))
+        }
+        let anonymiser = Self.anonymiser()
+        #expect(anonymiser.apply("Elle travaille chez l'Atelier Garnier.", context: nil) == "Elle travaille chez une PME du secteur conseil.")
+        #expect(anonymiser.apply("Les locaux de l'Atelier Garnier", context: nil) == "Les locaux d'une PME du secteur conseil")
+        #expect(anonymiser.apply("L'Atelier Garnier recrute.", context: nil) == "Une PME du secteur conseil recrute.")
+        #expect(anonymiser.apply("le bureau de Lyon", context: nil) == "le bureau d'une grande ville")
+        #expect(anonymiser.apply("le bureau d'Annecy", context: nil) == "le bureau de [lieu]")
+        #expect(anonymiser.apply("chez Garnier", context: nil) == "chez une PME du secteur conseil")
+    }
+
+    @Test func contactDetailsAndIdentifiersAreMasked() {
+        let anonymiser = Self.anonymiser()
+        let cases: [(String, String)] = [
+            ("écrire à claire.morel@vantis.example demain", "[email]"),
+            ("appeler le 06 12 34 56 78", "[téléphone]"),
+            ("appeler le 06.98.76.54.32", "[téléphone]"),
+            ("appeler le +33 6 98 76 54 32", "[téléphone]"),
+            ("call +44 20 7946 0958 today", "[téléphone]"),
+            ("voir https://www.exemple.example/profil/claire", "[lien]"),
+            ("au 12 rue des Tanneurs", "[adresse]"),
+            ("à 69003 Lyon", "[adresse]"),
+            ("IBAN FR76 3000 6000 0112 3456 7890 189", "[IBAN]"),
+            ("SIREN 732 829 320", "[SIREN]"),
+            ("le 73282932000074 est sur la facture", "[SIRET]"),
+            ("numéro 1 85 05 78 006 084 91", "[n° de sécurité sociale]"),
+        ]
+        for (text, placeholder) in cases {
+            let result = anonymiser.apply(text, context: nil)
+            #expect(result.contains(placeholder), "\(text) → \(result)")
+            #expect(!result.contains(where: \.isNumber) || placeholder == "[adresse]" && !result.contains("69003"), "\(text) → \(result)")
+        }
+    }
+
+    @Test func ordinaryNumbersStay() {
+        let anonymiser = Self.anonymiser()
+        for text in ["les comptes de moins de 50 k€", "onze sujets, 3 commerciaux", "un budget de 2 500 euros",
+                     "la référence 123 456 789 ne passe pas le contrôle", "1 85 05 78 006 084 99 a une mauvaise clé"] {
+            let result = anonymiser.apply(text, context: nil)
+            #expect(result == text || text.hasPrefix("1 85") && result.contains("[") == false, "\(text) → \(result)")
+        }
+        #expect(PatternDetector.luhn(PatternDetector.digits("732 829 320")))
+        #expect(!PatternDetector.luhn(PatternDetector.digits("123 456 789")))
+        #expect(PatternDetector.isSocialSecurityNumber("1 85 05 78 006 084 91"))
+        #expect(!PatternDetector.isSocialSecurityNumber("1 85 05 78 006 084 99"))
+    }
+
+    @Test func realDatesBecomeRelativeToTheFirstSession() {
+        let anonymiser = Self.anonymiser()
+        let context = LocalDate(year: 2026, month: 3, day: 20)
+        let cases: [(String, String)] = [
+            ("tenu le 18/03/2026 au matin", "tenu [2 semaines après la première séance] au matin"),
+            ("tenu le 2026-03-18 au matin", "tenu [2 semaines après la première séance] au matin"),
+            ("rendez-vous mardi 3 mars", "rendez-vous [1 jour avant la première séance]"), ("le 4 mars", "[le jour de la première séance]"),
+            ("le 1er avril 2026", "[4 semaines après la première séance]"),
+            ("on March 3rd, 2026", "[1 jour avant la première séance]"),
+            ("le 25 février", "[1 semaine avant la première séance]".replacingOccurrences(of: "1 semaine", with: "7 jours")),
+            ("en avril", "[1 mois après la première séance]"),
+            ("surtout le vendredi", "surtout [jour]"),
+            ("depuis 2019", "depuis [année]"),
+        ]
+        for (text, expected) in cases {
+            #expect(anonymiser.apply(text, context: context) == expected, "\(text)")
+        }
+    }
+
+    @Test func undeclaredNamesBecomePersonPlaceholders() {
+        let anonymiser = Self.anonymiser(undeclared: ["Bérénice", "Kessler"])
+        #expect(anonymiser.apply("sa collègue Bérénice et Mme Kessler", context: nil) == "sa collègue [personne] et Mme [personne]")
+    }
+
+    @Test func pseudonymsAreStableSecretAndNeverReal() {
+        let first = Self.anonymiser(key: "journal-one").apply("Amélie Roux et Jean-Marc", context: nil)
+        let again = Self.anonymiser(key: "journal-one").apply("Amélie Roux et Jean-Marc", context: nil)
+        #expect(first == again)
+        // Another key gives other names for at least one of a few journals.
+        let others = (0..<5).map { Self.anonymiser(key: "other-\($0)").apply("Amélie Roux et Jean-Marc", context: nil) }
+        #expect(others.contains { $0 != first })
+        // A name found anywhere in the journal is never used.
+        let all = Set((Pseudonyms.frenchWomen + Pseudonyms.frenchSurnames).map(TextFold.fold)).subtracting(["lea", "renaud"])
+        let constrained = Self.anonymiser(excluded: all).apply("Amélie Roux", context: nil)
+        #expect(constrained == "Léa Renaud")
+    }
+
+    @Test func theKeyIsMadeOnceAndKeptUnderTheIndexFolder() throws {
+        let journal = try TemporaryJournal()
+        let key = try Pseudonyms.key(journalRoot: journal.root)
+        #expect(key.count == 64)
+        #expect(try Pseudonyms.key(journalRoot: journal.root) == key)
+        #expect(FileManager.default.fileExists(atPath: journal.root.appendingPathComponent(".journal/pseudonym-key").path))
+    }
+
+    @Test func theLeakGateFindsWhatTheAnonymiserWouldHaveHidden() {
+        var pseudonyms = Pseudonyms(key: "k", language: .fr, excluded: [])
+        let registry = Registry(client: "amelie-roux", file: Self.caseFile, stems: [], pseudonyms: &pseudonyms, language: .fr)
+        let gate = LeakGate(registry: registry, undeclared: ["Bérénice"], privateLines: [TextFold.fold("elle a pleuré en parlant de son père")])
+        #expect(gate.scan("Rien à signaler, séance 3, 4 semaines après la première séance.").isEmpty)
+        for leak in ["Vu A. Roux hier", "chez l'Atelier Garnier", "le 3 mars", "au 06 12 34 56 78", "amelie-roux",
+                     "avec Bérénice", "Elle a pleuré en parlant\nde son père.", "écrire à amelie.roux@garnier-conseil.example",
+                     "la DRH", "à Annecy"] {
+            #expect(!gate.scan(leak).isEmpty, "\(leak)")
+        }
+    }
+}
