@@ -276,6 +276,7 @@ struct SummaryBuilder {
         ]
         if let status = file.status, let label = statuses[status] { parts.append(fr ? label.0 : label.1) }
         if let outcome = file.outcome { parts.append(safe(outcome, context: file.closed)) }
+        if parts.isEmpty { parts.append(fr ? "Aucune issue notée dans le dossier." : "No outcome recorded in the case file.") }
         return parts.joined(separator: " ")
     }
 }

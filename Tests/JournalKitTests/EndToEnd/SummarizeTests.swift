@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import JournalKit
+
+/// `journal summarize` end to end, on a copy of the example journal with a fixed pseudonym key
+/// so that its output can be compared with golden files.
+@Suite struct SummarizeTests {
+    static func example() throws -> TemporaryJournal {
+        let copy = try TemporaryJournal()
+        try FileManager.default.removeItem(at: copy.root)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("examples/cabinet-fontaine"), to: copy.root)
+        try? FileManager.default.removeItem(at: copy.root.appendingPathComponent(".journal"))
+        try copy.write(".journal/pseudonym-key", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n")
+        return copy
+    }
+
+    @Test func markdownSummaryMatchesItsGolden() throws {
+        let journal = try Self.example()
+        let result = try runJournal(["summarize", "nadia-benali", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        try expectGolden(result.stdout, "summary.nadia-benali.md")
+    }
+
+    @Test func htmlSummaryIsAStandalonePageAndMatchesItsGolden() throws {
+        let journal = try Self.example()
+        let result = try runJournal(["summarize", "nadia-benali", "--format", "html", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        try expectGolden(result.stdout, "summary.nadia-benali.html")
+        let problems = HTMLCheck.problems(result.stdout)
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test func twoRendersAgree() throws {
+        let journal = try fixtureJournal("basic")
+        let first = try runJournal(["summarize", "lea-morel", "--journal", journal.root.path])
+        let second = try runJournal(["summarize", "lea-morel", "--journal", journal.root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+        // The key that makes them agree stays under .journal/, which is never committed.
+        #expect(FileManager.default.fileExists(atPath: journal.root.appendingPathComponent(".journal/pseudonym-key").path))
+    }
+
+    @Test func nothingPrivateAndNoRealNameOrDateLeaves() throws {
+        let journal = try Self.example()
+        for client in ["nadia-benali", "julien-mercier", "thomas-girard", "ines-carpentier", "hugo-delmas"] {
+            let result = try runJournal(["summarize", client, "--journal", journal.root.path])
+            #expect(result.status == 0, "\(client): \(result.stderr)")
+            let words = Set(WordTokens.folded(result.stdout))
+            for secret in ["nadia", "benali", "verlane", "lemoine", "pascale", "thierry", "karim", "lyon", "annecy", "2026", "fevrier", "mars", "avril", "vendredi"] {
+                #expect(!words.contains(secret), "\(client) leaks \(secret)")
+            }
+            #expect(!result.stdout.contains("pleuré"), "\(client) shows a private note")
+        }
+    }
+
+    @Test func aTemplateThatPrintsARawFieldIsStoppedAndNothingIsWritten() throws {
+        let journal = try Self.example()
+        // A journal's own template that prints the client id: the gate must catch it.
+        let builtIn = try String(contentsOf: packageRoot.appendingPathComponent("templates/fr/summary.md"), encoding: .utf8)
+        try journal.write("templates/summary.md", builtIn + "\nDossier : nadia-benali, Verlane, le 3 mars 2026, pascale.lemoine@verlane-logiciels.example\n")
+        let out = journal.root.appendingPathComponent("exports/summary.md")
+        let result = try runJournal(["summarize", "nadia-benali", "--out", out.path, "--journal", journal.root.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        for hit in ["nadia-benali", "Verlane", "3 mars 2026", "pascale.lemoine@verlane-logiciels.example"] {
+            #expect(result.stderr.contains(hit), "the gate should name \(hit): \(result.stderr)")
+        }
+        #expect(result.stderr.contains("rien n'a été écrit"))
+    }
+
+    @Test func outWritesAtomicallyAndNeverOverAFile() throws {
+        let journal = try Self.example()
+        let out = journal.root.appendingPathComponent("exports/case.html")
+        let first = try runJournal(["summarize", "nadia-benali", "--format", "html", "--out", out.path, "--journal", journal.root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try String(contentsOf: out, encoding: .utf8)
+        #expect(written.hasPrefix("<!DOCTYPE html>"))
+        try Data("à garder".utf8).write(to: out)
+        let second = try runJournal(["summarize", "nadia-benali", "--out", out.path, "--journal", journal.root.path])
+        #expect(second.status == 2)
+        #expect(try String(contentsOf: out, encoding: .utf8) == "à garder")
+        let forced = try runJournal(["summarize", "nadia-benali", "--out", out.path, "--force", "--journal", journal.root.path])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOf: out, encoding: .utf8).hasPrefix("# Synthèse de cas"))
+    }
+
+    @Test func undeclaredNamesAreListedAndStrictRefuses() throws {
+        let journal = try Self.example()
+        try journal.write("clients/julien-mercier/2026-05-06-session.md", """
+            ---
+            type: session
+            date: 2026-05-06 10:00
+            next: 2026-05-27 10:00
+            ---
+
+            Il a déjeuné avec sa collègue Bérénice, puis a vu Mme Kessler.
+            """)
+        let result = try runJournal(["summarize", "julien-mercier", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("sa collègue [personne], puis a vu Mme [personne]"))
+        #expect(result.stderr.contains("clients/julien-mercier/2026-05-06-session.md:7: Bérénice"))
+        #expect(result.stderr.contains("Kessler"))
+        let out = journal.root.appendingPathComponent("exports/strict.md")
+        let strict = try runJournal(["summarize", "julien-mercier", "--strict", "--out", out.path, "--journal", journal.root.path])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("Bérénice"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func noAnonymiseKeepsNamesButNeverPrivateNotes() throws {
+        let journal = try Self.example()
+        let result = try runJournal(["summarize", "nadia-benali", "--no-anonymise", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Nadia Benali"))
+        #expect(result.stdout.contains("2026-03-30"))
+        #expect(!result.stdout.contains("pleuré"))
+        #expect(!result.stdout.contains("Synthèse anonymisée"))
+    }
+
+    @Test func unknownClientAndFormatCannotRun() throws {
+        let journal = try Self.example()
+        #expect(try runJournal(["summarize", "personne", "--journal", journal.root.path]).status == 2)
+        #expect(try runJournal(["summarize", "nadia-benali", "--format", "pdf", "--journal", journal.root.path]).status == 2)
+    }
+}
+
+/// Enough of an HTML check for a page we generate: a doctype, one html/head/body, a charset and a
+/// title, and every non-void element closed in order.
+enum HTMLCheck {
+    static let void: Set<String> = ["meta", "link", "br", "hr", "img", "input", "source", "wbr", "col", "area", "base", "embed", "track", "param"]
+
+    static func problems(_ html: String) -> [String] {
+        var problems: [String] = []
+        if !html.hasPrefix("<!DOCTYPE html>") { problems.append("no doctype") }
+        for required in ["<html lang=", "<meta charset=\"utf-8\">", "<title>", "<head>", "<body>", "</html>"] where !html.contains(required) {
+            problems.append("missing \(required)")
+        }
+        var stack: [String] = []
+        var index = html.startIndex
+        while let open = html[index...].firstIndex(of: "<") {
+            guard let close = html[open...].firstIndex(of: ">") else { problems.append("unclosed tag"); break }
+            let tag = html[html.index(after: open)..<close]
+            index = html.index(after: close)
+            if tag.hasPrefix("!") { continue }
+            let closing = tag.hasPrefix("/")
+            let name = String(tag.drop(while: { $0 == "/" }).prefix { $0.isLetter || $0.isNumber }).lowercased()
+            if void.contains(name) || tag.hasSuffix("/") { continue }
+            if closing {
+                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "nothing")>") }
+            } else {
+                stack.append(name)
+            }
+        }
+        if !stack.isEmpty { problems.append("left open: \(stack)") }
+        return problems
+    }
+}
