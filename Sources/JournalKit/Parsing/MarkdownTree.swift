@@ -161,3 +161,20 @@ struct MarkdownTree: Sendable, Hashable {
         return i
     }
 }
+
+extension MarkdownTree {
+    /// CommonMark to an HTML fragment, by libcmark's own renderer in its safe mode: raw HTML
+    /// is left out and `javascript:` links are dropped, so text from notes cannot become markup.
+    static func renderHTML(_ markdown: String) -> String {
+        var source = markdown
+        let rendered: UnsafeMutablePointer<CChar>? = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_markdown_to_html(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT | CMARK_OPT_SAFE)
+            }
+        }
+        guard let rendered else { return "" }
+        // Freed by the allocator cmark used, so that this file needs nothing but CCmark.
+        defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
+        return String(cString: rendered)
+    }
+}

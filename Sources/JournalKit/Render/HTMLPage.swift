@@ -1,0 +1,43 @@
+/// A standalone HTML page around Markdown rendered by libcmark (through `MarkdownTree`, the only
+/// file that calls it): doctype, language, character set, title and a small embedded style
+/// sheet, so that the page reads well when opened or printed as it is.
+public enum HTMLPage {
+    public static func render(markdown: String, title: String, language: JournalConfig.Language) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: Georgia, "Times New Roman", serif; line-height: 1.5; max-width: 42em; margin: 2em auto; padding: 0 1em; color: #222; }
+        h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.2; }
+        h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; }
+        hr { border: none; border-top: 1px solid #ccc; margin: 2em 0 1em; }
+        table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; }
+        @media print { body { margin: 0; max-width: none; } }
+        </style>
+        </head>
+        <body>
+        \(MarkdownTree.renderHTML(markdown))</body>
+        </html>
+
+        """
+    }
+
+    /// Text for an attribute or an element: `&`, `<`, `>` and `"` escaped.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
