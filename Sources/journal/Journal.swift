@@ -11,7 +11,7 @@ struct JournalCommand: ParsableCommand {
         abstract: "Session notes for coaches: commitments, next dates and checks, from plain Markdown.",
         version: "0.1.0",
         subcommands: [InitCommand.self, NewCommand.self, IndexCommand.self, AgendaCommand.self,
-                      CommitmentsCommand.self, ReportCommand.self, LintCommand.self,
+                      CommitmentsCommand.self, ReportCommand.self, HoursCommand.self, LintCommand.self,
                       HookCommand.self])
 
     /// ArgumentParser exits 64 on bad arguments; COMMANDS.md says 2.
