@@ -113,7 +113,7 @@ public struct SponsorReport: Sendable, Hashable {
 
     /// A standalone HTML page of the same report.
     public func html(language: JournalConfig.Language, journal: Journal) throws -> String {
-        let title = (language == .fr ? "Accompagnement de " : "Coaching of ") + client
+        let title = (language == .fr ? "Rapport au commanditaire : " : "Sponsor report: ") + client
         return HTMLPage.render(markdown: try markdown(language: language, journal: journal), title: title,
                                language: language)
     }
