@@ -22,6 +22,12 @@ setup:
 	  echo "==> installing libsqlite3-dev (apt)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libsqlite3-dev >/dev/null; \
 	fi
+	@# The calendar tests parse `agenda --ics` with a real iCalendar parser (Python's icalendar).
+	@if ! command -v python3 >/dev/null 2>&1; then \
+	  echo "==> python3 is missing: the calendar tests need it, with its icalendar package"; \
+	elif ! python3 -c 'import icalendar' 2>/dev/null; then \
+	  echo "==> installing icalendar (pip)"; python3 -m pip install --quiet icalendar; \
+	fi
 
 build: setup
 	$(SWIFT) build --product journal

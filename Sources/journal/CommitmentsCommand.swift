@@ -5,7 +5,9 @@ import JournalKit
 struct CommitmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commitments",
-        abstract: "List commitments with their status, due date, odds and history, and each client's next date.")
+        abstract: "List commitments with their status, due date, odds and history, and each client's next date, done rate and miss streak.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var global: GlobalOptions
 
@@ -13,81 +15,40 @@ struct CommitmentsCommand: ParsableCommand {
     @Option(name: .long, help: "Only this status: open, done, partial, dropped, carried.") var status: String?
     @Option(name: .long, help: "Only commitments owned by: client, coach, sponsor.") var owner: String?
     @Flag(name: .long, help: "Only open commitments past their due date.") var overdue = false
+    @Option(name: .long, help: "text (default) or json.") var format: Format = .text
 
     func run() throws {
         let journal = try global.openJournal()
-        let fr = try global.language(journal) == .fr
-        let today = try global.todayDate(zone: journal.config.timezone).date.description
-        let status = try self.status.map { text -> String in
+        let language = try global.language(journal)
+        let fr = language == .fr
+        let today = try global.todayDate(zone: journal.config.timezone).date
+        let status = try self.status.map { text -> ItemStatus in
             guard let value = ItemStatus.parse(text) else {
                 throw ValidationError(fr ? "--status « \(text) » : utilisez open, done, partial, dropped ou carried (ou ouvert, fait, partiel, abandonné, reporté)"
                                          : "--status “\(text)”: use open, done, partial, dropped or carried")
             }
-            return value.rawValue
+            return value
         }
-        let owner = try self.owner.map { text -> String in
+        let owner = try self.owner.map { text -> Party in
             guard let value = Party(spelling: text) else {
                 throw ValidationError(fr ? "--owner « \(text) » : utilisez client, coach ou sponsor"
                                          : "--owner “\(text)”: use client, coach or sponsor")
             }
-            return value.rawValue
+            return value
         }
-        let commitments: [ResolvedCommitment]
-        let clients: [ResolvedClient]
+        let summary: CommitmentSummary
         do {
-            let store = try IndexStore.open(journal)
-            Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error }, (fr ? .fr : .en))
-            (clients, commitments) = try store.clientsAndCommitments()
+            let loaded = try CaseBook.load(from: IndexStore.open(journal))
+            Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
+            summary = try CommitmentSummary(
+                book: loaded.book,
+                query: .init(client: client, status: status, owner: owner, overdue: overdue), today: today)
         } catch {
-            Output.fail(error, fr ? .fr : .en)
+            Output.fail(error, language)
         }
-        if let client, !clients.contains(where: { $0.id == client }), !commitments.contains(where: { $0.client == client }) {
-            Output.fail(fr ? "il n'y a pas de client `\(client)` dans ce journal" : "there is no client `\(client)` in this journal")
+        switch format {
+        case .text: Output.write(summary.text(language: language, colour: Output.colour))
+        case .json: Output.write(summary.json())
         }
-        let isOpen: (ResolvedCommitment) -> Bool = { ["open", "partial", "carried"].contains($0.status) }
-        let shown = commitments.filter { item in
-            (client == nil || item.client == client)
-                && (status == nil || item.status == status)
-                && (owner == nil || item.owner == owner)
-                && (!overdue || (isOpen(item) && (item.due ?? "9999") < today))
-        }
-        let byClient = Dictionary(grouping: shown, by: { $0.client ?? "" })
-        let symbols = ["open": "[ ]", "done": "[x]", "partial": "[/]", "dropped": "[-]", "carried": "[>]"]
-        for id in byClient.keys.sorted() {
-            let items = byClient[id]!
-            let record = clients.first { $0.id == id }
-            let next = record?.next
-            var header = id.isEmpty ? (fr ? "(sans client)" : "(no client)") : id
-            if let next {
-                if next >= today {
-                    header += fr ? "  · prochain rendez-vous \(next)" : "  · next appointment \(next)"
-                } else {
-                    header += fr ? "  · date fixée \(next), passée" : "  · date fixed \(next), past"
-                }
-            }
-            if let streak = record?.missStreak, streak >= 2 {
-                header += fr ? "  · \(streak) revues manquées d'affilée" : "  · missed at \(streak) reviews in a row"
-            }
-            Output.line(Output.colour ? "\u{1B}[1m\(header)\u{1B}[0m" : header)
-            for item in items {
-                var columns = ["  " + (symbols[item.status] ?? "[?]"), item.id]
-                if let due = item.due {
-                    let late = isOpen(item) && due < today
-                    columns.append((fr ? "échéance " : "due ") + due + (late ? (fr ? " (en retard)" : " (late)") : ""))
-                }
-                if let odds = item.odds { columns.append((fr ? "cote " : "odds ") + odds) }
-                if item.owner != "client" { columns.append(fr ? "par: \(item.owner)" : "by: \(item.owner)") }
-                columns.append(item.text)
-                Output.line(columns.joined(separator: "  "))
-                for statement in item.history {
-                    var text = "        \(statement.date ?? "?") \(symbols[statement.status] ?? "")"
-                    if let reason = statement.reason { text += " (\(reason))" }
-                    if statement.isMiss { text += fr ? " manqué" : " missed" }
-                    Output.line(text)
-                }
-            }
-            Output.line("")
-        }
-        if shown.isEmpty { Output.line(fr ? "Aucun engagement ne correspond." : "No commitment matches.") }
     }
 }

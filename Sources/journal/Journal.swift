@@ -10,8 +10,9 @@ struct JournalCommand: ParsableCommand {
         commandName: "journal",
         abstract: "Session notes for coaches: commitments, next dates and checks, from plain Markdown.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, NewCommand.self, IndexCommand.self, CommitmentsCommand.self,
-                      LintCommand.self, SummarizeCommand.self, HookCommand.self])
+        subcommands: [InitCommand.self, NewCommand.self, IndexCommand.self, AgendaCommand.self,
+                      CommitmentsCommand.self, SummarizeCommand.self, ReportCommand.self, HoursCommand.self,
+                      LintCommand.self, HookCommand.self])
 
     /// ArgumentParser exits 64 on bad arguments; COMMANDS.md says 2.
     static func main() {
@@ -113,6 +114,11 @@ struct GlobalOptions: ParsableArguments {
 enum Output {
     static func line(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Text that already ends its lines.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     static func error(_ text: String) {

@@ -46,8 +46,7 @@ struct SummarizeCommand: ParsableCommand {
             return
         }
         do {
-            let url = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            try OutputFile.write(output.text, to: url, overwrite: force)
+            try ExportFile.write(output.text, to: out, force: force)
             Output.error(fr ? "synthèse écrite dans \(out)" : "summary written to \(out)")
         } catch {
             Output.fail(error, language)

@@ -28,6 +28,8 @@ struct CaseFile: Sendable, Codable, Hashable {
         var end: LocalDate?
         var sessions: Int?
         var cadence: Cadence?
+        /// The usual length of a session, in minutes.
+        var duration: Int?
     }
 
     struct Consent: Sendable, Codable, Hashable {

@@ -8,6 +8,9 @@ public struct JournalConfig: Sendable {
     public var timezone: TimeZone
     public var cadence: Cadence?
     public var retention: Cadence?
+    /// `duration`: the usual length of a session in minutes, for the calendar and the hours log
+    /// when a note gives none (a contract's own `duration` wins).
+    public var duration: Int?
     /// `lint.rules`: per-rule severity; nil means `off`.
     public var ruleSeverities: [String: Diagnostic.Severity?] = [:]
     /// `lint.miss_streak`: the streak length that warns.
@@ -19,7 +22,7 @@ public struct JournalConfig: Sendable {
     public enum Language: String, Sendable, CaseIterable { case fr, en }
 
     static let fileName = "journal.yml"
-    static let keys: Set<String> = ["coach", "language", "timezone", "cadence", "retention", "lint", "headings"]
+    static let keys: Set<String> = ["coach", "language", "timezone", "cadence", "retention", "duration", "lint", "headings"]
 
     /// The defaults: French, and the machine's time zone.
     public init() {
@@ -74,6 +77,13 @@ public struct JournalConfig: Sendable {
             case .success(let parsed): if key == "cadence" { cadence = parsed } else { retention = parsed }
             case .failure(let error):
                 reader.report(Rule.fieldInvalid, at: value, error.text.prefixed("`\(key)` : ").fixingEnglishColon)
+            }
+        }
+        if let value = root["duration"], let text = reader.text(value, key: "duration") {
+            switch Minutes.parse(text) {
+            case .success(let minutes): duration = minutes
+            case .failure(let error):
+                reader.report(Rule.fieldInvalid, at: value, error.text.prefixed("`duration` : ").fixingEnglishColon)
             }
         }
         if let lint = root["lint"], !lint.isNull {

@@ -74,11 +74,19 @@ enum CaseFileReader {
                                       error.text.prefixed("`contract.cadence` : ").fixingEnglishColon)
                     }
                 }
+                if let duration = value["duration"], let text = reader.text(duration, key: "contract.duration") {
+                    switch Minutes.parse(text) {
+                    case .success(let minutes): contract.duration = minutes
+                    case .failure(let error):
+                        reader.report(Rule.fieldInvalid, at: duration,
+                                      error.text.prefixed("`contract.duration` : ").fixingEnglishColon)
+                    }
+                }
                 file.contract = contract
             } else {
                 reader.report(Rule.fieldInvalid, at: value, Message(
-                    "`contract` should have keys `start`, `end`, `sessions`, `cadence`",
-                    fr: "`contract` doit avoir les clés `start`, `end`, `sessions`, `cadence`"))
+                    "`contract` should have keys `start`, `end`, `sessions`, `cadence`, `duration`",
+                    fr: "`contract` doit avoir les clés `start`, `end`, `sessions`, `cadence`, `duration`"))
             }
         }
         if let value = root["disclosure"], !value.isNull {

@@ -1,7 +1,4 @@
 import CCmark
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A CommonMark document as plain Swift values.
 ///
@@ -187,21 +184,7 @@ struct MarkdownTree: Sendable, Hashable {
         }
         cmark_iter_free(iterator)
         guard let rendered = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
-    }
-
-    /// HTML for a Markdown text. cmark's default is safe: raw HTML is left out, and
-    /// `javascript:` links are emptied.
-    static func html(_ markdown: String) -> String {
-        var markdown = markdown
-        let rendered: UnsafeMutablePointer<CChar>? = markdown.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_markdown_to_html(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
-            }
-        }
-        guard let rendered else { return "" }
-        defer { free(rendered) }
+        defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
         return String(cString: rendered)
     }
 
@@ -264,5 +247,22 @@ struct MarkdownTree: Sendable, Hashable {
         var i = index + 1
         while i < nodes.count, nodes[i].depth > nodes[index].depth { i += 1 }
         return i
+    }
+}
+
+extension MarkdownTree {
+    /// CommonMark to an HTML fragment, by libcmark's own renderer in its safe mode: raw HTML
+    /// is left out and `javascript:` links are dropped, so text from notes cannot become markup.
+    static func renderHTML(_ markdown: String) -> String {
+        var source = markdown
+        let rendered: UnsafeMutablePointer<CChar>? = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_markdown_to_html(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT | CMARK_OPT_SAFE)
+            }
+        }
+        guard let rendered else { return "" }
+        // Freed by the allocator cmark used, so that this file needs nothing but CCmark.
+        defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
+        return String(cString: rendered)
     }
 }

@@ -102,12 +102,12 @@ public enum CaseSummary {
         markdown = tidy(markdown)
         var text = markdown
         if options.format == .html {
-            text = HTMLDocument.page(body: MarkdownTree.html(markdown), title: builder.title, language: language)
+            text = HTMLPage.render(markdown: markdown, title: builder.title, language: language)
         }
         let gate = LeakGate(registry: registry, undeclared: undeclaredWords,
                             privateLines: bodies.values.flatMap(\.privateLines))
         var hits = gate.scan(markdown)
-        if options.format == .html { hits += gate.scan(HTMLDocument.visibleText(text)) }
+        if options.format == .html { hits += gate.scan(HTMLPage.visibleText(text)) }
         guard hits.isEmpty else { throw Failure.leak(hits) }
         return Output(text: text, undeclared: undeclared)
     }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// A complete, standalone HTML page around a rendered Markdown body: it opens in any browser,
-/// prints well, and needs nothing from the network.
-enum HTMLDocument {
-    static func page(body: String, title: String, language: JournalConfig.Language) -> String {
+/// A standalone HTML page around Markdown rendered by libcmark (through `MarkdownTree`, the only
+/// file that calls it): doctype, language, character set, title and a small embedded style
+/// sheet, so that the page reads well when opened or printed as it is.
+public enum HTMLPage {
+    public static func render(markdown: String, title: String, language: JournalConfig.Language) -> String {
         """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -13,27 +14,23 @@ enum HTMLDocument {
         <meta name="robots" content="noindex">
         <title>\(escape(title))</title>
         <style>
-        body { font-family: Georgia, "Times New Roman", serif; line-height: 1.55; color: #222; max-width: 46em; margin: 2.5em auto; padding: 0 1.2em; }
-        h1, h2, h3, h4 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; }
-        h1 { font-size: 1.7em; border-bottom: 2px solid #ddd; padding-bottom: .3em; }
-        h2 { font-size: 1.3em; margin-top: 2em; border-bottom: 1px solid #eee; padding-bottom: .2em; }
-        h3 { font-size: 1.1em; margin-top: 1.6em; }
-        blockquote { margin: 1em 0; padding: .6em 1em; background: #f6f6f2; border-left: 4px solid #b9b39a; color: #444; }
-        table { border-collapse: collapse; }
-        td, th { border: 1px solid #ccc; padding: .3em .6em; }
-        code { font-size: .95em; }
+        body { font-family: Georgia, "Times New Roman", serif; line-height: 1.5; max-width: 42em; margin: 2em auto; padding: 0 1em; color: #222; }
+        h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.2; }
+        h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; }
+        blockquote { margin: 1em 0; padding: .5em 1em; background: #f6f6f2; border-left: 4px solid #b9b39a; color: #444; }
+        hr { border: none; border-top: 1px solid #ccc; margin: 2em 0 1em; }
+        table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: 0.2em 0.6em; text-align: left; }
         @media print { body { margin: 0; max-width: none; } }
         </style>
         </head>
         <body>
-        <main>
-        \(body)</main>
-        </body>
+        \(MarkdownTree.renderHTML(markdown))</body>
         </html>
 
         """
     }
 
+    /// Text for an attribute or an element: `&`, `<`, `>` and `"` escaped.
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
@@ -48,8 +45,8 @@ enum HTMLDocument {
         return out
     }
 
-    /// The text a reader sees: tags dropped, the entities cmark writes decoded. What the leak
-    /// gate scans in an HTML output.
+    /// The text a reader sees in a page: tags dropped, the entities cmark writes decoded. What
+    /// the leak gate scans in an HTML output.
     static func visibleText(_ html: String) -> String {
         var out = ""
         var inTag = false

@@ -1,0 +1,259 @@
+import Foundation
+
+/// One screen of what needs the coach's attention on a given day, most urgent first:
+/// the coming appointments, the commitments past due, the miss streaks, the clients with no
+/// next appointment, and those past their cadence.
+public struct Agenda: Sendable {
+    public struct Meeting: Sendable, Hashable {
+        public var client: String
+        public var date: DateValue
+        public var path: String
+        public var cancelled: Bool
+        /// 0 today, 1 tomorrow…
+        public var inDays: Int
+    }
+
+    public struct Overdue: Sendable, Hashable {
+        public var client: String
+        public var id: String
+        public var text: String
+        public var owner: String
+        public var status: String
+        public var due: LocalDate
+        public var daysLate: Int
+        public var isPrivate: Bool
+        var path: String
+        var line: Int
+    }
+
+    public struct Unscheduled: Sendable, Hashable {
+        public var client: String
+        /// The last meeting, or the last appointment that passed, whichever is later; nil when
+        /// the client has no dated note yet.
+        public var since: LocalDate?
+        public var days: Int?
+        /// The appointment that passed with no note written for it since.
+        public var passedAppointment: DateValue?
+        /// The latest meeting said `next: none`.
+        public var decidedNone: Bool
+    }
+
+    public struct CadenceLag: Sendable, Hashable {
+        public var client: String
+        public var lastSession: LocalDate
+        public var days: Int
+        public var cadence: Cadence
+    }
+
+    public struct Streak: Sendable, Hashable {
+        public var client: String
+        public var reviews: Int
+    }
+
+    public var today: LocalDate
+    public var days: Int
+    public var appointments: [Meeting] = []
+    public var overdue: [Overdue] = []
+    public var streaks: [Streak] = []
+    public var unscheduled: [Unscheduled] = []
+    public var pastCadence: [CadenceLag] = []
+
+    public var isEmpty: Bool {
+        appointments.isEmpty && overdue.isEmpty && streaks.isEmpty && unscheduled.isEmpty && pastCadence.isEmpty
+    }
+
+    /// `days`: appointments from today to today + `days` are listed.
+    public init(book: CaseBook, today: LocalDate, days: Int) {
+        self.today = today
+        self.days = days
+        let standing = ScheduledAppointment.current(in: book)
+        let horizon = today.adding(days: days)
+        appointments = standing.filter { $0.date.date >= today && $0.date.date <= horizon }.map {
+            Meeting(client: $0.client, date: $0.date, path: $0.path, cancelled: $0.cancelled,
+                    inDays: today.days(to: $0.date.date))
+        }
+        // Commitments: the coach's own promises always; the client's and the sponsor's while
+        // the case is neither paused nor closed.
+        for item in book.commitments where item.isOpen {
+            guard let dueText = item.due, let due = LocalDate.fromText(dueText), due < today else { continue }
+            let client = item.client ?? ""
+            let status = book.caseFiles[client]?.status
+            if item.owner != Party.coach.rawValue, status == .closed || status == .paused { continue }
+            overdue.append(Overdue(client: client, id: item.id, text: item.text, owner: item.owner,
+                                   status: item.status, due: due, daysLate: due.days(to: today),
+                                   isPrivate: item.isPrivate, path: item.path, line: item.line))
+        }
+        overdue.sort { ($1.daysLate, $0.client, $0.path, $0.line) < ($0.daysLate, $1.client, $1.path, $1.line) }
+        for client in book.clientIDs {
+            guard let file = book.caseFiles[client] else { continue }
+            let notes = book.dated[client] ?? []
+            if file.status != .closed, let resolved = book.resolved(client),
+               resolved.missStreak >= book.config.missStreakThreshold {
+                streaks.append(Streak(client: client, reviews: resolved.missStreak))
+            }
+            let meetings = notes.filter { note in
+                note.isHeldSession || note.type == .threeWay || (note.type == .chemistry && note.decision == .proceed)
+            }
+            let proceeding = file.status == .prospect && notes.contains { $0.type == .chemistry && $0.decision == .proceed }
+            if file.status == .active || proceeding {
+                let coming = standing.contains { $0.client == client && $0.date.date >= today && !$0.cancelled }
+                if !coming {
+                    let passed = standing.last { $0.client == client && $0.date.date < today }
+                    let lastMeeting = meetings.last?.date?.date
+                    let since = [lastMeeting, passed?.date.date].compactMap { $0 }.max()
+                    unscheduled.append(Unscheduled(
+                        client: client, since: since, days: since.map { $0.days(to: today) },
+                        passedAppointment: passed.flatMap { appointment in
+                            (lastMeeting.map { $0 < appointment.date.date } ?? true) ? appointment.date : nil
+                        },
+                        decidedNone: meetings.last?.nextIsNone ?? false))
+                }
+            }
+            if file.status == .active, let cadence = book.cadence(of: client),
+               let last = notes.last(where: \.isHeldSession)?.date?.date, last.days(to: today) > cadence.days {
+                pastCadence.append(CadenceLag(client: client, lastSession: last, days: last.days(to: today),
+                                              cadence: cadence))
+            }
+        }
+        streaks.sort { ($1.reviews, $0.client) < ($0.reviews, $1.client) }
+        unscheduled.sort { ($1.days ?? Int.max, $0.client) < ($0.days ?? Int.max, $1.client) }
+        pastCadence.sort { ($1.days - $1.cadence.days, $0.client) < ($0.days - $0.cadence.days, $1.client) }
+    }
+
+    // MARK: Text
+
+    /// For a terminal: a title, then one block per non-empty section, columns aligned.
+    public func text(language: JournalConfig.Language, colour: Bool) -> String {
+        let fr = language == .fr
+        var out: [String] = []
+        let title = fr ? "Agenda du \(today) : rendez-vous jusqu'au \(today.adding(days: days))"
+                       : "Agenda for \(today): appointments until \(today.adding(days: days))"
+        out.append(TextColumns.styled(title, "1", colour))
+        func section(_ heading: String, _ table: TextColumns) {
+            out.append("")
+            out.append(TextColumns.styled(heading, "1", colour))
+            out += table.lines(colour: colour)
+        }
+        if !appointments.isEmpty {
+            var table = TextColumns()
+            for meeting in appointments {
+                let when: String
+                switch meeting.inDays {
+                case 0: when = fr ? "aujourd'hui" : "today"
+                case 1: when = fr ? "demain" : "tomorrow"
+                default: when = fr ? "dans \(meeting.inDays) jours" : "in \(meeting.inDays) days"
+                }
+                let time = meeting.date.time.map { LocalDate.pad($0.hour, 2) + ":" + LocalDate.pad($0.minute, 2) } ?? ""
+                var who = meeting.client.isEmpty ? "supervision" : meeting.client
+                if meeting.cancelled { who += fr ? "  (annulé)" : "  (cancelled)" }
+                table.add([.init(meeting.date.date.description), .init(time), .init(when, style: meeting.inDays == 0 ? "1;32" : nil),
+                           .init(who)])
+            }
+            section(fr ? "Rendez-vous" : "Appointments", table)
+        }
+        if !overdue.isEmpty {
+            var table = TextColumns()
+            for item in overdue {
+                let late = fr ? "\(item.daysLate) j de retard" : "\(item.daysLate) d late"
+                let owner = Self.ownerLabel(item.owner, fr)
+                var text = item.text.shortened(to: 70)
+                if item.isPrivate { text += fr ? " (privé)" : " (private)" }
+                table.add([.init(late, style: "31"), .init(item.client.isEmpty ? "—" : item.client),
+                           .init(owner, style: item.owner == Party.coach.rawValue ? "1" : nil),
+                           .init(item.id), .init(text)])
+            }
+            section(fr ? "Engagements en retard" : "Overdue commitments", table)
+        }
+        if !streaks.isEmpty {
+            var table = TextColumns()
+            for streak in streaks {
+                table.add([.init(streak.client),
+                           .init(fr ? "engagements manqués à \(streak.reviews) revues d'affilée"
+                                    : "commitments missed at \(streak.reviews) reviews in a row", style: "33")])
+            }
+            section(fr ? "Séries d'engagements manqués" : "Miss streaks", table)
+        }
+        if !unscheduled.isEmpty {
+            var table = TextColumns()
+            for item in unscheduled {
+                var what: String
+                if let days = item.days {
+                    what = fr ? "depuis \(days) j" : "for \(days) d"
+                } else {
+                    what = fr ? "aucune rencontre notée" : "no meeting noted yet"
+                }
+                var detail = ""
+                if let passed = item.passedAppointment {
+                    detail = fr ? "le rendez-vous du \(Self.show(passed)) est passé sans note" : "the appointment of \(Self.show(passed)) passed with no note"
+                } else if item.decidedNone {
+                    detail = fr ? "`next: none` à la dernière rencontre" : "`next: none` at the last meeting"
+                } else if let since = item.since {
+                    detail = fr ? "dernière rencontre le \(since)" : "last meeting on \(since)"
+                }
+                table.add([.init(item.client), .init(what, style: "33"), .init(detail)])
+            }
+            section(fr ? "Sans prochain rendez-vous" : "No next appointment", table)
+        }
+        if !pastCadence.isEmpty {
+            var table = TextColumns()
+            for item in pastCadence {
+                table.add([.init(item.client),
+                           .init(fr ? "\(item.days) j depuis la dernière séance" : "\(item.days) d since the last session", style: "33"),
+                           .init(fr ? "cadence \(item.cadence) (\(item.cadence.days) j), dernière séance le \(item.lastSession)"
+                                    : "cadence \(item.cadence) (\(item.cadence.days) d), last session on \(item.lastSession)")])
+            }
+            section(fr ? "Cadence dépassée" : "Past their cadence", table)
+        }
+        if isEmpty {
+            out.append("")
+            out.append(fr ? "Rien ne demande votre attention." : "Nothing needs your attention.")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `2026-05-11 09:00`: as a coach reads a date, the offset kept when the note gave one.
+    static func show(_ date: DateValue) -> String {
+        date.description.replacingOccurrences(of: "T", with: " ")
+    }
+
+    static func ownerLabel(_ owner: String, _ fr: Bool) -> String {
+        switch owner {
+        case Party.coach.rawValue: return "coach"
+        case Party.sponsor.rawValue: return fr ? "commanditaire" : "sponsor"
+        default: return "client"
+        }
+    }
+
+    // MARK: JSON
+
+    /// `{today, days, appointments, overdue, miss_streaks, no_next, past_cadence}`, in the
+    /// agenda's order.
+    public func json() -> String {
+        JSONValue.object([
+            ("today", .string(today.description)),
+            ("days", .int(days)),
+            ("appointments", .array(appointments.map { meeting in
+                .object([("client", .string(meeting.client.isEmpty ? nil : meeting.client)),
+                         ("date", .string(meeting.date.description)), ("in_days", .int(meeting.inDays)),
+                         ("cancelled", .bool(meeting.cancelled)), ("path", .string(meeting.path))])
+            })),
+            ("overdue", .array(overdue.map { item in
+                .object([("client", .string(item.client.isEmpty ? nil : item.client)), ("id", .string(item.id)),
+                         ("text", .string(item.text)), ("owner", .string(item.owner)), ("status", .string(item.status)),
+                         ("due", .string(item.due.description)), ("days_late", .int(item.daysLate)),
+                         ("private", .bool(item.isPrivate)), ("path", .string(item.path)), ("line", .int(item.line))])
+            })),
+            ("miss_streaks", .array(streaks.map { .object([("client", .string($0.client)), ("reviews", .int($0.reviews))]) })),
+            ("no_next", .array(unscheduled.map { item in
+                .object([("client", .string(item.client)), ("since", .string(item.since?.description)),
+                         ("days", .int(item.days)), ("passed_appointment", .string(item.passedAppointment?.description)),
+                         ("next_none", .bool(item.decidedNone))])
+            })),
+            ("past_cadence", .array(pastCadence.map { item in
+                .object([("client", .string(item.client)), ("last_session", .string(item.lastSession.description)),
+                         ("days", .int(item.days)), ("cadence", .string(item.cadence.description)),
+                         ("cadence_days", .int(item.cadence.days))])
+            })),
+        ]).rendered() + "\n"
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The calendar export (`agenda --ics`): an RFC 5545 calendar with an event for each standing
+/// appointment and a to-do for each open commitment of the coach's with a due date.
+///
+/// Calendars are often synced to a cloud provider, so by default an event names the client by
+/// initials only and nothing from the notes is carried; `names` puts the client's name, and
+/// the text of the coach's commitments that are not private, in. Two exports of the same
+/// journal on the same day are the same bytes: UIDs are hashes of the client id and the note
+/// that fixed the date (never the id in clear), and DTSTAMP is the day of the export, midnight
+/// UTC.
+public struct ICalendar: Sendable {
+    public let text: String
+    /// How many events and to-dos it holds.
+    public let events: Int
+    public let todos: Int
+
+    public init(book: CaseBook, today: LocalDate, names: Bool, language: JournalConfig.Language) {
+        let fr = language == .fr
+        let zone = book.config.timezone
+        let stamp = Self.basic(today) + "T000000Z"
+        let appointments = ScheduledAppointment.current(in: book)
+        let commitments = book.commitments.filter { $0.owner == Party.coach.rawValue && $0.isOpen && $0.due != nil }
+        func who(_ client: String) -> String {
+            names ? book.displayName(of: client) : book.initials(of: client)
+        }
+        var body: [String] = []
+        var years: [Int] = [today.year]
+        for appointment in appointments {
+            years.append(appointment.date.date.year)
+            let client = appointment.client
+            var lines = ["BEGIN:VEVENT",
+                         "UID:" + Self.uid("appointment", client, appointment.path),
+                         "DTSTAMP:" + stamp]
+            if appointment.date.time == nil {
+                lines.append("DTSTART;VALUE=DATE:" + Self.basic(appointment.date.date))
+                lines.append("DTEND;VALUE=DATE:" + Self.basic(appointment.date.date.adding(days: 1)))
+            } else {
+                let start = appointment.date.instant(in: zone)
+                let end = start.addingTimeInterval(Double(book.defaultDuration(of: client)) * 60)
+                if appointment.date.offsetMinutes != nil {
+                    lines.append("DTSTART:" + TimeZoneRules.localStamp(start, offset: 0) + "Z")
+                    lines.append("DTEND:" + TimeZoneRules.localStamp(end, offset: 0) + "Z")
+                } else {
+                    lines.append("DTSTART;TZID=\(zone.identifier):" + TimeZoneRules.localStamp(start, offset: zone.secondsFromGMT(for: start)))
+                    lines.append("DTEND;TZID=\(zone.identifier):" + TimeZoneRules.localStamp(end, offset: zone.secondsFromGMT(for: end)))
+                }
+            }
+            let summary = client.isEmpty ? "Supervision" : (fr ? "Séance — " : "Session — ") + who(client)
+            lines += ["SUMMARY:" + ContentLine.escape(summary), "CLASS:PRIVATE",
+                      "STATUS:" + (appointment.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE", "END:VEVENT"]
+            body += lines
+        }
+        for item in commitments {
+            guard let due = item.due.flatMap(LocalDate.fromText) else { continue }
+            years.append(due.year)
+            let client = item.client ?? ""
+            var summary: String
+            if names, !item.isPrivate {
+                summary = item.text
+            } else {
+                summary = fr ? "Engagement du coach" : "Coach's commitment"
+                if item.isPrivate, names { summary += fr ? " (privé)" : " (private)" }
+            }
+            if !client.isEmpty { summary += " — " + who(client) }
+            body += ["BEGIN:VTODO",
+                     "UID:" + Self.uid("commitment", client, item.id),
+                     "DTSTAMP:" + stamp,
+                     "DUE;VALUE=DATE:" + Self.basic(due),
+                     "SUMMARY:" + ContentLine.escape(summary), "CLASS:PRIVATE",
+                     "STATUS:" + (item.status == ItemStatus.partial.rawValue ? "IN-PROCESS" : "NEEDS-ACTION"),
+                     "END:VTODO"]
+        }
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//journal//journal agenda//" + (fr ? "FR" : "EN"),
+                     "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:journal", "X-WR-TIMEZONE:" + zone.identifier]
+        lines += TimeZoneRules(zone: zone, years: years.min()!...years.max()!).lines
+        lines += body
+        lines.append("END:VCALENDAR")
+        text = lines.map(ContentLine.folded).joined()
+        events = appointments.count
+        todos = body.filter { $0 == "BEGIN:VTODO" }.count
+    }
+
+    /// `20260318`.
+    static func basic(_ date: LocalDate) -> String {
+        LocalDate.pad(date.year, 4) + LocalDate.pad(date.month, 2) + LocalDate.pad(date.day, 2)
+    }
+
+    /// A stable identifier that does not show the client id: two FNV-1a hashes of the kind,
+    /// the client and what identifies the item within the client.
+    static func uid(_ kind: String, _ client: String, _ key: String) -> String {
+        let source = Array("journal\u{0}\(kind)\u{0}\(client)\u{0}\(key)".utf8)
+        let first = source.withUnsafeBytes { ContentHash.of($0) }
+        let second = (Array("uid\u{0}".utf8) + source).withUnsafeBytes { ContentHash.of($0) }
+        return first + second + "@journal"
+    }
+}

@@ -1,0 +1,147 @@
+/// `journal commitments`: the commitments that match a query, by client, with each client's
+/// next date, done rate and current miss streak.
+public struct CommitmentSummary: Sendable {
+    public struct Query: Sendable {
+        public var client: String?
+        public var status: ItemStatus?
+        public var owner: Party?
+        /// Still open (or partly done, or carried) and past its due date.
+        public var overdue = false
+
+        public init(client: String? = nil, status: ItemStatus? = nil, owner: Party? = nil, overdue: Bool = false) {
+            self.client = client
+            self.status = status
+            self.owner = owner
+            self.overdue = overdue
+        }
+    }
+
+    public struct Group: Sendable {
+        /// "" for commitments of no client (supervision notes).
+        public var client: String
+        public var next: String?
+        /// The client's own commitments that are done, and those counted for the rate (see
+        /// `doneRate`); over all of the client's commitments, whatever the filters.
+        public var done: Int
+        public var counted: Int
+        public var missStreak: Int
+        public var items: [ResolvedCommitment]
+
+        /// Done ÷ the client's own commitments that have come to a verdict: done, partly done,
+        /// dropped or carried, or still open but missed at a review or past their due date.
+        /// Open commitments not yet due and never missed do not count yet. nil when none do.
+        public var doneRate: Double? { counted == 0 ? nil : Double(done) / Double(counted) }
+    }
+
+    public enum Failure: UserFacingError, Sendable {
+        case unknownClient(String)
+
+        public func message(in language: JournalConfig.Language) -> String {
+            switch self {
+            case .unknownClient(let id):
+                return language == .fr ? "il n'y a pas de client `\(id)` dans ce journal"
+                                       : "there is no client `\(id)` in this journal"
+            }
+        }
+    }
+
+    public var today: LocalDate
+    public var groups: [Group] = []
+
+    public var isEmpty: Bool { groups.isEmpty }
+
+    public init(book: CaseBook, query: Query, today: LocalDate) throws {
+        self.today = today
+        let all = book.commitments
+        if let client = query.client, !book.hasClient(client), !all.contains(where: { $0.client == client }) {
+            throw Failure.unknownClient(client)
+        }
+        let todayText = today.description
+        let shown = all.filter { item in
+            (query.client == nil || item.client == query.client)
+                && (query.status == nil || item.status == query.status?.rawValue)
+                && (query.owner == nil || item.owner == query.owner?.rawValue)
+                && (!query.overdue || (item.isOpen && (item.due ?? "9999") < todayText))
+        }
+        let byClient = Dictionary(grouping: shown, by: { $0.client ?? "" })
+        let everyByClient = Dictionary(grouping: all, by: { $0.client ?? "" })
+        for client in byClient.keys.sorted() {
+            let own = (everyByClient[client] ?? []).filter { $0.owner == Party.client.rawValue }
+            let done = own.filter { $0.status == ItemStatus.done.rawValue }.count
+            let counted = own.filter { item in
+                !item.isOpen || item.status != ItemStatus.open.rawValue
+                    || item.history.contains(where: \.isMiss) || (item.due ?? "9999") < todayText
+            }.count
+            let resolved = book.resolved(client)
+            groups.append(Group(client: client, next: resolved?.next, done: done, counted: counted,
+                                missStreak: resolved?.missStreak ?? 0, items: byClient[client]!))
+        }
+    }
+
+    static let symbols = ["open": "[ ]", "done": "[x]", "partial": "[/]", "dropped": "[-]", "carried": "[>]"]
+
+    // MARK: Text
+
+    public func text(language: JournalConfig.Language, colour: Bool) -> String {
+        let fr = language == .fr
+        let todayText = today.description
+        var out: [String] = []
+        for group in groups {
+            var header = group.client.isEmpty ? (fr ? "(sans client)" : "(no client)") : group.client
+            if let next = group.next {
+                if next >= todayText {
+                    header += fr ? "  · prochain rendez-vous \(next)" : "  · next appointment \(next)"
+                } else {
+                    header += fr ? "  · date fixée \(next), passée" : "  · date fixed \(next), past"
+                }
+            }
+            if !group.client.isEmpty {
+                if let rate = group.doneRate {
+                    let percent = Int((rate * 100).rounded())
+                    header += fr ? "  · faits \(group.done) sur \(group.counted) (\(percent) %)"
+                                 : "  · done \(group.done) of \(group.counted) (\(percent)%)"
+                }
+                header += fr ? "  · série de revues manquées : \(group.missStreak)" : "  · miss streak: \(group.missStreak)"
+            }
+            out.append(TextColumns.styled(header, "1", colour))
+            for item in group.items {
+                var columns = ["  " + (Self.symbols[item.status] ?? "[?]"), item.id]
+                if let due = item.due {
+                    let late = item.isOpen && due < todayText
+                    columns.append((fr ? "échéance " : "due ") + due
+                        + (late ? TextColumns.styled(fr ? " (en retard)" : " (late)", "31", colour) : ""))
+                }
+                if let odds = item.odds { columns.append((fr ? "cote " : "odds ") + odds) }
+                if item.owner != "client" { columns.append(fr ? "par: \(item.owner)" : "by: \(item.owner)") }
+                columns.append(item.text + (item.isPrivate ? (fr ? " (privé)" : " (private)") : ""))
+                out.append(columns.joined(separator: "  "))
+                for statement in item.history {
+                    var text = "        \(statement.date ?? "?") \(Self.symbols[statement.status] ?? "")"
+                    if let reason = statement.reason { text += " (\(reason))" }
+                    if statement.isMiss { text += fr ? " manqué" : " missed" }
+                    out.append(text)
+                }
+            }
+            out.append("")
+        }
+        if groups.isEmpty { out.append(fr ? "Aucun engagement ne correspond." : "No commitment matches.") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: JSON
+
+    /// `[{client, next, done, counted, done_rate, miss_streak, commitments: [index rows]}]`.
+    public func json() -> String {
+        JSONValue.array(groups.map { group in
+            .object([
+                ("client", .string(group.client.isEmpty ? nil : group.client)),
+                ("next", .string(group.next)),
+                ("done", .int(group.done)),
+                ("counted", .int(group.counted)),
+                ("done_rate", group.doneRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
+                ("miss_streak", .int(group.missStreak)),
+                ("commitments", .array(group.items.map(\.json))),
+            ])
+        }).rendered() + "\n"
+    }
+}

@@ -1,0 +1,131 @@
+/// The coach's hours log, as professional coaching bodies ask for it: one row per client with
+/// at least one held session, in the order of their first session.
+///
+/// A client appears by name only when the case file says `consent: {hours_log: true}`;
+/// otherwise (false, or no consent recorded) as « Client N », N being the row's rank in the
+/// log: nothing of the client id, which is often the real name, goes into it.
+public struct HoursLog: Sendable {
+    public struct Row: Sendable, Hashable {
+        /// The client's name, or the pseudonym.
+        public var client: String
+        public var named: Bool
+        /// Who commissions and pays, when it is an organisation.
+        public var sponsorOrganisation: String?
+        public var first: LocalDate
+        public var last: LocalDate
+        public var sessions: Int
+        public var minutes: Int
+        /// Held sessions with no `duration`, counted at the usual length.
+        public var estimated: Int
+    }
+
+    public var rows: [Row] = []
+
+    public var sessions: Int { rows.reduce(0) { $0 + $1.sessions } }
+    public var minutes: Int { rows.reduce(0) { $0 + $1.minutes } }
+    public var estimated: Int { rows.reduce(0) { $0 + $1.estimated } }
+
+    public init(book: CaseBook) {
+        var found: [(id: String, row: Row)] = []
+        for client in book.clientIDs {
+            guard let file = book.caseFiles[client] else { continue }
+            let held = (book.dated[client] ?? []).filter(\.isHeldSession)
+            guard let first = held.first?.date?.date, let last = held.last?.date?.date else { continue }
+            let usual = book.defaultDuration(of: client)
+            let organisation = file.sponsor.map { $0.organisation ?? file.organisation?.name } ?? nil
+            found.append((client, Row(
+                client: file.name ?? client, named: file.consent.hoursLog, sponsorOrganisation: organisation,
+                first: first, last: last, sessions: held.count,
+                minutes: held.reduce(0) { $0 + ($1.durationMinutes ?? usual) },
+                estimated: held.filter { $0.durationMinutes == nil }.count)))
+        }
+        found.sort { ($0.row.first, $0.id) < ($1.row.first, $1.id) }
+        rows = found.enumerated().map { index, entry in
+            var row = entry.row
+            if !row.named { row.client = "Client \(index + 1)" }
+            return row
+        }
+    }
+
+    static func hours(_ minutes: Int, decimalComma: Bool) -> String {
+        let hundredths = (minutes * 100 + 30) / 60
+        let text = "\(hundredths / 100)." + LocalDate.pad(hundredths % 100, 2)
+        return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    private func headers(_ fr: Bool) -> [String] {
+        fr ? ["client", "organisation commanditaire", "première séance", "dernière séance", "séances tenues", "heures",
+              "séances sans durée"]
+           : ["client", "sponsor organisation", "first session", "last session", "sessions held", "hours",
+              "sessions without duration"]
+    }
+
+    private func cells(_ row: Row, comma: Bool) -> [String] {
+        [row.client, row.sponsorOrganisation ?? "", row.first.description, row.last.description, String(row.sessions),
+         Self.hours(row.minutes, decimalComma: comma), String(row.estimated)]
+    }
+
+    private func totalCells(_ fr: Bool, comma: Bool) -> [String] {
+        ["Total", "", rows.map(\.first).min()?.description ?? "", rows.map(\.last).max()?.description ?? "",
+         String(sessions), Self.hours(minutes, decimalComma: comma), String(estimated)]
+    }
+
+    // MARK: CSV
+
+    /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or
+    /// a line break; hours with a decimal point whatever the language; a last row of totals.
+    public func csv(language: JournalConfig.Language) -> String {
+        let fr = language == .fr
+        var lines = [headers(fr)]
+        lines += rows.map { cells($0, comma: false) }
+        lines.append(totalCells(fr, comma: false))
+        return lines.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    // MARK: Markdown
+
+    /// A Markdown table (readable as it is in a terminal), totals in bold, and a note on the
+    /// sessions counted at their usual length.
+    public func markdown(language: JournalConfig.Language, coach: String?) -> String {
+        let fr = language == .fr
+        var out = fr ? "# Journal des heures de coaching" : "# Coaching hours log"
+        if let coach { out += fr ? " de \(coach)" : " of \(coach)" }
+        out += "\n\n"
+        guard !rows.isEmpty else {
+            return out + (fr ? "Aucune séance tenue pour l'instant.\n" : "No session held yet.\n")
+        }
+        var table = [headers(fr)] + rows.map { cells($0, comma: fr) }
+        table.append(totalCells(fr, comma: fr).map { $0.isEmpty ? "" : "**\($0)**" })
+        let escaped = table.map { $0.map { $0.replacingOccurrences(of: "|", with: "\\|") } }
+        var widths = Array(repeating: 3, count: escaped[0].count)
+        for row in escaped { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        let numeric: Set<Int> = [4, 5, 6]
+        func line(_ row: [String]) -> String {
+            "| " + row.enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                return numeric.contains(index) ? pad + cell : cell + pad
+            }.joined(separator: " | ") + " |\n"
+        }
+        out += line(escaped[0])
+        out += "|" + widths.enumerated().map { index, width in
+            numeric.contains(index) ? " " + String(repeating: "-", count: width - 1) + ": " : " " + String(repeating: "-", count: width) + " "
+        }.joined(separator: "|") + "|\n"
+        for row in escaped.dropFirst() { out += line(row) }
+        let pseudonyms = rows.filter { !$0.named }.count
+        if estimated > 0 || pseudonyms > 0 { out += "\n" }
+        if estimated > 0 {
+            out += fr ? "Les séances sans `duration` sont comptées à la durée habituelle (celle du contrat, sinon `duration` de journal.yml, sinon 60 minutes).\n"
+                      : "Sessions with no `duration` are counted at the usual length (the contract's, else journal.yml's `duration`, else 60 minutes).\n"
+        }
+        if pseudonyms > 0 {
+            out += fr ? "« Client N » : le client n'a pas consenti à figurer nommément dans ce journal (`consent.hours_log`).\n"
+                      : "“Client N”: the client has not consented to be named in this log (`consent.hours_log`).\n"
+        }
+        return out
+    }
+}

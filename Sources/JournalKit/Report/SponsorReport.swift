@@ -1,0 +1,202 @@
+import Foundation
+
+/// The sponsor report (PRIVACY.md, "journal report"): built from an allow-list. This value
+/// holds only what the client's `disclosure` permits, computed here from the case file's
+/// fields and the sessions' dates and statuses; nothing else exists in it for a template to
+/// show: no session content, no commitment, odds, reason or need, nothing private.
+public struct SponsorReport: Sendable, Hashable {
+    public struct Attendance: Sendable, Hashable {
+        public var held = 0
+        public var cancelledByClient = 0
+        public var cancelledByCoach = 0
+        public var cancelledBySponsor = 0
+        /// Cancelled without `cancelled_by`.
+        public var cancelledOther = 0
+        public var noShows = 0
+        public var planned: Int?
+    }
+
+    public struct Dates: Sendable, Hashable {
+        public var held: [LocalDate] = []
+        public var next: DateValue?
+    }
+
+    public struct Objective: Sendable, Hashable {
+        public var number: Int
+        /// With `objectives`.
+        public var text: String?
+        /// With `progress`: open, done, partial, dropped or carried.
+        public var status: String?
+    }
+
+    // Always shown: that a coaching is under way, its start, the planned number of sessions.
+    public var client: String
+    public var coach: String?
+    public var sponsor: String?
+    public var sponsorOrganisation: String?
+    public var start: LocalDate?
+    public var plannedSessions: Int?
+    public var isClosed: Bool
+    public var today: LocalDate
+    /// What the case file's `disclosure` allows, in the order of the table in PRIVACY.md.
+    public var disclosed: [Disclosure]
+    public var attendance: Attendance?
+    public var dates: Dates?
+    public var objectives: [Objective]?
+    public var themes: [String]?
+
+    public enum Failure: UserFacingError, Sendable {
+        case unknownClient(String)
+
+        public func message(in language: JournalConfig.Language) -> String {
+            switch self {
+            case .unknownClient(let id):
+                return language == .fr ? "il n'y a pas de client `\(id)` dans ce journal (pas de clients/\(id)/client.md)"
+                                       : "there is no client `\(id)` in this journal (no clients/\(id)/client.md)"
+            }
+        }
+    }
+
+    public init(book: CaseBook, client id: String, today: LocalDate) throws {
+        guard let file = book.caseFiles[id] else { throw Failure.unknownClient(id) }
+        client = file.name ?? id
+        coach = book.config.coach
+        sponsor = file.sponsor?.name
+        sponsorOrganisation = file.sponsor?.organisation ?? (file.sponsor != nil ? file.organisation?.name : nil)
+        start = file.contract?.start
+        plannedSessions = file.contract?.sessions
+        isClosed = file.status == .closed
+        self.today = today
+        let allowed = Set(file.disclosure)
+        disclosed = Disclosure.allCases.filter(allowed.contains)
+        let sessions = (book.dated[id] ?? []).filter { $0.type == .session }
+        if allowed.contains(.attendance) {
+            var counts = Attendance(planned: file.contract?.sessions)
+            for session in sessions {
+                switch session.status ?? .held {
+                case .held: counts.held += 1
+                case .noShow: counts.noShows += 1
+                case .cancelled:
+                    switch session.cancelledBy {
+                    case .client: counts.cancelledByClient += 1
+                    case .coach: counts.cancelledByCoach += 1
+                    case .sponsor: counts.cancelledBySponsor += 1
+                    case nil: counts.cancelledOther += 1
+                    }
+                }
+            }
+            attendance = counts
+        }
+        if allowed.contains(.dates) {
+            let next = ScheduledAppointment.current(in: book).first { $0.client == id && $0.date.date >= today && !$0.cancelled }
+            dates = Dates(held: sessions.filter(\.isHeldSession).compactMap { $0.date?.date }, next: next?.date)
+        }
+        if allowed.contains(.objectives) || allowed.contains(.progress) {
+            let items = (book.caseNote(of: id)?.items ?? []).filter { $0.kind == .objective && !$0.isPrivate }
+            objectives = items.enumerated().map { index, item in
+                Objective(number: index + 1,
+                          text: allowed.contains(.objectives) ? item.text : nil,
+                          status: allowed.contains(.progress) ? item.status.rawValue : nil)
+            }
+        }
+        if allowed.contains(.themes) {
+            themes = (book.caseNote(of: id)?.items ?? []).filter { $0.kind == .theme && !$0.isPrivate }.map(\.text)
+        }
+    }
+
+    // MARK: Rendering
+
+    /// Markdown from the `report.md` template (the journal's own `templates/report.md` wins).
+    public func markdown(language: JournalConfig.Language, journal: Journal) throws -> String {
+        try Templates(journalRoot: journal.root, language: language).render("report.md", context(language))
+    }
+
+    /// A standalone HTML page of the same report.
+    public func html(language: JournalConfig.Language, journal: Journal) throws -> String {
+        let title = (language == .fr ? "Rapport au commanditaire : " : "Sponsor report: ") + client
+        return HTMLPage.render(markdown: try markdown(language: language, journal: journal), title: title,
+                               language: language)
+    }
+
+    /// What the template sees: built from this value's fields only.
+    func context(_ language: JournalConfig.Language) -> [String: Any] {
+        let fr = language == .fr
+        var context: [String: Any] = [
+            "client": client,
+            "today": today.description,
+            "closed": isClosed,
+            "closing": closing(language),
+        ]
+        if let coach { context["coach"] = coach }
+        if let sponsor { context["sponsor"] = sponsor }
+        if let sponsorOrganisation { context["sponsor_organisation"] = sponsorOrganisation }
+        if let start { context["start"] = start.description }
+        if let plannedSessions { context["planned_sessions"] = String(plannedSessions) }
+        if let attendance {
+            var cancelled: [[String: Any]] = []
+            let parties: [(Int, String, String)] = [
+                (attendance.cancelledByClient, "par le client", "by the client"),
+                (attendance.cancelledByCoach, "par le coach", "by the coach"),
+                (attendance.cancelledBySponsor, "par le commanditaire", "by the sponsor"),
+                (attendance.cancelledOther, "sans précision", "unspecified"),
+            ]
+            for (count, french, english) in parties where count > 0 {
+                cancelled.append(["count": String(count), "by": fr ? french : english])
+            }
+            var values: [String: Any] = ["held": String(attendance.held), "no_shows": String(attendance.noShows),
+                                         "cancelled": cancelled, "has_cancelled": !cancelled.isEmpty]
+            if let planned = attendance.planned { values["planned"] = String(planned) }
+            context["attendance"] = values
+        }
+        if let dates {
+            var values: [String: Any] = ["held": dates.held.map(\.description), "has_held": !dates.held.isEmpty]
+            if let next = dates.next { values["next"] = Agenda.show(next) }
+            context["dates"] = values
+        }
+        if let objectives {
+            context["objectives"] = objectives.map { objective -> [String: Any] in
+                var values: [String: Any] = ["number": String(objective.number)]
+                if let text = objective.text { values["text"] = text }
+                if let status = objective.status { values["status"] = Self.statusLabel(status, fr) }
+                return values
+            }
+            context["has_objectives"] = !objectives.isEmpty
+        }
+        if let themes {
+            context["themes"] = themes
+            context["has_themes"] = !themes.isEmpty
+        }
+        return context
+    }
+
+    static func statusLabel(_ status: String, _ fr: Bool) -> String {
+        switch status {
+        case "done": return fr ? "atteint" : "reached"
+        case "partial": return fr ? "en partie atteint" : "partly reached"
+        case "dropped": return fr ? "abandonné" : "dropped"
+        case "carried": return fr ? "reporté" : "carried forward"
+        default: return fr ? "en cours" : "in progress"
+        }
+    }
+
+    /// The report's last line: what was disclosed, and that everything else is confidential.
+    public func closing(_ language: JournalConfig.Language) -> String {
+        let fr = language == .fr
+        let labels: [Disclosure: (String, String)] = [
+            .attendance: ("la présence aux séances", "attendance at the sessions"),
+            .dates: ("les dates des séances et du prochain rendez-vous", "the dates of the sessions and of the next appointment"),
+            .objectives: ("les objectifs", "the objectives"),
+            .progress: ("l'avancement des objectifs", "the progress of the objectives"),
+            .themes: ("les thèmes de travail", "the themes of the work"),
+        ]
+        guard !disclosed.isEmpty else {
+            return fr ? "Ce rapport ne communique que l'existence de l'accompagnement, sa date de début et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
+                      : "This report discloses only that the coaching exists, its start date and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach."
+        }
+        let items = disclosed.map { fr ? labels[$0]!.0 : labels[$0]!.1 }
+        let list = items.count == 1 ? items[0]
+            : items.dropLast().joined(separator: ", ") + (fr ? " et " : " and ") + items.last!
+        return fr ? "Éléments communiqués en accord avec la personne accompagnée : \(list). Tout le reste, et en particulier le contenu des séances, est confidentiel par accord."
+                  : "Disclosed in agreement with the client: \(list). Everything else, the content of the sessions above all, is confidential by agreement."
+    }
+}

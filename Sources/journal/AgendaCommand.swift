@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// What needs the coach's attention, most urgent first; `--ics` writes the calendar instead.
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "What needs your attention: coming appointments, overdue commitments, miss streaks, clients with no next date or past their cadence.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "List the appointments of today and the N days after (default 7).") var days = 7
+    @Option(name: .long, help: "text (default) or json.") var format: Format = .text
+    @Option(name: .long, help: "Write an iCalendar file (RFC 5545) of the appointments and of your own dated commitments; - for standard output.")
+    var ics: String?
+    @Flag(name: .long, help: "With --ics: name clients in full and give your commitments' text (default: initials only, no note content).")
+    var names = false
+    @Flag(name: .long, help: "With --ics: replace an existing file.") var force = false
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let language = try global.language(journal)
+        let fr = language == .fr
+        guard days >= 0, days <= 3660 else {
+            throw ValidationError(fr ? "--days doit être un nombre de jours entre 0 et 3660" : "--days must be a number of days from 0 to 3660")
+        }
+        let today = try global.todayDate(zone: journal.config.timezone).date
+        let book: CaseBook
+        do {
+            let loaded = try CaseBook.load(from: IndexStore.open(journal))
+            Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
+            book = loaded.book
+        } catch {
+            Output.fail(error, language)
+        }
+        if let ics {
+            let calendar = ICalendar(book: book, today: today, names: names, language: language)
+            if ics == "-" {
+                FileHandle.standardOutput.write(Data(calendar.text.utf8))
+                return
+            }
+            do {
+                try ExportFile.write(calendar.text, to: ics, force: force)
+            } catch {
+                Output.fail(error, language)
+            }
+            Output.line(fr ? "\(ics) : \(calendar.events) rendez-vous, \(calendar.todos) engagement(s) du coach"
+                           : "\(ics): \(calendar.events) appointment(s), \(calendar.todos) coach commitment(s)")
+            return
+        }
+        let agenda = Agenda(book: book, today: today, days: days)
+        switch format {
+        case .text: Output.write(agenda.text(language: language, colour: Output.colour))
+        case .json: Output.write(agenda.json())
+        }
+    }
+}
