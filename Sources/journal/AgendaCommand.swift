@@ -12,8 +12,8 @@ struct AgendaCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "List the appointments of today and the N days after (default 7).") var days = 7
-    @Option(name: .long, help: "text (default) or json.") var format: Format = .text
+    @Option(name: .long, help: "List the appointments of today and the N days after.") var days = 7
+    @Option(name: .long, help: "text or json.") var format: Format = .text
     @Option(name: .long, help: "Write an iCalendar file (RFC 5545) of the appointments and of your own dated commitments; - for standard output.")
     var ics: String?
     @Flag(name: .long, help: "With --ics: name clients in full and give your commitments' text (default: initials only, no note content).")

@@ -15,7 +15,7 @@ struct CommitmentsCommand: ParsableCommand {
     @Option(name: .long, help: "Only this status: open, done, partial, dropped, carried.") var status: String?
     @Option(name: .long, help: "Only commitments owned by: client, coach, sponsor.") var owner: String?
     @Flag(name: .long, help: "Only open commitments past their due date.") var overdue = false
-    @Option(name: .long, help: "text (default) or json.") var format: Format = .text
+    @Option(name: .long, help: "text or json.") var format: Format = .text
 
     func run() throws {
         let journal = try global.openJournal()

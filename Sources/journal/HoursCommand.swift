@@ -12,7 +12,7 @@ struct HoursCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "md (default: a table readable as it is) or csv (RFC 4180).") var format: Format = .md
+    @Option(name: .long, help: "md (a Markdown table, readable as it is) or csv (RFC 4180).") var format: Format = .md
     @Option(name: .long, help: "Write to this file instead of standard output.") var out: String?
     @Flag(name: .long, help: "With --out: replace an existing file.") var force = false
 

@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "The client id (its folder under clients/).") var client: String
-    @Option(name: .long, help: "md (default) or html.") var format: Format = .md
+    @Option(name: .long, help: "md (Markdown) or html (a standalone page).") var format: Format = .md
     @Option(name: .long, help: "Write to this file instead of standard output.") var out: String?
     @Flag(name: .long, help: "With --out: replace an existing file.") var force = false
 
