@@ -22,3 +22,6 @@ step "journal report nadia-benali --today $today"
 "$journal" report nadia-benali --journal "$work/journal" --today "$today"
 step "journal hours"
 "$journal" hours --journal "$work/journal"
+step "journal summarize nadia-benali --out exports/synthese-nb.md   (first 40 lines)"
+(cd "$work/journal" && "$journal" summarize nadia-benali --out exports/synthese-nb.md)
+sed -n 1,40p "$work/journal/exports/synthese-nb.md"

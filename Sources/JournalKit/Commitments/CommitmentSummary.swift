@@ -48,6 +48,18 @@ public struct CommitmentSummary: Sendable {
     public var today: LocalDate
     public var groups: [Group] = []
 
+    /// The client's own commitments done, and those counted for the rate (see `Group.doneRate`).
+    /// Shared with case summaries, so that both tell the same figure.
+    static func doneRate(of commitments: [ResolvedCommitment], today: String) -> (done: Int, counted: Int) {
+        let own = commitments.filter { $0.owner == Party.client.rawValue }
+        let done = own.filter { $0.status == ItemStatus.done.rawValue }.count
+        let counted = own.filter { item in
+            !item.isOpen || item.status != ItemStatus.open.rawValue
+                || item.history.contains(where: \.isMiss) || (item.due ?? "9999") < today
+        }.count
+        return (done, counted)
+    }
+
     public var isEmpty: Bool { groups.isEmpty }
 
     public init(book: CaseBook, query: Query, today: LocalDate) throws {
@@ -66,12 +78,7 @@ public struct CommitmentSummary: Sendable {
         let byClient = Dictionary(grouping: shown, by: { $0.client ?? "" })
         let everyByClient = Dictionary(grouping: all, by: { $0.client ?? "" })
         for client in byClient.keys.sorted() {
-            let own = (everyByClient[client] ?? []).filter { $0.owner == Party.client.rawValue }
-            let done = own.filter { $0.status == ItemStatus.done.rawValue }.count
-            let counted = own.filter { item in
-                !item.isOpen || item.status != ItemStatus.open.rawValue
-                    || item.history.contains(where: \.isMiss) || (item.due ?? "9999") < todayText
-            }.count
+            let (done, counted) = Self.doneRate(of: everyByClient[client] ?? [], today: todayText)
             let resolved = book.resolved(client)
             groups.append(Group(client: client, next: resolved?.next, done: done, counted: counted,
                                 missStreak: resolved?.missStreak ?? 0, items: byClient[client]!))

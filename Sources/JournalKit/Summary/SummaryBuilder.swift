@@ -238,17 +238,18 @@ struct SummaryBuilder {
             return item
         }
         let own = shown.filter { $0.owner == "client" }
-        let reviewed = own.filter { !$0.history.isEmpty || $0.status == "done" || $0.status == "dropped" }
-        let done = reviewed.filter { $0.status == "done" }.count
+        // As `journal commitments` counts, on the day of the case's latest note.
+        let latest = documents.last?.date?.date.description ?? "0000"
+        let (done, counted) = CommitmentSummary.doneRate(of: shown, today: latest)
         let missCount = own.reduce(0) { $0 + $1.history.filter(\.isMiss).count }
         let longest = resolution.client?.longestMissStreak ?? 0
         var summary: String
-        if reviewed.isEmpty {
+        if counted == 0 {
             summary = fr ? "Aucun engagement du client n'a encore été revu." : "None of the client's commitments has been reviewed yet."
         } else {
-            let percent = Int((Double(done) / Double(reviewed.count) * 100).rounded())
-            summary = fr ? "Engagements du client revus : \(done) tenu\(done > 1 ? "s" : "") sur \(reviewed.count) (\(percent) %), \(missCount) manqué\(missCount > 1 ? "s" : "") au fil des revues. Plus longue série de revues avec un manqué : \(longest)."
-                         : "Client commitments reviewed: \(done) kept out of \(reviewed.count) (\(percent)%), \(missCount) missed across reviews. Longest run of reviews with a miss: \(longest)."
+            let percent = Int((Double(done) / Double(counted) * 100).rounded())
+            summary = fr ? "Engagements du client arrivés à échéance ou revus : \(done) tenu\(done > 1 ? "s" : "") sur \(counted) (\(percent) %), \(missCount) manqué\(missCount > 1 ? "s" : "") au fil des revues. Plus longue série de revues avec un manqué : \(longest)."
+                         : "Client commitments due or reviewed: \(done) kept out of \(counted) (\(percent)%), \(missCount) missed across reviews. Longest run of reviews with a miss: \(longest)."
         }
         return (items, summary)
     }

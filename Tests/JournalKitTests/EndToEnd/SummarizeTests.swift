@@ -19,6 +19,10 @@ import Testing
         let result = try runJournal(["summarize", "nadia-benali", "--journal", journal.root.path])
         #expect(result.status == 0, "\(result.stderr)")
         try expectGolden(result.stdout, "summary.nadia-benali.md")
+        // docs/commands.md shows the beginning of this very output.
+        let beginning = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(28).joined(separator: "\n")
+        let commands = try String(contentsOf: packageRoot.appendingPathComponent("docs/commands.md"), encoding: .utf8)
+        #expect(commands.contains("$ journal summarize nadia-benali\n" + beginning + "\n[…]"))
     }
 
     @Test func htmlSummaryIsAStandalonePageAndMatchesItsGolden() throws {
