@@ -55,7 +55,13 @@ struct PatternDetector: Sendable {
         Pattern(kind: .siret, regex: regex("\\b(?:SIRET|SIREN|RCS)\\s*(?::|n°|no|nº)?\\s*[0-9][0-9 ]{7,20}[0-9]", caseless: true)),
         Pattern(kind: .phone, regex: regex("(?:\\+|00)[1-9][0-9]{0,2}[ .\\-]?(?:\\(0\\)[ .\\-]?)?[0-9](?:[ .\\-]?[0-9]){6,12}\\b")),
         Pattern(kind: .phone, regex: regex("\\b0[1-9](?:[ .\\-]?[0-9]{2}){4}\\b")),
+        // British numbers: 07700 900456, 020 7946 0958, 0161 496 0750.
+        Pattern(kind: .phone, regex: regex("\\b0[1-9][0-9]{2,4}[ .\\-]?[0-9]{3,4}[ .\\-]?[0-9]{3,4}\\b"),
+                accept: { (10...11).contains(digits($0).count) }),
+        // A British National Insurance number: QQ 12 34 56 C.
+        Pattern(kind: .socialSecurity, regex: regex("\\b[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b")),
         Pattern(kind: .address, regex: regex("\\b[0-9]{1,4}(?: ?(?:bis|ter))?,? +(?:\(streetWords))\\b[^\\n,;.()\\[\\]]{0,60}", caseless: true)),
+        Pattern(kind: .address, regex: regex("\\b[0-9]{1,4},? +(?:\\p{Lu}[\\p{L}'’\\-]+ +){1,3}(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Row|Drive|Way|Place|Square|Court|Close|Crescent|Terrace|Gardens|Hill|Walk|Quay|Wharf|Mews|Parade|Grove)\\b")),
         Pattern(kind: .address, regex: regex("\\b(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin) (?:de la |de l['’]|du |des |de |d['’])?\\p{Lu}[\\p{L}'’\\-]+(?: \\p{Lu}[\\p{L}'’\\-]+)*")),
         Pattern(kind: .address, regex: regex("\\b(?:[0-8][0-9]|9[0-8])[0-9]{3} +\\p{Lu}[\\p{L}'’\\-]+(?:[ \\-]+\\p{Lu}[\\p{L}'’\\-]+)*(?: +CEDEX(?: [0-9]{1,2})?)?")),
         Pattern(kind: .postcode, regex: regex("\\b(?:code postal|CP|postcode)\\s*:?\\s*[0-9A-Z]{2,4} ?[0-9A-Z]{2,4}\\b", caseless: true)),

@@ -24,6 +24,7 @@ struct Registry: Sendable {
     private(set) var declaredWords: Set<String> = []
     /// The pseudonyms given, folded, so that they are not taken for undeclared names.
     private(set) var pseudonymWords: Set<String> = []
+    private var replacementWords: Set<String> = []
 
     static let titles = ["m", "mme", "mlle", "madame", "monsieur", "mademoiselle", "dr", "docteur", "me",
                          "maitre", "pr", "professeur", "mr", "mrs", "ms", "miss", "sir"]
@@ -54,6 +55,9 @@ struct Registry: Sendable {
         if let phone = file.phone { addPhone(phone, label: "phone") }
         let fr = language == .fr
         let organisationPhrase = Self.generalised(file.organisation, language: language)
+        // Words of what replaces names are never names to hide: "logistique" in « TB Logistique »
+        // must not match « une PME du secteur transport et logistique ».
+        replacementWords = Set(WordTokens.folded(organisationPhrase + " " + file.places.compactMap(\.generalised).joined(separator: " ")))
         if let organisation = file.organisation {
             addOrganisation(organisation.name, aliases: organisation.aliases, phrase: organisationPhrase, label: "organisation")
         }
@@ -160,7 +164,7 @@ struct Registry: Sendable {
             declaredWords.formUnion(words)
             // "Garnier" alone stands for "Atelier Garnier"; "Atelier" alone does not.
             if words.count > 1 {
-                for word in words where word.count >= 3 && !Self.genericWords.contains(word) {
+                for word in words where word.count >= 3 && !Self.genericWords.contains(word) && !replacementWords.contains(word) {
                     add(Variant(words: [word], kind: .organisation, parts: [phrase], label: label))
                 }
             }

@@ -166,19 +166,29 @@ struct FrontMatter: Sendable {
         for (offset, line) in lines.enumerated() {
             var quote: Character? = nil
             var previous: Character = " "
+            // The last character that is not a space: a node starts after `:`, `-`, `[`, `{`,
+            // `,`, `?`, or at the start of the line; elsewhere `&` and `*` are plain text
+            // ("Brackwell & Stone", "5 * 3").
+            var lastSignificant: Character? = nil
             var column = 0
-            for character in line {
+            let characters = Array(line)
+            for (index, character) in characters.enumerated() {
                 column += 1
+                defer {
+                    previous = character
+                    if character != " " && character != "\t" { lastSignificant = character }
+                }
                 if let open = quote {
                     if character == open { quote = nil }
                 } else if character == "\"" || character == "'" {
                     if " [{,:-".contains(previous) { quote = character }
                 } else if character == "#", previous == " " {
                     break
-                } else if (character == "&" || character == "*"), " [{,:-?".contains(previous) {
+                } else if character == "&" || character == "*", " [{,:-?".contains(previous),
+                          index + 1 < characters.count, !" \t,[]{}".contains(characters[index + 1]),
+                          lastSignificant == nil || ":[{,-?".contains(lastSignificant!) {
                     return (offset, column)
                 }
-                previous = character
             }
         }
         return nil

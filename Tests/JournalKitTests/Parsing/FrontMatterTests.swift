@@ -150,3 +150,16 @@ import Testing
         #expect(note.decision == Decision.proceed)
     }
 }
+
+@Suite struct AmpersandTests {
+    /// "&" and "*" inside a plain value are text, not YAML anchors: a firm called
+    /// "Brackwell & Stone" must be readable; a real anchor is still refused.
+    @Test func anAmpersandInsideAValueIsText() {
+        let note = parseNote("---\ntype: client\nname: Ada Obi\norganisation: {name: Brackwell & Stone LLP}\nrole: 5 * 3 team lead\n---\n",
+                             path: "clients/ada-obi/client.md")
+        #expect(note.diagnostics.isEmpty, "\(note.diagnostics)")
+        #expect(note.caseFile?.organisation?.name == "Brackwell & Stone LLP")
+        let anchored = parseNote("---\ntype: client\nname: &n Ada\naliases: [*n, *n]\n---\n", path: "clients/ada-obi/client.md")
+        #expect(anchored.diagnostics.contains { $0.rule == "frontmatter-invalid" })
+    }
+}
