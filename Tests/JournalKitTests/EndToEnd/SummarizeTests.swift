@@ -23,6 +23,10 @@ import Testing
         let beginning = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(28).joined(separator: "\n")
         let commands = try String(contentsOf: packageRoot.appendingPathComponent("docs/commands.md"), encoding: .utf8)
         #expect(commands.contains("$ journal summarize nadia-benali\n" + beginning + "\n[…]"))
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("### Entretien préalable") })
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(lines[start..<start + 6].joined(separator: "\n")))
     }
 
     @Test func htmlSummaryIsAStandalonePageAndMatchesItsGolden() throws {
