@@ -39,7 +39,7 @@ struct Pseudonyms: Sendable {
 
     /// The first name of `pool` at the seed's position that is neither real nor taken yet.
     private mutating func pick(from pool: [String], seed: String) -> String {
-        let start = Int(Self.hash(key + "\u{0}" + seed) % UInt64(pool.count))
+        let start = Int(ContentHash.value((key + "\u{0}" + seed).utf8) % UInt64(pool.count))
         for step in 0..<pool.count {
             let candidate = pool[(start + step) % pool.count]
             let folded = TextFold.fold(candidate)
@@ -52,15 +52,6 @@ struct Pseudonyms: Sendable {
         let fallback = (language == .fr ? "Personne " : "Person ") + String(taken.count + 1)
         taken.insert(TextFold.fold(fallback))
         return fallback
-    }
-
-    static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 
     /// The journal's pseudonym key, made once with random bytes and kept under `.journal/`.

@@ -2,12 +2,17 @@
 /// would only make the index keep an older parse of a file whose size and mtime both changed.
 enum ContentHash {
     static func of(_ bytes: UnsafeRawBufferPointer) -> String {
+        let hex = String(value(bytes), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The hash as a number, for choices made from it (pseudonyms).
+    static func value(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01b3
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash
     }
 }
