@@ -72,9 +72,6 @@ public enum CaseSummary {
             .sorted { ($0.date!.date, $0.path) < ($1.date!.date, $1.path) }
         let origin = documents.first(where: { $0.type == .session && ($0.status ?? .held) == .held })?.date?.date
             ?? documents.first?.date?.date
-        let bodies = Dictionary(uniqueKeysWithValues: ([caseNote] + documents).map {
-            ($0.path, NoteBody(root: journal.root, path: $0.path, aliases: journal.config.headingAliases))
-        })
 
         // What to hide, and with what.
         var registry: Registry?
@@ -95,9 +92,17 @@ public enum CaseSummary {
         if options.strict, !undeclared.isEmpty { throw Failure.undeclared(undeclared) }
         let undeclaredWords = Set(undeclared.map(\.name))
         let anonymiser = registry.map { Anonymiser(registry: $0, language: language, origin: origin, undeclared: undeclaredWords) }
+        // Each body read and parsed once: rewritten for the summary, its private lines kept for the gate.
+        var bodies: [String: NoteBody.Rendered] = [:]
+        for (note, shift) in [(caseNote, 1)] + documents.map({ ($0, 2) }) {
+            let date = note.type == .client ? nil : note.date?.date
+            bodies[note.path] = NoteBody(root: journal.root, path: note.path).rendered(
+                aliases: journal.config.headingAliases, shift: shift, flattenLinks: options.anonymise,
+                text: { anonymiser?.apply($0, context: date) ?? $0 })
+        }
         let builder = SummaryBuilder(language: language, anonymiser: anonymiser, origin: origin, file: file,
                                      client: options.client, resolution: resolution, documents: documents,
-                                     bodies: bodies, casePath: caseNote.path)
+                                     bodies: bodies.mapValues(\.markdown), casePath: caseNote.path)
         var markdown = try Templates(journalRoot: journal.root, language: language).render("summary.md", builder.context())
         markdown = tidy(markdown)
         var text = markdown

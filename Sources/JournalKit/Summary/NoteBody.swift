@@ -6,39 +6,41 @@ import Foundation
 struct NoteBody: Sendable {
     /// The body after the front-matter, as written.
     var source: String
-    var aliases: HeadingAliases
-    /// Folded lines of private text, long enough to be told apart from ordinary words.
-    var privateLines: [String] = []
 
-    init(root: URL, path: String, aliases: HeadingAliases) {
-        self.aliases = aliases
+    /// What `rendered` gives: the body as it may leave, and the private text it left out.
+    struct Rendered: Sendable {
+        var markdown: String
+        /// Folded lines of private text, long enough to be told apart from ordinary words.
+        var privateLines: [String]
+    }
+
+    init(root: URL, path: String) {
         source = ""
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
               case .success(let text) = SourceText.decode(data) else { return }
         let frontMatter = FrontMatter(lines: text.lines)
         guard frontMatter.bodyStartLine <= text.lines.count else { return }
         source = text.lines[(frontMatter.bodyStartLine - 1)...].joined(separator: "\n")
-        var tree = MarkdownTree(parsing: source)
-        _ = SectionMap(tree: &tree, aliases: aliases)
-        for node in tree.nodes where node.isPrivate {
-            let literal = node.literal.replacingOccurrences(of: "<!--", with: " ").replacingOccurrences(of: "-->", with: " ")
-            for line in literal.split(separator: "\n") {
-                let folded = TextFold.fold(String(line))
-                if folded.count >= LeakGate.minimumPrivateLength { privateLines.append(folded) }
-            }
-        }
     }
 
     /// The body for a summary: what is private, raw HTML, the first-level title, and the lists
     /// of objectives, commitments, reviews and themes (the summary shows those itself) are left
     /// out; headings move down `shift` levels; `text` rewrites every piece of text.
-    func rendered(shift: Int, flattenLinks: Bool, text: @escaping (String) -> String) -> String {
-        let aliases = self.aliases
+    func rendered(aliases: HeadingAliases, shift: Int, flattenLinks: Bool, text: @escaping (String) -> String) -> Rendered {
+        // Filled while cmark's tree is read, so that the body is parsed once.
+        var privateLines: [String] = []
         let rewrite = MarkdownTree.Rewrite(drop: { tree in
             var tree = tree
             let sections = SectionMap(tree: &tree, aliases: aliases)
             var drop = Set<Int>()
             for (index, node) in tree.nodes.enumerated() {
+                if node.isPrivate {
+                    let literal = node.literal.replacingOccurrences(of: "<!--", with: " ").replacingOccurrences(of: "-->", with: " ")
+                    for line in literal.split(separator: "\n") {
+                        let folded = TextFold.fold(String(line))
+                        if folded.count >= LeakGate.minimumPrivateLength { privateLines.append(folded) }
+                    }
+                }
                 let inItemSection = sections.kinds[index].map { $0 != .private } ?? false
                 switch node.kind {
                 case .htmlBlock, .htmlInline:
@@ -56,6 +58,7 @@ struct NoteBody: Sendable {
         let markdown = MarkdownTree.rewrite(source, rewrite).trimmingCharacters(in: .whitespacesAndNewlines)
         // cmark escapes the brackets of « [personne] »; they read better bare, and mean nothing
         // to Markdown without a link after them.
-        return markdown.replacingOccurrences(of: #"\\\[([^\]\\\n]{1,60})\\\](?![(\[:])"#, with: "[$1]", options: .regularExpression)
+        let bare = markdown.replacingOccurrences(of: #"\\\[([^\]\\\n]{1,60})\\\](?![(\[:])"#, with: "[$1]", options: .regularExpression)
+        return Rendered(markdown: bare, privateLines: privateLines)
     }
 }

@@ -10,7 +10,8 @@ struct SummaryBuilder {
     var resolution: ClientResolution
     /// Dated documents of the case, oldest first.
     var documents: [Note]
-    var bodies: [String: NoteBody]
+    /// Each note's body, already made safe, by path.
+    var bodies: [String: String]
     var casePath: String
 
     private var fr: Bool { language == .fr }
@@ -46,7 +47,7 @@ struct SummaryBuilder {
             "client": displayName,
             "anonymised": anonymiser != nil,
             "profile": profile(heldCount: held.count),
-            "context": body(casePath, context: nil, shift: 1),
+            "context": bodies[casePath] ?? "",
             "demand": file.demand.map { safe($0) } ?? "",
             "need": file.need.map { safe($0) } ?? "",
             "has_demand_or_need": file.demand != nil || file.need != nil,
@@ -61,11 +62,6 @@ struct SummaryBuilder {
         values["misses"] = missed
         values["has_misses"] = !missed.isEmpty
         return values
-    }
-
-    private func body(_ path: String, context: LocalDate?, shift: Int) -> String {
-        guard let note = bodies[path] else { return "" }
-        return note.rendered(shift: shift, flattenLinks: anonymiser != nil) { safe($0, context: context) }
     }
 
     private func profile(heldCount: Int) -> [String] {
@@ -192,7 +188,7 @@ struct SummaryBuilder {
             return [
                 "heading": heading,
                 "facts": facts.joined(separator: " · "),
-                "body": body(note.path, context: date, shift: 2),
+                "body": bodies[note.path] ?? "",
             ]
         }
     }
