@@ -89,7 +89,7 @@ struct Anonymiser: Sendable {
         let fr = language == .fr
         switch found {
         case .day(let date):
-            guard let origin else { return fr ? "[date]" : "[date]" }
+            guard let origin else { return "[date]" }
             return "[" + Self.relative(days: date.dayNumber - origin.dayNumber, language: language) + "]"
         case .month(let year, let month):
             guard let origin, year > 0 else { return fr ? "[mois]" : "[month]" }

@@ -19,20 +19,17 @@ struct LeakGate: Sendable {
             let text = String(line)
             hits += scan(line: text, number: lineNumber)
         }
-        // Across lines: a private passage or a phone number cut by a line break.
+        // Across lines: a private passage, a phone number or an email cut by a line break.
         let folded = TextFold.fold(output)
         for privateLine in privateLines where folded.contains(privateLine) {
-            if !hits.contains(where: { $0.what == "private text" && TextFold.fold($0.found) == privateLine }) {
-                hits.append(Hit(what: "private text", found: privateLine, line: 0))
-            }
+            hits.append(Hit(what: "private text", found: privateLine, line: 0))
         }
         if let registry {
             let digits = String(output.filter { $0.isASCII && $0.isNumber })
             for phone in registry.phoneDigits where digits.contains(phone.digits) {
                 hits.append(Hit(what: phone.label, found: phone.digits, line: 0))
             }
-            let flat = TextFold.fold(output)
-            for literal in registry.literals where flat.contains(literal.text) {
+            for literal in registry.literals where folded.contains(literal.text) {
                 hits.append(Hit(what: literal.label, found: literal.text, line: 0))
             }
         }

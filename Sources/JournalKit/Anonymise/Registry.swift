@@ -20,10 +20,8 @@ struct Registry: Sendable {
     private(set) var literals: [(text: String, label: String)] = []
     /// Phone numbers as their last nine digits.
     private(set) var phoneDigits: [(digits: String, label: String)] = []
-    /// Every word of every declared name, folded: names the undeclared-name detection skips.
-    private(set) var declaredWords: Set<String> = []
-    /// The pseudonyms given, folded, so that they are not taken for undeclared names.
-    private(set) var pseudonymWords: Set<String> = []
+    /// Every word of every declared name, folded: file-name words already covered are not added again.
+    private var declaredWords: Set<String> = []
     private var replacementWords: Set<String> = []
 
     static let titles = ["m", "mme", "mlle", "madame", "monsieur", "mademoiselle", "dr", "docteur", "me",
@@ -177,7 +175,6 @@ struct Registry: Sendable {
         let words = WordTokens.folded(name)
         guard !words.isEmpty else { return }
         declaredWords.formUnion(words.flatMap { [$0] + $0.split(separator: "-").map(String.init) })
-        pseudonymWords.formUnion(WordTokens.folded(pseudonym.first + " " + pseudonym.last))
         // First name: the first word, and any before a surname's particle or the last word.
         var split = words.count > 1 ? words.count - 1 : 1
         if let particle = words.indices.dropFirst().first(where: { Self.particles.contains(words[$0]) }) {

@@ -25,4 +25,16 @@ public enum ItemStatus: String, Sendable, Codable, Hashable, CaseIterable {
         default: return nil
         }
     }
+
+    /// How an objective's status reads in a report or a summary.
+    static func objectiveLabel(_ status: String, language: JournalConfig.Language) -> String {
+        let fr = language == .fr
+        switch status {
+        case "done": return fr ? "atteint" : "reached"
+        case "partial": return fr ? "en partie atteint" : "partly reached"
+        case "dropped": return fr ? "abandonné" : "dropped"
+        case "carried": return fr ? "reporté" : "carried forward"
+        default: return fr ? "en cours" : "in progress"
+        }
+    }
 }

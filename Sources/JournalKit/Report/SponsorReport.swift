@@ -157,7 +157,7 @@ public struct SponsorReport: Sendable, Hashable {
             context["objectives"] = objectives.map { objective -> [String: Any] in
                 var values: [String: Any] = ["number": String(objective.number)]
                 if let text = objective.text { values["text"] = text }
-                if let status = objective.status { values["status"] = Self.statusLabel(status, fr) }
+                if let status = objective.status { values["status"] = ItemStatus.objectiveLabel(status, language: language) }
                 return values
             }
             context["has_objectives"] = !objectives.isEmpty
@@ -167,16 +167,6 @@ public struct SponsorReport: Sendable, Hashable {
             context["has_themes"] = !themes.isEmpty
         }
         return context
-    }
-
-    static func statusLabel(_ status: String, _ fr: Bool) -> String {
-        switch status {
-        case "done": return fr ? "atteint" : "reached"
-        case "partial": return fr ? "en partie atteint" : "partly reached"
-        case "dropped": return fr ? "abandonné" : "dropped"
-        case "carried": return fr ? "reporté" : "carried forward"
-        default: return fr ? "en cours" : "in progress"
-        }
     }
 
     /// The report's last line: what was disclosed, and that everything else is confidential.

@@ -63,8 +63,8 @@ public enum CaseSummary {
 
     public static func render(_ journal: Journal, store: IndexStore, options: Options) throws -> Output {
         let language = journal.config.language
+        let notes = try store.notes(ofClient: options.client)
         guard let resolution = try store.resolutions(of: [options.client]).first,
-              let notes = Optional(try store.notes(ofClient: options.client)),
               let caseNote = notes.first(where: { $0.type == .client }), let file = caseNote.caseFile else {
             throw Failure.unknownClient(options.client)
         }
@@ -133,8 +133,7 @@ public enum CaseSummary {
         }
         // Front-matter sentences go out too.
         let caseNote = notes.first { $0.type == .client }
-        for key in ["demand", "need", "outcome"] {
-            let value = key == "demand" ? file.demand : key == "need" ? file.need : file.outcome
+        for (key, value) in [("demand", file.demand), ("need", file.need), ("outcome", file.outcome)] {
             guard let value, let caseNote else { continue }
             for candidate in NameDetector.candidates(in: Substring(value), number: caseNote.keyLines[key] ?? 1) {
                 consider(candidate.name, path: caseNote.path, line: candidate.line)

@@ -99,10 +99,10 @@ struct SummaryBuilder {
 
     private static let symbols: [String: String] = ["open": "☐", "done": "☑", "partial": "◐", "dropped": "☒", "carried": "↷"]
 
-    /// An objective is reached, a commitment kept.
-    func statusLabel(_ status: String, commitment: Bool = false) -> String {
+    /// A commitment is kept (an objective is reached: `ItemStatus.objectiveLabel`, as reports say it).
+    func commitmentLabel(_ status: String) -> String {
         let labels: [String: (String, String)] = [
-            "open": ("en cours", "open"), "done": commitment ? ("tenu", "kept") : ("atteint", "reached"),
+            "open": ("en cours", "open"), "done": ("tenu", "kept"),
             "partial": ("en partie", "partly"), "dropped": ("abandonné", "dropped"), "carried": ("reporté", "carried forward"),
         ]
         let label = labels[status] ?? (status, status)
@@ -110,7 +110,7 @@ struct SummaryBuilder {
     }
 
     /// Where an item was written: the case file, or which session.
-    private func origin(of path: String) -> String {
+    private func source(of path: String) -> String {
         if path == casePath { return fr ? "dossier initial" : "initial case file" }
         guard let document = resolution.documents.first(where: { $0.path == path }) else { return "" }
         return documentName(document)
@@ -132,8 +132,8 @@ struct SummaryBuilder {
             var item: [String: Any] = [
                 "symbol": Self.symbols[objective.status] ?? "☐",
                 "text": safe(objective.text, context: note?.date?.date),
-                "status": statusLabel(objective.status),
-                "origin": origin(of: objective.path),
+                "status": ItemStatus.objectiveLabel(objective.status, language: language),
+                "origin": source(of: objective.path),
             ]
             if let validated = objective.validated, let date = LocalDate.fromText(validated) {
                 item["validated"] = when(date)
@@ -216,21 +216,14 @@ struct SummaryBuilder {
             var item: [String: Any] = [
                 "symbol": Self.symbols[commitment.status] ?? "☐",
                 "text": safe(commitment.text, context: made),
-                "status": statusLabel(commitment.status, commitment: true),
-                "made": origin(of: commitment.path),
+                "status": commitmentLabel(commitment.status),
+                "made": source(of: commitment.path),
             ]
             if let odds = commitment.odds { item["odds"] = odds }
             if commitment.owner != "client" {
                 item["owner"] = commitment.owner == "coach" ? (fr ? "engagement du coach" : "the coach's commitment")
                                                             : (fr ? "engagement du commanditaire" : "the sponsor's commitment")
             }
-            let missed = commitment.history.filter(\.isMiss).map { statement -> [String: Any] in
-                let date = statement.date.flatMap(LocalDate.fromText)
-                var miss: [String: Any] = ["when": origin(of: statement.path)]
-                if let reason = statement.reason { miss["reason"] = reasonLabel(reason, context: date) }
-                return miss
-            }
-            item["misses"] = missed
             return item
         }
         let own = shown.filter { $0.owner == "client" }
@@ -256,7 +249,7 @@ struct SummaryBuilder {
                 let date = statement.date.flatMap(LocalDate.fromText)
                 return [
                     "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText)),
-                    "when": origin(of: statement.path),
+                    "when": source(of: statement.path),
                     "reason": statement.reason.map { reasonLabel($0, context: date) } ?? (fr ? "raison non notée" : "no reason noted"),
                 ]
             }
