@@ -34,7 +34,7 @@ struct DateDetector: Sendable {
         case year
     }
 
-    private struct Pattern: @unchecked Sendable {
+    private struct Pattern: Sendable {
         var shape: Shape
         var regex: NSRegularExpression
     }

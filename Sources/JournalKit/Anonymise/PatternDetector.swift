@@ -28,7 +28,7 @@ struct PatternDetector: Sendable {
         var kind: Kind
     }
 
-    private struct Pattern: @unchecked Sendable {
+    private struct Pattern: Sendable {
         var kind: Kind
         var regex: NSRegularExpression
         /// Whether the digits found really are such a number.

@@ -14,6 +14,9 @@ struct NoteBody: Sendable {
         var privateLines: [String]
     }
 
+    /// `\[personne\]` as cmark prints it, unless a link follows.
+    private static let escapedBrackets = try! NSRegularExpression(pattern: #"\\\[([^\]\\\n]{1,60})\\\](?![(\[:])"#)
+
     init(root: URL, path: String) {
         source = ""
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
@@ -58,7 +61,8 @@ struct NoteBody: Sendable {
         let markdown = MarkdownTree.rewrite(source, rewrite).trimmingCharacters(in: .whitespacesAndNewlines)
         // cmark escapes the brackets of « [personne] »; they read better bare, and mean nothing
         // to Markdown without a link after them.
-        let bare = markdown.replacingOccurrences(of: #"\\\[([^\]\\\n]{1,60})\\\](?![(\[:])"#, with: "[$1]", options: .regularExpression)
+        let bare = Self.escapedBrackets.stringByReplacingMatches(
+            in: markdown, range: NSRange(markdown.startIndex..<markdown.endIndex, in: markdown), withTemplate: "[$1]")
         return Rendered(markdown: bare, privateLines: privateLines)
     }
 }
