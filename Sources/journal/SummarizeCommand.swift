@@ -18,6 +18,8 @@ struct SummarizeCommand: ParsableCommand {
     @Flag(name: .customLong("no-anonymise"), help: "Keep real names and dates, for the coach's own use (private notes are still left out).")
     var noAnonymise = false
     @Flag(name: .long, help: "Refuse to render while a name the case file does not declare remains.") var strict = false
+    @Flag(name: .customLong("for-publication"), help: "A summary meant for a case study: refused unless the case file gives `consent: {case_study: true}`.")
+    var forPublication = false
 
     func run() throws {
         let journal = try global.openJournal()
@@ -31,11 +33,12 @@ struct SummarizeCommand: ParsableCommand {
             let store = try IndexStore.open(journal)
             Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error }, language)
             output = try CaseSummary.render(journal, store: store, options: .init(
-                client: client, format: format, anonymise: !noAnonymise, strict: strict))
+                client: client, format: format, anonymise: !noAnonymise, strict: strict, forPublication: forPublication))
         } catch let failure as CaseSummary.Failure {
             if case .undeclared(let names) = failure { listUndeclared(names, fr: fr) }
             Output.error("journal: " + failure.message(in: language))
             if case .unknownClient = failure { Foundation.exit(2) }
+            if case .noConsent = failure { Foundation.exit(2) }
             throw ExitCode(1)
         } catch {
             Output.fail(error, language)
@@ -57,6 +60,9 @@ struct SummarizeCommand: ParsableCommand {
         guard !names.isEmpty else { return }
         Output.error(fr ? "\(names.count) nom(s) non déclaré(s), remplacé(s) par « [personne] » ; déclarez-les dans le dossier du client (`people` ou `aliases`) :"
                         : "\(names.count) undeclared name(s), replaced by “[person]”; declare them in the client's case file (`people` or `aliases`):")
-        for name in names { Output.error("  \(name.path):\(name.line): \(name.name)") }
+        for name in names {
+            let doubt = name.confident ? "" : (fr ? " (peut-être un mot courant : masqué par prudence)" : " (perhaps an ordinary word: hidden to be safe)")
+            Output.error("  \(name.path):\(name.line): \(name.name)\(doubt)")
+        }
     }
 }

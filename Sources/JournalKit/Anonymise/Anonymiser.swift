@@ -1,18 +1,38 @@
+import Foundation
+
 /// Replaces, in a piece of text, everything that could tell who the client is: contact details
 /// and identifiers by their shape, real dates by a time relative to the first session, declared
-/// names by pseudonyms or generalised forms, and undeclared names by « [personne] ". French
-/// elision is repaired on the way: « d'Amélie » becomes « de Sophie », « chez l'Atelier » becomes
-/// « chez une PME ».
+/// names by pseudonyms or generalised forms, and names the case file does not declare by
+/// « [personne] ». French is repaired on the way: « d'Amélie » becomes « de Sophie », « chez
+/// l'Atelier » becomes « chez une PME », « à Lyon » becomes « dans une grande ville ».
 struct Anonymiser: Sendable {
     var registry: Registry
     var language: JournalConfig.Language
     /// The day of the first session: dates are told relative to it.
     var origin: LocalDate?
-    /// Words found by the undeclared-person detection, exactly as written.
+    /// Words known to be undeclared names, exactly as written (found elsewhere in the case).
     var undeclared: Set<String> = []
+    /// Whether names the registry does not know are looked for here, with `NameDetector`.
+    var detectsNames = true
+    /// Folded words never taken for an undeclared person: the coach's own name, and every word
+    /// of every declared entry.
+    var notUndeclared: Set<String> = []
 
     /// Longer texts are left out whole rather than scanned: a summary stays fast on any file.
     static let maximumLength = 100_000
+
+    /// One change to a text: `range` of the original becomes `text`.
+    struct Replacement: Sendable {
+        var range: Range<String.Index>
+        var text: String
+    }
+
+    /// What `rewrite` found and changes.
+    struct Result: Sendable {
+        var replacements: [Replacement]
+        /// Names replaced by « [personne] », as written.
+        var undeclared: [String]
+    }
 
     private struct Span {
         var range: Range<String.Index>
@@ -20,54 +40,132 @@ struct Anonymiser: Sendable {
         var kind: Kind
     }
 
-    private enum Kind { case person, phrase, placeholder }
+    private enum Kind: Equatable { case person, place, phrase, placeholder }
+
+    /// Invisible characters (soft hyphens, zero-width spaces and joiners, byte-order marks) are
+    /// removed, and the text is put in one Unicode form, so that a name cannot hide behind them.
+    static func normalised(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        let composed = text.precomposedStringWithCanonicalMapping
+        guard composed.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) else { return composed }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: composed.unicodeScalars.filter { $0.properties.generalCategory != .format })
+        return String(scalars)
+    }
 
     func apply(_ text: String, context: LocalDate?) -> String {
-        guard text.utf8.count <= Self.maximumLength else {
-            return language == .fr ? "[passage trop long, omis]" : "[passage too long, left out]"
+        let text = Self.normalised(text)
+        guard text.utf8.count <= Self.maximumLength else { return tooLong }
+        return Self.splice(text, rewrite(text, context: context).replacements)
+    }
+
+    var tooLong: String { language == .fr ? "[passage trop long, omis]" : "[passage too long, left out]" }
+
+    static func splice(_ text: String, _ replacements: [Replacement]) -> String {
+        var output = ""
+        var position = text.startIndex
+        for replacement in replacements where replacement.range.lowerBound >= position {
+            output += text[position..<replacement.range.lowerBound]
+            output += replacement.text
+            position = replacement.range.upperBound
         }
+        output += text[position...]
+        return output
+    }
+
+    /// The changes that make `text` (already `normalised`) safe, in order and without overlaps.
+    func rewrite(_ text: String, context: LocalDate?) -> Result {
         var spans: [Span] = PatternDetector.matches(in: text).map {
             Span(range: $0.range, text: $0.kind.placeholder(language), kind: .placeholder)
         }
         for match in DateDetector.matches(in: text, context: context) where !spans.contains(where: { $0.range.overlaps(match.range) }) {
             spans.append(Span(range: match.range, text: describe(match.found), kind: .placeholder))
         }
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let covered = { (range: Range<String.Index>) -> Bool in
+            // Spans are few and sorted: a binary search would not pay for itself.
+            spans.contains { $0.range.overlaps(range) }
+        }
         let tokens = WordTokens(text).tokens
+        var names: [Span] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if spans.contains(where: { $0.range.overlaps(token.range) }) {
+            if covered(token.range) {
                 index += 1
                 continue
             }
-            if let variant = registry.match(tokens, at: index, in: text) {
+            if let variant = registry.match(tokens, at: index, in: text, afterTitle: index > 0 && isTitle(tokens, index - 1, in: text)),
+               !longerMatch(tokens, after: index, end: index + variant.words.count, in: text) {
                 let last = tokens[index + variant.words.count - 1]
                 let range = token.range.lowerBound..<last.range.upperBound
-                spans.append(Span(range: range, text: replacement(variant, tokens: Array(tokens[index..<index + variant.words.count]), in: text),
-                                  kind: variant.kind == .person ? .person : .phrase))
+                let kind: Kind = variant.kind == .person ? .person : variant.kind == .place ? .place : .phrase
+                names.append(Span(range: range, text: replacement(variant, tokens: Array(tokens[index..<index + variant.words.count]), in: text),
+                                  kind: kind))
                 index += variant.words.count
                 continue
             }
-            let word = String(text[token.range])
-            if undeclared.contains(word) {
-                spans.append(Span(range: token.range, text: language == .fr ? "[personne]" : "[person]", kind: .placeholder))
-            }
             index += 1
         }
-        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var output = ""
-        var position = text.startIndex
-        for span in spans where span.range.lowerBound >= position {
-            output += text[position..<span.range.lowerBound]
-            let original = text[span.range]
-            append(span, original: original, to: &output)
-            position = span.range.upperBound
+        var found: [String] = []
+        if detectsNames || !undeclared.isEmpty {
+            let detected = detectsNames ? NameDetector.spans(in: text) : []
+            let taken = names
+            func add(_ range: Range<String.Index>, _ name: String) {
+                guard !covered(range), !taken.contains(where: { $0.range.overlaps(range) }),
+                      !names.contains(where: { $0.range.overlaps(range) }) else { return }
+                found.append(name)
+                names.append(Span(range: range, text: language == .fr ? "[personne]" : "[person]", kind: .placeholder))
+            }
+            for candidate in detected where !UndeclaredPerson.words(candidate.name).isSubset(of: notUndeclared) {
+                add(candidate.range, candidate.name)
+            }
+            if !undeclared.isEmpty {
+                for token in tokens where undeclared.contains(String(text[token.range])) {
+                    add(token.range, String(text[token.range]))
+                }
+            }
         }
-        output += text[position...]
-        return output
+        spans += names
+        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var replacements: [Replacement] = []
+        var position = text.startIndex
+        var previous: Span?
+        for span in spans where span.range.lowerBound >= position {
+            // « l'Atelier Garnier, Garnier SA » gives the generalised form once, not twice in a row.
+            if let previous, previous.kind == .phrase || previous.kind == .place, span.kind == previous.kind, span.text == previous.text,
+               text[position..<span.range.lowerBound].allSatisfy({ $0 == " " || $0 == "-" || $0 == "," || $0 == "(" || $0 == ")" }) {
+                replacements.append(Replacement(range: position..<span.range.upperBound, text: ""))
+                position = span.range.upperBound
+                continue
+            }
+            replacements.append(repaired(span, in: text, from: position))
+            position = span.range.upperBound
+            previous = span
+        }
+        return Result(replacements: replacements, undeclared: found)
+    }
+
+    /// Whether a match starting inside `index + 1 ..< end` reaches further: « l'Atelier Garnier »
+    /// is the organisation, not the alias « l'Atelier » followed by the surname Garnier.
+    private func longerMatch(_ tokens: [WordTokens.Token], after index: Int, end: Int, in text: String) -> Bool {
+        for next in (index + 1)..<end {
+            if let variant = registry.match(tokens, at: next, in: text), next + variant.words.count > end { return true }
+        }
+        return false
+    }
+
+    /// Whether token `index` is a title (M., Mme, Dr…): a name after it is a person.
+    private func isTitle(_ tokens: [WordTokens.Token], _ index: Int, in text: String) -> Bool {
+        guard Registry.titles.contains(tokens[index].folded), tokens[index].capitalised else { return false }
+        return tokens[index].folded != "m" || (tokens[index].range.upperBound < text.endIndex && text[tokens[index].range.upperBound] == ".")
     }
 
     private func replacement(_ variant: Registry.Variant, tokens: [WordTokens.Token], in text: String) -> String {
+        if variant.joined, let part = variant.parts.first ?? nil, let token = tokens.first {
+            if token.shouted { return part.uppercased() }
+            return token.capitalised ? part.prefix(1).uppercased() + part.dropFirst() : part
+        }
         var result = ""
         for (offset, token) in tokens.enumerated() {
             let original = String(text[token.range])
@@ -78,8 +176,12 @@ struct Anonymiser: Sendable {
             }
             if part.isEmpty { continue }
             if offset > 0 { result += text[tokens[offset - 1].range.upperBound..<token.range.lowerBound] }
-            let shouted = original.count > 1 && original == original.uppercased() && original != original.lowercased()
-            result += shouted && variant.kind == .person ? part.uppercased() : part
+            result += token.shouted && variant.kind == .person ? part.uppercased() : part
+        }
+        // An initial keeps its dot when the next word was dropped: « J.-P. » → « P. ».
+        if let lastKept = variant.parts.lastIndex(where: { $0 != "" }), lastKept < tokens.count - 1,
+           variant.parts[lastKept].map({ $0.count == 1 }) == true, !result.hasSuffix(".") {
+            result += "."
         }
         return result
     }
@@ -105,6 +207,10 @@ struct Anonymiser: Sendable {
             return fr ? "[année]" : "[year]"
         case .undated:
             return "[date]"
+        case .period:
+            return fr ? "[période de l'année]" : "[time of year]"
+        case .age:
+            return fr ? "[âge]" : "[age]"
         }
     }
 
@@ -128,13 +234,16 @@ struct Anonymiser: Sendable {
                   : "\(amount) \(unitEn) \(days > 0 ? "after" : "before") the first session"
     }
 
-    /// Appends a replacement, repairing what comes before it: elision (d' / de, qu' / que),
-    /// articles that belonged to the original name (l'Atelier, du Groupe), and a capital at the
-    /// start of a sentence.
-    private func append(_ span: Span, original: Substring, to output: inout String) {
+    /// The replacement of `span`, with what comes before it repaired: elision (d' / de, qu' /
+    /// que), articles that belonged to the original name (l'Atelier, du Groupe, au Havre), « à »
+    /// before a generalised place, and a capital at the start of a sentence. Only the original
+    /// text after `start` (the end of the previous replacement) may change.
+    private func repaired(_ span: Span, in source: String, from start: String.Index) -> Replacement {
+        let before = String(source[start..<span.range.lowerBound])
+        var output = before
         var text = span.text
-        let startsWithVowel = text.first.map { "aeiouyàâäéèêëîïôöûüÿAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸ".contains($0) } ?? false
-        let isArticlePhrase = span.kind == .phrase
+        let startsWithVowel = text.first.map { "aeiouyàâäéèêëîïôöûüÿhAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸ".contains($0) } ?? false
+        let isArticlePhrase = (span.kind == .phrase || span.kind == .place)
             && ["un ", "une ", "l'", "l’", "la ", "le ", "a ", "an ", "the "].contains { text.lowercased().hasPrefix($0) }
         if language == .fr {
             // The article belonged to the name: « chez l'Atelier Garnier » → « chez une PME ».
@@ -145,7 +254,7 @@ struct Anonymiser: Sendable {
                     output.removeLast(word.count + 1)
                 }
             }
-            // « du Groupe X » → « de une PME » (then « d'une PME »), « au Groupe X » → « à une PME ».
+            // « du Groupe X » → « de une PME » (then « d'une PME »), « au Havre » → « à une ville ».
             if isArticlePhrase || text.hasPrefix("["), let word = Self.trailingWord(output) {
                 let capital = word.first?.isUppercase == true
                 switch word.lowercased() {
@@ -159,25 +268,34 @@ struct Anonymiser: Sendable {
                     break
                 }
             }
+            // A town written « à Lyon » is « dans une grande ville », not « à une grande ville ».
+            if span.kind == .place, text.hasPrefix("un ") || text.hasPrefix("une "), let word = Self.trailingWord(output), word == "à" || word == "À" {
+                output.removeLast(word.count + 1)
+                output += word == "À" ? "Dans " : "dans "
+            }
             // Elision follows the new first letter: « d'Amélie » → « de Sophie », « de Bruno » → « d'Inès ».
             if let (word, apostrophe) = Self.trailingElision(output), !startsWithVowel,
                let full = ["d": "de ", "D": "De ", "qu": "que ", "Qu": "Que ", "QU": "QUE "][word] {
                 output.removeLast(apostrophe + word.count)
                 output += full
-            } else if startsWithVowel, let word = Self.trailingWord(output), ["de", "De", "que", "Que"].contains(word) {
+            } else if startsWithVowel, !text.hasPrefix("["), let word = Self.trailingWord(output), ["de", "De", "que", "Que"].contains(word) {
                 output.removeLast(word.count + 1)
                 output += String(word.dropLast()) + "'"
             }
         }
-        if original.first?.isUppercase == true, Self.atSentenceStart(output), let first = text.first, first.isLowercase {
+        let original = source[span.range]
+        if original.first?.isUppercase == true, Self.atSentenceStart(output, before: source[..<start]), let first = text.first, first.isLowercase {
             text = first.uppercased() + text.dropFirst()
         }
-        output += text
+        // Only the changed tail of `before` is replaced, so that the Markdown around it stays.
+        let common = zip(before, output).prefix { $0 == $1 }.count
+        let lower = source.index(start, offsetBy: common)
+        return Replacement(range: lower..<span.range.upperBound, text: String(output.dropFirst(common)) + text)
     }
 
     /// `d'`, `qu'`, `l'` just before, with the length of its apostrophe.
     private static func trailingElision(_ output: String) -> (String, Int)? {
-        guard let last = output.last, last == "'" || last == "’" else { return nil }
+        guard let last = output.last, Registry.apostrophes.contains(last) else { return nil }
         let before = output.dropLast()
         for word in ["qu", "Qu", "QU", "d", "D", "l", "L"] where before.hasSuffix(word) {
             let start = before.index(before.endIndex, offsetBy: -word.count)
@@ -190,16 +308,19 @@ struct Anonymiser: Sendable {
 
     /// The word just before, when a single space separates it.
     private static func trailingWord(_ output: String) -> String? {
-        guard output.last == " " else { return nil }
+        guard output.last == " " || output.last == "\n" else { return nil }
         let before = output.dropLast()
         let word = before.reversed().prefix { $0.isLetter }
         guard !word.isEmpty else { return nil }
         return String(word.reversed())
     }
 
-    private static func atSentenceStart(_ output: String) -> Bool {
-        let trimmed = output.reversed().drop { $0 == " " || $0 == "\u{00A0}" || $0 == "*" || $0 == "_" || $0 == "«" || $0 == "\"" }
-        guard let previous = trimmed.first else { return true }
-        return ".!?\n#>-".contains(previous)
+    /// After a full stop, a question or an exclamation mark, or at the start of the text; not
+    /// after « de » at the end of a line.
+    private static func atSentenceStart(_ output: String, before: Substring) -> Bool {
+        let skipped: (Character) -> Bool = { " \n\u{00A0}*_«\"(".contains($0) }
+        if let previous = output.reversed().first(where: { !skipped($0) }) { return ".!?".contains(previous) }
+        guard let previous = before.reversed().first(where: { !skipped($0) }) else { return true }
+        return ".!?".contains(previous)
     }
 }

@@ -12,6 +12,10 @@ struct DateDetector: Sendable {
         case year
         /// A day that does not exist, such as 30 February.
         case undated
+        /// A named day or period of the year: Noël, Easter, la rentrée, half-term.
+        case period
+        /// An age: « 42 ans », "aged 42".
+        case age
     }
 
     struct Match: Sendable {
@@ -32,6 +36,10 @@ struct DateDetector: Sendable {
         case month
         case weekday
         case year
+        /// Groups: month, year (`09/2023`).
+        case monthYear
+        case period
+        case age
     }
 
     private struct Pattern: Sendable {
@@ -61,7 +69,7 @@ struct DateDetector: Sendable {
     private static let frDay = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     private static let enDay = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\\.|Tue\\.|Wed\\.|Thu\\.|Fri\\.|Sat\\.|Sun\\."
     /// An article or preposition that goes with the date and would dangle without it.
-    private static let lead = "(?:(?:le|en|on|in|the)\\s+)?"
+    private static let lead = "(?<![\\p{L}])(?:(?:le|en|on|in|the)\\s+)?"
 
     private static func regex(_ pattern: String, caseless: Bool) -> NSRegularExpression {
         // Constants of this file: a typo is a programming error.
@@ -69,17 +77,26 @@ struct DateDetector: Sendable {
     }
 
     private static let patterns: [Pattern] = [
-        Pattern(shape: .iso, regex: regex("\(lead)\\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?:Z|[+\\-][0-9]{2}:?[0-9]{2})?)?\\b", caseless: true)),
-        Pattern(shape: .digits, regex: regex("\(lead)\\b([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4}|[0-9]{2})\\b", caseless: true)),
-        Pattern(shape: .digits, regex: regex("\(lead)\\b([0-9]{1,2})/([0-9]{1,2})()\\b(?![/.][0-9])", caseless: true)),
+        Pattern(shape: .iso, regex: regex("\(lead)(?<![0-9])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[T ][0-9]{1,2}[:h][0-9]{2}(?::[0-9]{2})?(?:Z|[+\\-][0-9]{2}:?[0-9]{2})?)?(?![0-9])", caseless: true)),
+        Pattern(shape: .digits, regex: regex("\(lead)(?<![0-9])([0-9]{1,2})[/.\\-]([0-9]{1,2})[/.\\-]([0-9]{4}|[0-9]{2})(?![0-9])", caseless: true)),
+        Pattern(shape: .digits, regex: regex("\(lead)(?<![0-9])([0-9]{1,2})/([0-9]{1,2})()(?![0-9])(?![/.][0-9])", caseless: true)),
+        Pattern(shape: .monthYear, regex: regex("\(lead)(?<![0-9])(0?[1-9]|1[0-2])[/.\\-]((?:19|20)[0-9]{2})(?![0-9])", caseless: true)),
         Pattern(shape: .dayMonth, regex: regex("\(lead)\\b(?:(?:\(frDay)|\(enDay)),?\\s+)?([0-9]{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\(frMonth)|\(enMonth))(?:,?\\s+([0-9]{4}))?(?![\\p{L}])", caseless: true)),
         Pattern(shape: .monthDay, regex: regex("\(lead)\\b(?:(?:\(enDay)),?\\s+)?(\(enMonth))\\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\\s+([0-9]{4}))?\\b", caseless: false)),
         Pattern(shape: .month, regex: regex("\(lead)\\b(\(frMonth)|\(enMonth))\\s+([0-9]{4})\\b", caseless: true)),
         Pattern(shape: .month, regex: regex("\(lead)(?<![\\p{L}])(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)()(?![\\p{L}])", caseless: true)),
-        Pattern(shape: .month, regex: regex("(?:(?:in|In)\\s+)?\\b(January|February|March|April|May|June|July|August|September|October|November|December)()\\b", caseless: false)),
+        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(?:(?:in|In)\\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)()\\b", caseless: false)),
+        // Abbreviated: mid-Jan, end of Feb, janv., juil.
+        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(?:(?:in|In)\\s+)?(Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?()(?![\\p{L}])", caseless: false)),
+        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(janv|f[ée]vr|avr|juil)\\.()", caseless: true)),
         Pattern(shape: .weekday, regex: regex("\(lead)(?<![\\p{L}])(?:\(frDay))s?(?:\\s+(?:1er|[0-9]{1,2})\\b)?(?![\\p{L}])", caseless: true)),
-        Pattern(shape: .weekday, regex: regex("(?:(?:on|On)\\s+)?\\b(?:\(enDay))s?(?:\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b)?", caseless: false)),
-        Pattern(shape: .year, regex: regex("\\b(?:19|20)[0-9]{2}\\b", caseless: false)),
+        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On)\\s+)?(?:\(enDay))s?(?:\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b)?", caseless: false)),
+        // Weds 3pm, Thu, jeu. 14 h.
+        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On)\\s+)?(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|,|(?=\\s+[0-9]))", caseless: false)),
+        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:lun|mar|mer|jeu|ven|sam|dim)\\.(?=\\s*[0-9])", caseless: true)),
+        Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:(?:à|a|at|for|over|pendant|avant|après|apres|before|after|de|du|la|the)\\s+)?(?:No[eë]l|P[aâ]ques|Toussaint|Pentec[ôo]te|R[ée]veillon|Christmas|Xmas|Easter|Thanksgiving|Halloween|half[- ]term|rentr[ée]e(?:\\s+(?:de\\s+)?(?:septembre|scolaire))?)(?![\\p{L}])", caseless: true)),
+        Pattern(shape: .age, regex: regex("(?:(?<=\\b(?:a|de|âgé|âgée|agé|agée|aged|age) )|(?<=\\())(?:1[6-9]|[2-9][0-9])\\s*ans(?![\\p{L}])|(?<![0-9])(?:1[6-9]|[2-9][0-9])(?:\\s+years?\\s+old|-year-old)|(?<![\\p{L}])aged\\s+(?:1[6-9]|[2-9][0-9])(?![0-9])", caseless: true)),
+        Pattern(shape: .year, regex: regex("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", caseless: false)),
     ]
 
     /// Dates in `text`; a day or month written without its year takes the year that puts it
@@ -114,8 +131,17 @@ struct DateDetector: Sendable {
                   let date = LocalDate(year: y, month: m, day: d) else { return nil }
             return .day(date)
         case .digits:
-            guard let d = day(group(1)), let m = day(group(2)) else { return nil }
+            guard var d = day(group(1)), var m = day(group(2)) else { return nil }
+            // 12/29/2025 can only be American: month first.
+            if m > 12, d <= 12 { swap(&d, &m) }
             return dated(day: d, month: m, year: year(group(3)), context: context)
+        case .monthYear:
+            guard let m = day(group(1)), let y = year(group(2)) else { return nil }
+            return .month(y, m)
+        case .period:
+            return .period
+        case .age:
+            return .age
         case .dayMonth:
             guard let d = day(group(1)), let m = group(2).flatMap(monthNumber) else { return nil }
             return dated(day: d, month: m, year: year(group(3)), context: context) ?? .undated

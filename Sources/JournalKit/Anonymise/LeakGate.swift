@@ -1,58 +1,255 @@
-/// The last check before a summary is written: the rendered text is scanned again, on its own,
-/// for every way of writing every registry entry, every contact or identifier pattern, every
-/// real date, every undeclared name, and every line of private text. One hit stops the render.
+/// The last check before an output leaves: the text a reader gets is scanned again, on its own,
+/// for every declared name, every contact or identifier pattern, every real date, every
+/// undeclared name found in the case, and every passage of private text. One hit stops the
+/// render.
+///
+/// It shares no matching code with the `Anonymiser`: it starts from what the case file declares
+/// as written (`Registry.entries`), folds case, accents and punctuation its own way, reads
+/// words as runs of letters whatever separates them (so a name inside a slug, a handle or a
+/// hashtag is found), and knows the joined forms people write (`jpmorin`, `NourEA`). It never
+/// looks for a short name inside an ordinary word: a client `leo` does not stop « caméléon ».
 struct LeakGate: Sendable {
     typealias Hit = LeakHit
 
     var registry: Registry?
     var undeclared: Set<String>
-    /// Private lines of the case's notes, folded; only long enough ones are looked for.
-    var privateLines: [String]
 
+    /// Private passages: looked for as runs of `window` words (or whole, when shorter).
+    private var privateWindows: Set<String> = []
+    private var windowLengths: Set<Int> = []
+    /// Names by their first folded word.
+    private var needles: [String: [Needle]] = [:]
+
+    static let window = 8
+    static let minimumPrivateWords = 4
     static let minimumPrivateLength = 16
+
+    private struct Needle: Sendable {
+        var words: [String]
+        var label: String
+        /// Also an ordinary word: a hit only with its capital (« Pierre », not « la pierre »).
+        var needsCapital: Bool
+    }
+
+    init(registry: Registry?, undeclared: Set<String>, privateLines: [String]) {
+        self.registry = registry
+        self.undeclared = undeclared
+        for line in privateLines {
+            let words = Self.words(line).map(\.folded)
+            guard words.count >= Self.minimumPrivateWords, words.joined().count >= Self.minimumPrivateLength - 3 else { continue }
+            if words.count <= Self.window {
+                privateWindows.insert(words.joined(separator: " "))
+                windowLengths.insert(words.count)
+            } else {
+                for start in 0...(words.count - Self.window) {
+                    privateWindows.insert(words[start..<start + Self.window].joined(separator: " "))
+                }
+                windowLengths.insert(Self.window)
+            }
+        }
+        if let registry { buildNeedles(registry, excluding: registry.replacementWords) }
+    }
+
+    private mutating func add(_ words: [String], _ label: String, capital: Bool = false, excluding: Set<String> = []) {
+        let words = words.filter { !$0.isEmpty }
+        guard let first = words.first else { return }
+        // One letter is never a name on its own: « h » of Guivarc'h, « 1 h 30 ».
+        if words.count == 1, first.count < 2 || excluding.contains(first) { return }
+        // Words of the generalised forms (« logistique » in « secteur transport et logistique »)
+        // and of the language (« l'atelier ») name nothing without a capital.
+        let ordinary = words.allSatisfy { $0.count < 2 || Registry.particles.contains($0) || Registry.isGenericWord($0)
+            || Registry.isOrdinaryWord($0) || excluding.contains($0) }
+        let capital = capital || ordinary
+        needles[first, default: []].append(Needle(words: words, label: label, needsCapital: capital))
+    }
+
+    private mutating func buildNeedles(_ registry: Registry, excluding: Set<String>) {
+        for entry in registry.entries {
+            let words = Self.words(entry.text).map(\.folded).filter { !Registry.titles.contains($0) || entry.kind != .person }
+            guard !words.isEmpty else { continue }
+            switch entry.kind {
+            case .person:
+                add(words, entry.label)
+                for word in words where !Registry.particles.contains(word) { add([word], entry.label) }
+                let first = entry.first.flatMap { Self.words($0).map(\.folded) }
+                let last = entry.last.flatMap { Self.words($0).map(\.folded) }.filter { !Registry.particles.contains($0) }
+                guard !first.isEmpty, !last.isEmpty else { continue }
+                add(last + first, entry.label)
+                let fi = first.map { String($0.prefix(1)) }.joined()
+                let li = last.map { String($0.prefix(1)) }.joined()
+                for joined in [fi + last.joined(), first.joined() + last.joined(), last.joined() + first.joined(), first.joined() + li]
+                    where joined.count >= 5 {
+                    add([joined], entry.label + " (joined)")
+                }
+                add([fi + li], entry.label + " (initials)", capital: true)
+            case .organisation, .place:
+                add(words, entry.label, excluding: excluding)
+                if words.count > 1 {
+                    for word in words where word.count >= 3 && !Registry.isGenericWord(word) && !Registry.isPlaceWord(word) {
+                        add([word], entry.label, capital: entry.kind == .place && NameDetector.firstNames.contains(Substring(word)),
+                            excluding: excluding)
+                    }
+                }
+            case .role, .identifier:
+                add(words, entry.label)
+            }
+        }
+        for key in needles.keys { needles[key]!.sort { $0.words.count > $1.words.count } }
+    }
+
+    /// A word of the scanned text: a run of letters, folded, with where it stands.
+    struct Word {
+        var folded: String
+        var original: Substring
+        var capitalised: Bool
+        var line: Int
+        /// Characters between the previous word and this one.
+        var gap: Substring
+        /// Whether a dot follows at once (an initial).
+        var dotted: Bool
+        /// The character after the word, if any.
+        var next: Character?
+    }
+
+    /// Runs of letters; invisible characters (soft hyphens, zero-width spaces) do not split them.
+    static func words(_ text: String) -> [Word] {
+        let text = Anonymiser.normalised(text)
+        var words: [Word] = []
+        var line = 1
+        var index = text.startIndex
+        var previousEnd = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            guard character.isLetter else {
+                if character == "\n" { line += 1 }
+                index = text.index(after: index)
+                continue
+            }
+            let start = index
+            while index < text.endIndex, text[index].isLetter { index = text.index(after: index) }
+            let original = text[start..<index]
+            words.append(Word(folded: TextFold.fold(String(original)), original: original,
+                              capitalised: original.first?.isUppercase == true, line: line,
+                              gap: text[previousEnd..<start], dotted: index < text.endIndex && text[index] == ".",
+                              next: index < text.endIndex ? text[index] : nil))
+            previousEnd = index
+        }
+        return words
+    }
 
     func scan(_ output: String) -> [Hit] {
         var hits: [Hit] = []
+        let words = Self.words(output)
+        for index in words.indices {
+            hits += names(words, at: index)
+            if undeclared.contains(String(words[index].original)) {
+                hits.append(Hit(what: "undeclared name", found: String(words[index].original), line: words[index].line))
+            }
+        }
+        hits += initials(words)
+        hits += privateText(words)
+        hits += DateWords.hits(in: words)
         var lineNumber = 0
         for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let text = String(line)
-            hits += scan(line: text, number: lineNumber)
-        }
-        // Across lines: a private passage, a phone number or an email cut by a line break.
-        let folded = TextFold.fold(output)
-        for privateLine in privateLines where folded.contains(privateLine) {
-            hits.append(Hit(what: "private text", found: privateLine, line: 0))
+            for match in PatternDetector.matches(in: text) {
+                hits.append(Hit(what: match.kind.rawValue, found: String(text[match.range]), line: lineNumber))
+            }
+            for match in DateDetector.matches(in: text, context: nil) {
+                hits.append(Hit(what: "date", found: String(text[match.range]), line: lineNumber))
+            }
         }
         if let registry {
+            // Across lines and separators: a phone number or an email cut by a line break.
             let digits = String(output.filter { $0.isASCII && $0.isNumber })
             for phone in registry.phoneDigits where digits.contains(phone.digits) {
                 hits.append(Hit(what: phone.label, found: phone.digits, line: 0))
             }
-            for literal in registry.literals where folded.contains(literal.text) {
+            let folded = TextFold.fold(Anonymiser.normalised(output))
+            for literal in registry.literals where literal.text.count >= 3 && Self.containsWhole(folded, literal.text) {
                 hits.append(Hit(what: literal.label, found: literal.text, line: 0))
             }
         }
         return hits
     }
 
-    private func scan(line: String, number: Int) -> [Hit] {
-        var hits: [Hit] = []
-        guard let registry else { return hits }
-        let tokens = WordTokens(line).tokens
-        for index in tokens.indices {
-            if let variant = registry.match(tokens, at: index, in: line) {
-                let last = tokens[index + variant.words.count - 1]
-                hits.append(Hit(what: variant.label, found: String(line[tokens[index].range.lowerBound..<last.range.upperBound]), line: number))
-            } else if undeclared.contains(String(line[tokens[index].range])) {
-                hits.append(Hit(what: "undeclared name", found: String(line[tokens[index].range]), line: number))
+    /// `needle` in `text`, not inside a longer word: the id `leo` is not in « cameleon ».
+    static func containsWhole(_ text: String, _ needle: String) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text.range(of: needle, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false) && !(after?.isNumber ?? false) {
+                return true
+            }
+            searchStart = text.index(after: range.lowerBound)
+        }
+        return false
+    }
+
+    private func names(_ words: [Word], at index: Int) -> [Hit] {
+        guard let candidates = needles[words[index].folded] else { return [] }
+        for needle in candidates where index + needle.words.count <= words.count {
+            if needle.needsCapital, !words[index..<index + needle.words.count].contains(where: \.capitalised) { continue }
+            var matched = true
+            for offset in 1..<max(1, needle.words.count) {
+                let word = words[index + offset]
+                // Any separator, as long as it is short: « Jean-Pierre », « jean_pierre », « Jean. Pierre ».
+                guard word.folded == needle.words[offset], word.gap.count <= 3 else {
+                    matched = false
+                    break
+                }
+            }
+            if matched {
+                let last = words[index + needle.words.count - 1]
+                let found = needle.words.count == 1 ? String(words[index].original)
+                    : String(words[index].original) + "…" + String(last.original)
+                return [Hit(what: needle.label, found: found, line: words[index].line)]
             }
         }
-        for match in PatternDetector.matches(in: line) {
-            hits.append(Hit(what: match.kind.rawValue, found: String(line[match.range]), line: number))
+        return []
+    }
+
+    /// Dotted initials of a declared person in a row: « J.-P. M. », « A.R. ».
+    private func initials(_ words: [Word]) -> [Hit] {
+        guard let registry else { return [] }
+        var sets: [(String, String)] = []
+        for entry in registry.entries where entry.kind == .person && !entry.first.isEmpty && !entry.last.isEmpty {
+            let first = entry.first.flatMap { Self.words($0).map(\.folded) }
+            let last = entry.last.flatMap { Self.words($0).map(\.folded) }.filter { !Registry.particles.contains($0) }
+            let all = (first + last).map { String($0.prefix(1)) }.joined()
+            if all.count >= 2 { sets.append((all, entry.label)) }
+            let firstOnly = first.map { String($0.prefix(1)) }.joined()
+            if firstOnly.count >= 2 { sets.append((firstOnly, entry.label)) }
         }
-        for match in DateDetector.matches(in: line, context: nil) {
-            hits.append(Hit(what: "date", found: String(line[match.range]), line: number))
+        guard !sets.isEmpty else { return [] }
+        var hits: [Hit] = []
+        var index = 0
+        while index < words.count {
+            var run = ""
+            var end = index
+            while end < words.count, words[end].folded.count == 1, words[end].dotted, end == index || words[end].gap.count <= 3 {
+                run += words[end].folded
+                end += 1
+            }
+            if run.count >= 2, let hit = sets.first(where: { run.hasPrefix($0.0) }) {
+                hits.append(Hit(what: hit.1 + " (initials)", found: run.uppercased(), line: words[index].line))
+            }
+            index = max(end, index + 1)
+        }
+        return hits
+    }
+
+    /// Runs of words of private text: linear in the output whatever the amount of private text.
+    private func privateText(_ words: [Word]) -> [Hit] {
+        guard !privateWindows.isEmpty else { return [] }
+        var hits: [Hit] = []
+        let folded = words.map(\.folded)
+        for length in windowLengths where length <= folded.count {
+            for start in 0...(folded.count - length) where privateWindows.contains(folded[start..<start + length].joined(separator: " ")) {
+                hits.append(Hit(what: "private text", found: folded[start..<start + length].joined(separator: " "), line: words[start].line))
+            }
         }
         return hits
     }

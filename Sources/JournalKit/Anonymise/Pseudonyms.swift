@@ -85,7 +85,7 @@ struct Pseudonyms: Sendable {
                               "Irène", "Colette", "Béatrice", "Aurore", "Estelle", "Nathalie", "Maud", "Léa"]
     static let frenchMen = ["Olivier", "Bruno", "Étienne", "Paul", "Hugo", "Marc", "Antoine", "Denis",
                             "Gilles", "Arnaud", "Félix", "Lucien", "Rémi", "Yves", "Xavier", "Baptiste",
-                            "Vincent", "Laurent", "Mathieu", "Simon", "Fabien", "Émile", "Gaspard", "Noël"]
+                            "Vincent", "Laurent", "Mathieu", "Simon", "Fabien", "Émile", "Gaspard", "Lucas"]
     static let frenchEpicene = ["Camille", "Dominique", "Claude", "Alix", "Sacha", "Charlie", "Morgan",
                                 "Andrea", "Eden", "Lou", "Maxence", "Noa", "Ange", "Yaël", "Swann", "Hyacinthe"]
     static let frenchSurnames = ["Durand", "Lefèvre", "Moreau", "Garnier", "Chevalier", "Fournier", "Girard",

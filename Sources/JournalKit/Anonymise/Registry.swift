@@ -8,26 +8,66 @@ struct Registry: Sendable {
     struct Variant: Sendable {
         var words: [String]
         var kind: Kind
-        /// What replaces each word; nil keeps it (a title), "" drops it with the space before.
+        /// What replaces each word; nil keeps it (a title), "" drops it with the gap before.
         var parts: [String?]
         /// Where it came from, to name it when the leak gate finds it.
         var label: String
+        /// A name that is also an ordinary word (Pierre, Hope, Petit) counts only with its
+        /// capital: « la pierre angulaire » and "I hope" stay.
+        var needsCapital = false
+        /// A joined form (`jpmorin`, `NourEA`): the replacement takes the case of the original.
+        var joined = false
+    }
+
+    /// What the case file declares, as written: the leak gate builds its own search from these,
+    /// so that it does not share the anonymiser's blind spots.
+    struct Entry: Sendable {
+        var kind: Kind
+        var text: String
+        var label: String
+        /// For a person: the first names and the surname, as groups of words.
+        var first: [String] = []
+        var last: [String] = []
     }
 
     /// Variants by their first word, longest first.
     private(set) var variants: [String: [Variant]] = [:]
+    private(set) var entries: [Entry] = []
     /// Exact strings to find anywhere in an output (emails, ids), folded.
     private(set) var literals: [(text: String, label: String)] = []
     /// Phone numbers as their last nine digits.
     private(set) var phoneDigits: [(digits: String, label: String)] = []
     /// Every word of every declared name, folded: file-name words already covered are not added again.
     private var declaredWords: Set<String> = []
-    private var replacementWords: Set<String> = []
+    /// Words of the generalised forms that replace names: never names to hide.
+    private(set) var replacementWords: Set<String> = []
+    private var emailWords: [(String, String)] = []
 
+    static let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{02BC}", "\u{2018}"]
     static let titles = ["m", "mme", "mlle", "madame", "monsieur", "mademoiselle", "dr", "docteur", "me",
                          "maitre", "pr", "professeur", "mr", "mrs", "ms", "miss", "sir"]
-    private static let particles: Set<String> = ["de", "du", "des", "d", "la", "le", "van", "von", "der", "den",
-                                                 "di", "da", "del", "dos", "ben", "ibn", "al", "el", "mac"]
+    static let particles: Set<String> = ["de", "du", "des", "d", "la", "le", "van", "von", "der", "den",
+                                         "di", "da", "del", "dos", "ben", "ibn", "al", "el", "mac"]
+    /// Words before a hyphen that make a place or a saint of the name after it: Saint-Paul.
+    static let saints: Set<String> = ["saint", "sainte", "st", "ste", "san", "santa", "sao", "santo"]
+    /// Words of place names that do not stand for the place alone.
+    private static let placeWords: Set<String> = [
+        "le", "la", "les", "l", "sur", "sous", "en", "de", "du", "des", "d", "et", "lez", "les", "aux", "au",
+        "saint", "sainte", "st", "ste", "mont", "port", "ville", "city", "upon", "on", "the", "of", "new", "north",
+        "south", "east", "west", "nord", "sud", "est", "ouest", "grand", "grande", "petit", "petite", "bas", "haut",
+        "vieux", "neuf", "neuve", "lac", "bourg", "pont", "val", "rue", "place", "quartier", "centre",
+    ]
+    /// Surnames and first names that are ordinary lowercase words, beyond `NameDetector.ordinaryWords`.
+    static let wordNames: Set<String> = [
+        "petit", "roux", "blanc", "brun", "noir", "boulanger", "marchand", "meunier", "berger", "fontaine",
+        "chevalier", "mercier", "faure", "roy", "moulin", "bois", "lebrun", "boucher", "charpentier", "masson",
+        "legrand", "lenoir", "vigne", "laporte", "lefort", "bonheur", "lion", "loup", "renard", "leduc",
+        "smith", "baker", "wood", "green", "hall", "hill", "bell", "cook", "turner", "carter", "king", "young",
+        "white", "brown", "black", "hope", "will", "grace", "may", "mark", "bill", "page", "little", "long",
+        "cross", "lane", "fox", "price", "rich", "hunt", "stone", "wells", "mills", "ward", "rose", "joy",
+        "faith", "dawn", "summer", "april", "june", "august", "sky", "river", "pierre", "claire", "olive",
+        "prudence", "constance", "patience", "aime", "franc", "franck", "victoire", "bastide", "salle", "martin",
+    ]
     /// Words of organisation names too common to stand for the organisation alone.
     private static let genericWords: Set<String> = [
         "groupe", "group", "societe", "company", "atelier", "ateliers", "cabinet", "banque", "bank", "conseil",
@@ -36,8 +76,16 @@ struct Registry: Sendable {
         "center", "clinique", "laboratoire", "laboratoires", "fondation", "foundation", "compagnie", "services",
         "service", "industries", "industrie", "france", "international", "holding", "partners", "associes",
         "logiciels", "logiciel", "software", "systems", "solutions", "technologies", "sa", "sas", "sarl", "ltd",
-        "inc", "gmbh", "et", "and", "the", "les", "la", "le", "de", "des", "du", "of",
+        "inc", "gmbh", "et", "and", "the", "les", "la", "le", "de", "des", "du", "of", "co", "plc", "llp",
     ]
+
+    static func isGenericWord(_ word: String) -> Bool { genericWords.contains(word) }
+    static func isPlaceWord(_ word: String) -> Bool { placeWords.contains(word) }
+
+    /// Whether a folded word is also an ordinary word, so that only its capitalised form is a name.
+    static func isOrdinaryWord(_ word: String) -> Bool {
+        wordNames.contains(word) || NameDetector.ordinaryWords.contains(Substring(word))
+    }
 
     init(client: String, file: CaseFile, stems: [String], pseudonyms: inout Pseudonyms,
          language: JournalConfig.Language) {
@@ -75,19 +123,19 @@ struct Registry: Sendable {
             if let phone = other.phone { addPhone(phone, label: "people[\(index)].phone") }
         }
         for (index, place) in file.places.enumerated() {
-            addPhrase(place.name, kind: .place, replacement: place.generalised ?? (fr ? "[lieu]" : "[place]"),
-                      label: "places[\(index)]")
+            addPlace(place.name, replacement: place.generalised ?? (fr ? "[lieu]" : "[place]"), label: "places[\(index)]")
         }
         let full = clientName.first + " " + clientName.last
         addPhrase(client, kind: .identifier, replacement: full, label: "client id")
         addLiteral(client, label: "client id")
         for stem in stems {
             // File names often carry the client's name (2026-03-18-amelie-roux.md): their words count.
-            let words = WordTokens.folded(stem).filter { !["session", "chemistry", "three-way", "client", "supervision", "seance", "note"].contains($0) }
+            let words = WordTokens.folded(stem).filter { !["session", "chemistry", "three", "way", "client", "supervision", "seance", "note", "notes"].contains($0) }
             for word in words where word.count >= 3 && !declaredWords.contains(word) {
                 addPhrase(word, kind: .identifier, replacement: fr ? "[nom]" : "[name]", label: "file name \(stem).md")
             }
         }
+        addEmailWords()
         for key in variants.keys {
             variants[key]!.sort { $0.words.count > $1.words.count }
         }
@@ -122,7 +170,9 @@ struct Registry: Sendable {
     }
 
     private mutating func add(_ variant: Variant) {
-        guard let first = variant.words.first, !first.isEmpty else { return }
+        guard let first = variant.words.first, !first.isEmpty, !variant.words.contains(where: \.isEmpty) else { return }
+        // A variant of one letter would hide every « a » and every initial of the language.
+        if variant.words.count == 1, first.count < 2 { return }
         if let existing = variants[first], existing.contains(where: { $0.words == variant.words }) { return }
         variants[first, default: []].append(variant)
     }
@@ -131,16 +181,23 @@ struct Registry: Sendable {
         let folded = TextFold.fold(text)
         guard !folded.isEmpty else { return }
         literals.append((folded, label))
-        // An email's local part and domain are words too (amelie.roux@garnier.fr).
-        if folded.contains("@") {
+        entries.append(Entry(kind: .identifier, text: text, label: label))
+        if folded.contains("@") { emailWords.append((text, label)) }
+    }
+
+    /// An email's local part and domain are words too (amelie.roux@garnier.fr): those that no
+    /// declared name covers already, once every name is in.
+    private mutating func addEmailWords() {
+        for (text, label) in emailWords {
             for word in WordTokens.folded(text) where word.count >= 3 && !Self.genericWords.contains(word) {
-                if ["com", "org", "net", "example", "mail", "gmail", "yahoo", "hotmail", "outlook", "orange", "free", "wanadoo", "laposte"].contains(word) { continue }
-                if variants[word] == nil {
-                    add(Variant(words: [word], kind: .identifier, parts: ["[email]"], label: label))
-                }
+                if Self.mailWords.contains(word) || variants[word] != nil || declaredWords.contains(word) { continue }
+                add(Variant(words: [word], kind: .identifier, parts: ["[email]"], label: label))
             }
         }
     }
+
+    static let mailWords: Set<String> = ["com", "org", "net", "example", "mail", "gmail", "yahoo", "hotmail", "outlook",
+                                         "orange", "free", "wanadoo", "laposte", "fr", "co", "uk", "icloud", "proton"]
 
     private mutating func addPhone(_ text: String, label: String) {
         let digits = text.filter { $0.isASCII && $0.isNumber }
@@ -151,8 +208,24 @@ struct Registry: Sendable {
     private mutating func addPhrase(_ text: String, kind: Kind, replacement: String, label: String) {
         let words = WordTokens.folded(text)
         guard !words.isEmpty else { return }
-        add(Variant(words: words, kind: kind, parts: [replacement] + Array(repeating: "", count: words.count - 1), label: label))
+        // « l'Atelier », « le Patron »: ordinary words that name something only with a capital.
+        let ordinary = words.allSatisfy { $0.count < 2 || Self.particles.contains($0) || Self.genericWords.contains($0) || Self.isOrdinaryWord($0) }
+        add(Variant(words: words, kind: kind, parts: [replacement] + Array(repeating: "", count: words.count - 1), label: label,
+                    needsCapital: ordinary && kind != .identifier))
+        entries.append(Entry(kind: kind, text: text, label: label))
         if kind == .place || kind == .identifier { declaredWords.formUnion(words) }
+    }
+
+    /// A place: the whole name, and each word that stands for it alone (Clermont and Ferrand for
+    /// Clermont-Ferrand, Havre for Le Havre).
+    private mutating func addPlace(_ text: String, replacement: String, label: String) {
+        addPhrase(text, kind: .place, replacement: replacement, label: label)
+        let words = WordTokens.folded(text)
+        guard words.count > 1 else { return }
+        for word in words where word.count >= 3 && !Self.placeWords.contains(word) && !replacementWords.contains(word) {
+            add(Variant(words: [word], kind: .place, parts: [replacement], label: label,
+                        needsCapital: Self.isOrdinaryWord(word) || NameDetector.firstNames.contains(Substring(word))))
+        }
     }
 
     private mutating func addOrganisation(_ name: String, aliases: [String], phrase: String, label: String) {
@@ -163,86 +236,138 @@ struct Registry: Sendable {
             // "Garnier" alone stands for "Atelier Garnier"; "Atelier" alone does not.
             if words.count > 1 {
                 for word in words where word.count >= 3 && !Self.genericWords.contains(word) && !replacementWords.contains(word) {
-                    add(Variant(words: [word], kind: .organisation, parts: [phrase], label: label))
+                    add(Variant(words: [word], kind: .organisation, parts: [phrase], label: label,
+                                needsCapital: Self.isOrdinaryWord(word)))
                 }
+            }
+            // An acronym of the organisation's words (Atelier Garnier → AG), in capitals only.
+            let initials = words.filter { !["et", "and", "de", "des", "du", "of", "the", "la", "le", "les"].contains($0) }.compactMap(\.first)
+            if initials.count >= 2 {
+                add(Variant(words: [String(initials)], kind: .organisation, parts: [phrase], label: label, needsCapital: true))
             }
         }
     }
 
-    /// A person: the whole name both ways round, each part, initials, titles with an initial,
-    /// and each alias; the pseudonym keeps the shape (first name for first name, A. R. for A. R.).
+    /// A person: the whole name both ways round, each part, initials (dotted, joined, with a
+    /// hyphen between the initials of a compound first name), joined handles (`jpmorin`,
+    /// `NourEA`), titles with an initial, and each alias; the pseudonym keeps the shape.
     private mutating func addPerson(name: String, aliases: [String], pseudonym: Pseudonyms.Name, label: String) {
-        let words = WordTokens.folded(name)
-        guard !words.isEmpty else { return }
-        declaredWords.formUnion(words.flatMap { [$0] + $0.split(separator: "-").map(String.init) })
-        // First name: the first word, and any before a surname's particle or the last word.
-        var split = words.count > 1 ? words.count - 1 : 1
-        if let particle = words.indices.dropFirst().first(where: { Self.particles.contains(words[$0]) }) {
+        // « Dr Castaing » declares Castaing: the title stays a title.
+        let groups = Array(WordTokens.groups(name).drop { $0.count == 1 && Self.titles.contains($0[0]) })
+        guard !groups.isEmpty else { return }
+        // First names: every group before a surname's particle or the last group.
+        var split = groups.count > 1 ? groups.count - 1 : 1
+        if let particle = groups.indices.dropFirst().first(where: { groups[$0].count == 1 && Self.particles.contains(groups[$0][0]) }) {
             split = particle
         }
-        let first = Array(words[..<split])
-        let last = Array(words[split...])
+        let first = Array(groups[..<split].joined())
+        let last = Array(groups[split...].joined())
+        let words = first + last
+        declaredWords.formUnion(words)
+        entries.append(Entry(kind: .person, text: name, label: label, first: first, last: last))
         let pf = pseudonym.first, pl = pseudonym.last
         let pfi = String(pf.prefix(1)), pli = String(pl.prefix(1))
         func blank(_ count: Int) -> [String?] { Array(repeating: "", count: max(0, count)) }
-        func person(_ words: [String], _ parts: [String?]) {
-            add(Variant(words: words, kind: .person, parts: parts, label: label))
+        func person(_ words: [String], _ parts: [String?], joined: Bool = false, needsCapital: Bool = false) {
+            let capital = needsCapital || (words.count == 1 && !joined && Self.isOrdinaryWord(words[0]))
+            add(Variant(words: words, kind: .person, parts: parts, label: label, needsCapital: capital, joined: joined))
         }
+        let core = last.filter { !Self.particles.contains($0) }
+        let firstInitials = first.compactMap(\.first).map(String.init)
+        let lastInitials = core.compactMap(\.first).map(String.init)
         if !last.isEmpty {
             person(first + last, [pf] + blank(first.count - 1) + [pl] + blank(last.count - 1))
             person(last + first, [pl] + blank(last.count - 1) + [pf] + blank(first.count - 1))
             person(last, [pl] + blank(last.count - 1))
-            let core = last.filter { !Self.particles.contains($0) }
-            for word in core {
-                person([word], [pl])
-                for part in word.split(separator: "-") where part.count >= 2 { person([String(part)], [pl]) }
+            for word in core { person([word], [pl]) }
+            if !firstInitials.isEmpty, !lastInitials.isEmpty {
+                // J.-P. Morin, J. Morin, J.-P. M., J.P.M., Jean-Pierre M.
+                person(firstInitials + last, [pfi] + blank(firstInitials.count - 1) + [pl] + blank(last.count - 1))
+                person([firstInitials[0]] + last, [pfi, pl] + blank(last.count - 1))
+                person(firstInitials + lastInitials, [pfi] + blank(firstInitials.count - 1) + [pli] + blank(lastInitials.count - 1))
+                person(first + [lastInitials[0]], [pf] + blank(first.count - 1) + [pli])
+                for title in Self.titles { person([title, lastInitials[0]], [nil, pli]) }
+                // Joined: jpmorin, mhdelatour, amelieroux, rouxamelie, NourEA, JPM.
+                let joinedForms: [(String, String)] = [
+                    (firstInitials.joined() + core.joined(), pfi + pl),
+                    (first.joined() + core.joined(), pf + pl),
+                    (core.joined() + first.joined(), pl + pf),
+                    (first.joined() + lastInitials.joined(), pf + pli),
+                ]
+                for (form, replacement) in joinedForms where form.count >= 5 {
+                    person([form], [TextFold.fold(replacement)], joined: true)
+                }
+                let initials = firstInitials.joined() + lastInitials.joined()
+                person([initials], [TextFold.fold(pfi + pli)], joined: true, needsCapital: true)
             }
-            if let initial = first.first?.first, let lastInitial = core.first?.first {
-                person([String(initial)] + last, [pfi] + [pl] + blank(last.count - 1))
-                person(first + [String(lastInitial)], [pf] + blank(first.count - 1) + [pli])
-                person([String(initial), String(lastInitial)], [pfi, pli])
-                for title in Self.titles { person([title, String(lastInitial)], [nil, pli]) }
-            }
+        }
+        if firstInitials.count > 1 {
+            person(firstInitials, [pfi] + blank(firstInitials.count - 1))
+            person([firstInitials.joined()], [TextFold.fold(pfi)], joined: true, needsCapital: true)
         }
         person(first, [pf] + blank(first.count - 1))
-        for word in first {
-            person([word], [pf])
-            for part in word.split(separator: "-") where part.count >= 2 { person([String(part)], [pf]) }
-        }
-        let initials = (first.compactMap(\.first) + last.filter { !Self.particles.contains($0) }.compactMap(\.first)).map(String.init).joined()
+        for word in first { person([word], [pf]) }
+        let initials = (firstInitials + lastInitials).joined()
         for alias in aliases {
             let aliasWords = WordTokens.folded(alias)
             guard !aliasWords.isEmpty else { continue }
             declaredWords.formUnion(aliasWords)
-            let parts: [String?] = aliasWords.map { word in
+            entries.append(Entry(kind: .person, text: alias, label: label + " alias"))
+            let parts: [String?] = aliasWords.enumerated().map { offset, word in
                 if last.contains(word) { return pl }
-                if first.contains(word) { return pf }
-                if word.count == 1, word == String(first.first?.first ?? " ") { return pfi }
-                if word.count == 1, word == String(last.last?.first ?? " ") { return pli }
+                if first.contains(word) { return offset == 0 ? pf : "" }
+                if word.count == 1, word == firstInitials.first { return pfi }
+                if word.count == 1, word == lastInitials.last { return pli }
                 if word == initials { return pfi + pli }
-                return pf
+                return offset == 0 ? pf : ""
             }
-            person(aliasWords, parts)
+            person(aliasWords, parts, needsCapital: aliasWords.count == 1 && aliasWords[0].count <= 2)
+        }
+    }
+
+    /// Characters that may stand between the words of one name: spaces, the dots of initials,
+    /// the hyphen of a compound, an underscore in a slug, a line break.
+    private static func isGap(_ character: Character) -> Bool {
+        switch character {
+        case " ", ".", "-", "_", "\n", "\t", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2010}", "\u{2011}",
+             "'", "\u{2019}", "\u{02BC}": return true
+        default: return false
         }
     }
 
     /// The longest variant that matches the words at `index`, with the gaps between them only
-    /// spaces or the dots of initials.
-    func match(_ tokens: [WordTokens.Token], at index: Int, in text: String) -> Variant? {
-        guard let candidates = variants[tokens[index].folded] else { return nil }
+    /// spaces, hyphens or the dots of initials, and every one-letter word followed by its dot.
+    /// After a title, a person wins over an organisation of the same name (« M. Garnier » of
+    /// Garnier SA is Mr Garnier).
+    func match(_ tokens: [WordTokens.Token], at index: Int, in text: String, afterTitle: Bool = false) -> Variant? {
+        let token = tokens[index]
+        guard let all = variants[token.folded] else { return nil }
+        let candidates = afterTitle ? all.filter { $0.kind == .person } + all.filter { $0.kind != .person } : all
         for variant in candidates where index + variant.words.count <= tokens.count {
+            if variant.needsCapital, !tokens[index..<min(tokens.count, index + variant.words.count)].contains(where: \.capitalised) { continue }
             var matched = true
-            for offset in 1..<max(1, variant.words.count) {
-                let token = tokens[index + offset]
-                let gap = text[tokens[index + offset - 1].range.upperBound..<token.range.lowerBound]
-                guard token.folded == variant.words[offset], gap.count <= 3,
-                      gap.allSatisfy({ $0 == " " || $0 == "." || $0 == "\u{00A0}" || $0 == "\n" || $0 == "\u{202F}" }),
-                      !gap.isEmpty else {
+            for offset in 0..<variant.words.count {
+                let current = tokens[index + offset]
+                if offset > 0 {
+                    let gap = text[tokens[index + offset - 1].range.upperBound..<current.range.lowerBound]
+                    guard current.folded == variant.words[offset], !gap.isEmpty, gap.count <= 3, gap.allSatisfy(Self.isGap) else {
+                        matched = false
+                        break
+                    }
+                }
+                // An initial is an initial only with its dot: « A R » is not Amélie Roux.
+                if variant.kind == .person, variant.words[offset].count == 1, current.range.upperBound == text.endIndex || text[current.range.upperBound] != "." {
                     matched = false
                     break
                 }
             }
-            if matched { return variant }
+            guard matched else { continue }
+            // Saint-Paul is a place or a saint, not the Paul of the case file.
+            if variant.kind == .person, variant.words.count == 1, index > 0, Self.saints.contains(tokens[index - 1].folded) {
+                let gap = text[tokens[index - 1].range.upperBound..<token.range.lowerBound]
+                if gap == "-" || gap == " " { continue }
+            }
+            return variant
         }
         return nil
     }

@@ -32,7 +32,8 @@ extension Note {
         pairs.append(("items", .array(items.map(\.storageJSON))))
         pairs.append(("diagnostics", .array(diagnostics.map(\.storageJSON))))
         pairs.append(("names", .array(names.map { name in
-            .object([("name", .string(name.name)), ("line", .int(name.line)), ("column", .int(name.column))])
+            .object([("name", .string(name.name)), ("line", .int(name.line)), ("column", .int(name.column))]
+                    + (name.confident ? [] : [("confident", .bool(false))]))
         })))
         pairs.append(("suppressions", .array(suppressions.map { suppression in
             .object([("rules", .array(suppression.rules.map(JSONValue.string))), ("line", .int(suppression.line)),

@@ -114,6 +114,12 @@ struct MarkdownTree: Sendable, Hashable {
         return (nodes, pointers)
     }
 
+    /// One change to a piece of text: `range` becomes `text`.
+    struct Edit {
+        var range: Range<String.Index>
+        var text: String
+    }
+
     /// How `rewrite` changes a body on its way to an output.
     struct Rewrite {
         /// Nodes to leave out, whole subtrees (private sections, comments, raw HTML…).
@@ -122,8 +128,11 @@ struct MarkdownTree: Sendable, Hashable {
         var headingShift = 0
         /// Links and images become their text: their targets are dropped.
         var flattenLinks = false
-        /// Applied to every piece of text left: text, code spans and code blocks.
-        var text: (String) -> String = { $0 }
+        /// Applied to every piece of text before `edits` sees it (invisible characters removed).
+        var normalise: (String) -> String = { $0 }
+        /// The changes to make to a text: a whole paragraph or heading at once (its line breaks
+        /// as "\n", its code spans with it), a code block, a link's target.
+        var edits: (String) -> [Edit] = { _ in [] }
     }
 
     /// A body as CommonMark again, after `rewrite` has left out, flattened and changed what it
@@ -146,6 +155,10 @@ struct MarkdownTree: Sendable, Hashable {
             switch nodes[index].kind {
             case .heading:
                 cmark_node_set_heading_level(pointer, Int32(min(6, nodes[index].headingLevel + rewrite.headingShift)))
+            case .htmlInline, .htmlBlock:
+                // Raw HTML never leaves: it could carry anything, and no reader needs it.
+                cmark_node_unlink(pointer)
+                cmark_node_free(pointer)
             case .link where rewrite.flattenLinks, .image where rewrite.flattenLinks:
                 // The children move up in place of the link; the link and its target go.
                 while let child = cmark_node_first_child(pointer) {
@@ -160,32 +173,138 @@ struct MarkdownTree: Sendable, Hashable {
         }
         // Adjacent text nodes become one, so that "d'Amélie" is seen whole, not as d, ', Amélie.
         cmark_consolidate_text_nodes(root)
+        var blocks: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let pointer = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(pointer) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                if let literal = cmark_node_get_literal(pointer) {
-                    _ = cmark_node_set_literal(pointer, rewrite.text(String(cString: literal)))
-                }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                // Targets and titles are text too, when links are kept.
-                if let url = cmark_node_get_url(pointer) {
-                    _ = cmark_node_set_url(pointer, rewrite.text(String(cString: url)))
-                }
-                if let title = cmark_node_get_title(pointer) {
-                    _ = cmark_node_set_title(pointer, rewrite.text(String(cString: title)))
-                }
-            default:
-                break
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK: blocks.append(pointer)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(pointer)
+            default: break
             }
         }
         cmark_iter_free(iterator)
+        for block in blocks {
+            if cmark_node_get_type(block) == CMARK_NODE_CODE_BLOCK {
+                if let literal = cmark_node_get_literal(block) {
+                    let text = rewrite.normalise(String(cString: literal))
+                    _ = cmark_node_set_literal(block, apply(rewrite.edits(text), to: text))
+                }
+            } else {
+                rewriteInlines(of: block, rewrite)
+            }
+        }
+        for link in links {
+            // Targets and titles are text too, when links are kept.
+            for (get, set) in [(cmark_node_get_url, cmark_node_set_url), (cmark_node_get_title, cmark_node_set_title)] {
+                if let value = get(link) {
+                    let text = rewrite.normalise(String(cString: value))
+                    _ = set(link, apply(rewrite.edits(text), to: text))
+                }
+            }
+        }
         guard let rendered = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
         return String(cString: rendered)
+    }
+
+    private static func apply(_ edits: [Edit], to text: String) -> String {
+        var output = ""
+        var position = text.startIndex
+        for edit in edits where edit.range.lowerBound >= position {
+            output += text[position..<edit.range.lowerBound]
+            output += edit.text
+            position = edit.range.upperBound
+        }
+        output += text[position...]
+        return output
+    }
+
+    /// The text of a paragraph or heading seen whole, so that a name, a phone number or a date
+    /// broken by a line break, emphasis or a code span is found; each change is then written
+    /// back into the nodes it covers (into the first, the others lose the covered part).
+    private static func rewriteInlines(of block: OpaquePointer, _ rewrite: Rewrite) {
+        var leaves: [(pointer: OpaquePointer, type: cmark_node_type)] = []
+        var node = cmark_node_first_child(block)
+        while let current = node {
+            if let child = cmark_node_first_child(current) {
+                node = child
+                continue
+            }
+            let type = cmark_node_get_type(current)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: leaves.append((current, type))
+            default: break
+            }
+            // Next in pre-order: a sibling, else the sibling of the nearest ancestor below the block.
+            var up: OpaquePointer? = current
+            node = nil
+            while let candidate = up, candidate != block {
+                if let next = cmark_node_next(candidate) {
+                    node = next
+                    break
+                }
+                up = cmark_node_parent(candidate)
+            }
+        }
+        rewriteLeaves(leaves, rewrite: rewrite)
+    }
+
+    private static func rewriteLeaves(_ leaves: [(pointer: OpaquePointer, type: cmark_node_type)], rewrite: Rewrite) {
+        guard !leaves.isEmpty else { return }
+        var pieces: [String] = []
+        for (pointer, type) in leaves {
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                pieces.append(cmark_node_get_literal(pointer).map { rewrite.normalise(String(cString: $0)) } ?? "")
+            default:
+                pieces.append("\n")
+            }
+        }
+        let joined = pieces.joined()
+        let edits = rewrite.edits(joined)
+        // Where each leaf starts and ends in `joined`.
+        var bounds: [Range<String.Index>] = []
+        var start = joined.startIndex
+        for piece in pieces {
+            let end = joined.utf8.index(start, offsetBy: piece.utf8.count)
+            bounds.append(start..<end)
+            start = end
+        }
+        for (offset, leaf) in leaves.enumerated() {
+            let range = bounds[offset]
+            var text = ""
+            var position = range.lowerBound
+            for edit in edits where edit.range.upperBound > range.lowerBound && edit.range.lowerBound < range.upperBound {
+                if edit.range.lowerBound >= range.lowerBound {
+                    text += joined[position..<edit.range.lowerBound]
+                    text += edit.text
+                }
+                position = min(max(position, edit.range.upperBound), range.upperBound)
+            }
+            if position < range.upperBound { text += joined[position..<range.upperBound] }
+            switch leaf.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if text.isEmpty {
+                    cmark_node_unlink(leaf.pointer)
+                    cmark_node_free(leaf.pointer)
+                } else {
+                    _ = cmark_node_set_literal(leaf.pointer, text)
+                }
+            default:
+                if text == "\n" { continue }
+                // A line break taken into a change: its node becomes the text it is now.
+                if !text.isEmpty, let replacement = cmark_node_new(CMARK_NODE_TEXT) {
+                    _ = cmark_node_set_literal(replacement, text.replacingOccurrences(of: "\n", with: " "))
+                    cmark_node_insert_before(leaf.pointer, replacement)
+                }
+                cmark_node_unlink(leaf.pointer)
+                cmark_node_free(leaf.pointer)
+            }
+        }
     }
 
     init(nodes: [Node]) {

@@ -6,6 +6,38 @@ enum NameDetector {
         var name: String
         var line: Int
         var column: Int
+        /// False for a first name that is also an ordinary word at the start of a sentence
+        /// (« Rose est venue », "Will you…"): summaries hide it all the same, lint does not warn.
+        var confident = true
+
+        init(name: String, line: Int, column: Int, confident: Bool = true) {
+            self.name = name
+            self.line = line
+            self.column = column
+            self.confident = confident
+        }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            line = try container.decode(Int.self, forKey: .line)
+            column = try container.decode(Int.self, forKey: .column)
+            confident = try container.decodeIfPresent(Bool.self, forKey: .confident) ?? true
+        }
+    }
+
+    /// A candidate in a text, by its range.
+    struct Span: Sendable {
+        var range: Range<String.Index>
+        var name: String
+        var confident: Bool
+    }
+
+    private struct Found {
+        var name: String
+        var column: Int
+        var bytes: Range<Int>
+        var confident: Bool
     }
 
     /// Folded (no accents, lower case) by the generator, so that Élodie and Elodie are both
@@ -20,6 +52,29 @@ enum NameDetector {
         "october", "november", "december", "janvier", "fevrier", "mars", "avril", "juin", "juillet",
         "aout", "septembre", "octobre", "novembre", "decembre",
     ]
+    /// Words that open sentences all the time and are first names only somewhere far away
+    /// (Elle, Les, Il, Mon): never a candidate at a sentence start, not even an uncertain one.
+    static let sentenceWords: Set<Substring> = [
+        "rien", "personne", "chaque", "aucun", "aucune", "deux", "trois", "peu", "toujours", "jamais", "parfois",
+        "souvent", "depuis", "pendant", "selon", "malgre", "voici", "voila", "merci", "bravo", "reste", "fin",
+        "debut", "premier", "premiere", "dernier", "derniere", "reprise", "rappel", "retour", "demain", "hier",
+        "ensemble", "seul", "seule", "vrai", "vraie", "franc", "franche", "clair", "cher", "chere", "the", "a",
+        "this", "that", "these", "those", "we", "she", "they", "his", "her", "our", "their", "what", "when", "where",
+        "why", "how", "run", "check", "but", "and", "or", "if", "then", "all", "after", "before", "first", "next",
+        "last", "now", "here", "there", "today", "note", "notes", "see", "let", "get", "set", "try", "keep", "make",
+        "take", "voir", "point", "suite", "faire", "prochaine", "objectif", "bilan", "elle", "elles", "il", "ils",
+        "je", "tu", "on", "nous", "vous", "le", "la", "les", "de", "des", "du", "en", "un", "une", "mais", "ou", "et",
+        "donc", "car", "ni", "puis", "bien", "mon", "ma", "mes", "ton", "ta", "sa", "son", "ses", "ce", "cet",
+        "cette", "qui", "que", "si", "non", "oui", "pas", "plus", "tout", "tous", "ici", "lors", "aussi", "alors",
+        "encore", "enfin", "ensuite", "bon", "beau", "belle", "juste", "mal", "an", "ans", "lieu", "mille", "ah",
+        "oh", "hi", "he", "me", "my", "be", "do", "go", "in", "is", "it", "one", "so", "to", "up", "am", "are", "can",
+        "did", "even", "ever", "just", "long", "love", "hey", "ha", "ho", "no", "yes", "mi", "dieu", "chez", "par",
+        "pour", "sans", "sous", "sur", "vers", "avec", "apres", "avant", "comme", "quand", "odd", "due", "else",
+        "era", "ideal", "job", "key", "man", "mine", "noble", "deep", "bang", "bet", "doc", "ego", "file", "floor",
+        "forest", "grant", "hack", "hat", "hero", "lane", "lean", "lie", "line", "major", "mark", "mate", "merit",
+        "nest", "novel", "pace", "pave", "pat", "pearl", "rest", "sage", "star", "sterling", "summer", "true",
+        "vision",
+    ]
     static let titles: Set<String> = ["M", "Mme", "Mmes", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr",
                                       "Docteur", "Me", "Maître", "Pr", "Professeur", "Mr", "Mrs", "Ms"]
     /// Capitalised words that follow titles but are not names (`M. le directeur`).
@@ -28,9 +83,24 @@ enum NameDetector {
     /// The candidates on one line of text (line `number` of the file). One pass over the
     /// UTF-8 bytes; scalars are decoded only outside ASCII, and a String is made only for
     /// capitalised words, which are few.
-    static func candidates(in line: Substring, number: Int) -> [Candidate] {
-        if let found = line.utf8.withContiguousStorageIfAvailable({ scan($0, number: number) }) { return found }
-        return Array(line.utf8).withUnsafeBufferPointer { scan($0, number: number) }
+    /// `continuing`: the line goes on a sentence begun on the line before, so that its first
+    /// word is not at a sentence start.
+    static func candidates(in line: Substring, number: Int, continuing: Bool = false) -> [Candidate] {
+        let found = line.utf8.withContiguousStorageIfAvailable({ scan($0, continuing: continuing) })
+            ?? Array(line.utf8).withUnsafeBufferPointer { scan($0, continuing: continuing) }
+        return found.map { Candidate(name: $0.name, line: number, column: $0.column, confident: $0.confident) }
+    }
+
+    /// The candidates of a whole text (a paragraph, several lines), with their ranges.
+    static func spans(in text: String) -> [Span] {
+        var copy = text
+        let found = copy.withUTF8 { scan($0, continuing: false) }
+        let utf8 = text.utf8
+        return found.map { found in
+            let lower = utf8.index(utf8.startIndex, offsetBy: found.bytes.lowerBound)
+            let upper = utf8.index(lower, offsetBy: found.bytes.count)
+            return Span(range: lower..<upper, name: found.name, confident: found.confident)
+        }
     }
 
     private static let sentenceMarks: Set<UInt8> = Set(".!?:;\"#>*[]".utf8)
@@ -46,11 +116,11 @@ enum NameDetector {
         return (Unicode.Scalar(value) ?? " ", length)
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> [Candidate] {
-        var found: [Candidate] = []
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, continuing: Bool) -> [Found] {
+        var found: [Found] = []
         var index = 0
         var column = 1
-        var sentenceStart = true
+        var sentenceStart = !continuing
         var previousTitle: String? = nil
         var previousFollowedByDot = false
         while index < bytes.count {
@@ -93,7 +163,7 @@ enum NameDetector {
             previousTitle = titles.contains(word) ? word : nil
             // `M` alone is a title only with its dot (`M. Garnier`); the others with or without.
             if let title, title != "M" || previousFollowedByDot, !notNames.contains(word) {
-                if isCapitalised(word) { found.append(Candidate(name: word, line: number, column: wordColumn)) }
+                if isCapitalised(word) { found.append(Found(name: word, column: wordColumn, bytes: wordStart..<wordEnd, confident: true)) }
                 continue
             }
             let folded = TextFold.fold(word)
@@ -101,10 +171,35 @@ enum NameDetector {
             let isName = hyphenated ? folded.split(separator: "-").contains { firstNames.contains($0) }
                                     : firstNames.contains(Substring(folded))
             guard isName, !neverNames.contains(folded), isCapitalised(word) else { continue }
-            if sentenceStart, !hyphenated, ordinaryWords.contains(Substring(folded)) { continue }
-            found.append(Candidate(name: word, line: number, column: wordColumn))
+            let ordinary = !hyphenated && ordinaryWords.contains(Substring(folded))
+            if sentenceStart, ordinary, sentenceWords.contains(Substring(folded)) { continue }
+            // Saint-Paul, Sainte-Marie: a place or a saint.
+            if hyphenated, let head = folded.split(separator: "-").first, ["saint", "sainte", "st", "ste"].contains(head) { continue }
+            if ordinary, plainlyAWord(folded, before: wordEnd, in: bytes) { continue }
+            let confident = !(sentenceStart && ordinary)
+            found.append(Found(name: word, column: wordColumn, bytes: wordStart..<wordEnd, confident: confident))
         }
         return found
+    }
+
+    /// Words that are plainly not names by the word after them: « Grâce à », "Will you", "May I".
+    private static let plainWords: [String: Set<String>] = [
+        "grace": ["a", "au", "aux", "à"],
+        "will": ["you", "she", "he", "it", "we", "they", "i", "this", "that", "there"],
+        "may": ["i", "we", "you", "be", "have"],
+        "mark": ["the", "a", "your", "my"],
+    ]
+
+    private static func plainlyAWord(_ folded: String, before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let after = plainWords[folded] else { return false }
+        var start = end
+        while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        var stop = start
+        while stop < bytes.count, bytes[stop] != 0x20, bytes[stop] != UInt8(ascii: ","), bytes[stop] != UInt8(ascii: "?"),
+              bytes[stop] != UInt8(ascii: "."), bytes[stop] != UInt8(ascii: "\n") { stop += 1 }
+        guard stop > start, start > end else { return false }
+        let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+        return after.contains(TextFold.fold(next)) || after.contains(next.lowercased())
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -256,10 +256,11 @@ struct NoteParser: Sendable {
     private func readBody(source: SourceText, firstLine: Int, into note: inout Note,
                           reader: inout FieldReader) {
         guard firstLine <= source.lines.count else { return }
-        let body = source.lines[(firstLine - 1)...].joined(separator: "\n")
+        // Comments go before cmark sees the body: it would print some of them as text.
+        let body = HTMLComments.blank(source.lines[(firstLine - 1)...].joined(separator: "\n")).text
         var tree = MarkdownTree(parsing: body, firstLine: firstLine)
         let sections = SectionMap(tree: &tree, aliases: aliases)
-        note.names = Self.names(in: source, tree: tree, firstLine: firstLine)
+        note.names = Self.names(in: body.split(separator: "\n", omittingEmptySubsequences: false), tree: tree, firstLine: firstLine)
         var rank = 0
         var ids: [String: Int] = [:]
         for index in tree.nodes.indices where tree.nodes[index].kind == .item {
@@ -309,7 +310,7 @@ struct NoteParser: Sendable {
 
     /// Names in the body, outside what no output ever shows (private sections, comments) and
     /// code. Lines longer than an item's limit are not scanned: no note's prose line is that long.
-    static func names(in source: SourceText, tree: MarkdownTree, firstLine: Int) -> [NameDetector.Candidate] {
+    static func names(in lines: [Substring], tree: MarkdownTree, firstLine: Int) -> [NameDetector.Candidate] {
         var skipped = Set<Int>()
         for node in tree.nodes where node.isPrivate || node.kind == .codeBlock || node.kind == .htmlBlock {
             // Blocks only: an inline comment borrows its paragraph's lines, which stay scanned.
@@ -318,12 +319,34 @@ struct NoteParser: Sendable {
             for line in node.startLine...max(node.startLine, node.endLine) { skipped.insert(line) }
         }
         var found: [NameDetector.Candidate] = []
-        for number in firstLine...max(firstLine, source.lines.count) where !skipped.contains(number) && number <= source.lines.count {
-            let line = source.lines[number - 1]
-            guard line.utf8.count <= ItemLine.maximumScanned else { continue }
-            found += NameDetector.candidates(in: line, number: number)
+        var previousEndsSentence = true
+        let lastLine = firstLine + lines.count - 1
+        for number in firstLine...max(firstLine, lastLine) where number <= lastLine {
+            let line = lines[number - firstLine]
+            let ending = previousEndsSentence
+            previousEndsSentence = Self.endsSentence(line)
+            guard !skipped.contains(number), line.utf8.count <= ItemLine.maximumScanned else { continue }
+            found += NameDetector.candidates(in: line, number: number, continuing: !ending && !Self.opensBlock(line))
         }
         return found
+    }
+
+    /// Whether a line closes its sentence: blank, or ending with a full stop, a question or an
+    /// exclamation mark, a colon, or a heading.
+    static func endsSentence(_ line: Substring) -> Bool {
+        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" }
+        guard let last = trimmed.first else { return true }
+        return ".!?:;»\"|".contains(last) || line.drop { $0 == " " }.hasPrefix("#")
+    }
+
+    /// Whether a line starts a block of its own (a list item, a heading, a quote, a table row),
+    /// so that it begins a sentence whatever the line before.
+    static func opensBlock(_ line: Substring) -> Bool {
+        let start = line.drop { $0 == " " || $0 == "\t" }
+        guard let first = start.first else { return true }
+        if "-*+#>|".contains(first) { return true }
+        let digits = start.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && (start.dropFirst(digits.count).first == "." || start.dropFirst(digits.count).first == ")")
     }
 
     /// The item's own source lines: from its first line to its end, without nested lists.

@@ -45,8 +45,41 @@ public enum HTMLPage {
         return out
     }
 
-    /// The text a reader sees in a page: tags dropped, the entities cmark writes decoded. What
-    /// the leak gate scans in an HTML output.
+    /// Everything of a page a reader can get at: the visible text, then every attribute value
+    /// and every comment, each on lines of its own. What the leak gate scans in an HTML output.
+    static func readableText(_ html: String) -> String {
+        var extra: [String] = []
+        var index = html.startIndex
+        while let open = html[index...].firstIndex(of: "<") {
+            if html[open...].hasPrefix("<!--") {
+                let end = html.range(of: "-->", range: open..<html.endIndex)?.lowerBound ?? html.endIndex
+                extra.append(String(html[html.index(open, offsetBy: 4)..<end]))
+                index = end
+                continue
+            }
+            guard let close = html[open...].firstIndex(of: ">") else { break }
+            // Attribute values, quoted either way.
+            var rest = html[open..<close]
+            while let quote = rest.firstIndex(where: { $0 == "\"" || $0 == "'" }) {
+                let after = rest.index(after: quote)
+                guard let end = rest[after...].firstIndex(of: rest[quote]) else { break }
+                extra.append(String(rest[after..<end]))
+                rest = rest[rest.index(after: end)...]
+            }
+            index = html.index(after: close)
+        }
+        return visibleText(html) + "\n" + extra.map { decode($0) }.joined(separator: "\n")
+    }
+
+    private static func decode(_ text: String) -> String {
+        var out = text
+        for (entity, value) in [("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&#39;", "'"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: value)
+        }
+        return out
+    }
+
+    /// The text a reader sees in a page: tags dropped, the entities cmark writes decoded.
     static func visibleText(_ html: String) -> String {
         var out = ""
         var inTag = false

@@ -13,11 +13,15 @@ public enum CaseSummary {
         public var anonymise: Bool
         /// Refuse to render while a name the case file does not declare remains.
         public var strict: Bool
-        public init(client: String, format: Format = .markdown, anonymise: Bool = true, strict: Bool = false) {
+        /// Meant for a publication (a case study): refused without `consent.case_study`.
+        public var forPublication: Bool
+        public init(client: String, format: Format = .markdown, anonymise: Bool = true, strict: Bool = false,
+                    forPublication: Bool = false) {
             self.client = client
             self.format = format
             self.anonymise = anonymise
             self.strict = strict
+            self.forPublication = forPublication
         }
     }
 
@@ -26,6 +30,9 @@ public enum CaseSummary {
         public var name: String
         public var path: String
         public var line: Int
+        /// False for a first name that may be an ordinary word (« Rose » at the start of a
+        /// sentence): hidden all the same, but `--strict` does not refuse for it.
+        public var confident = true
     }
 
     public struct Output: Sendable {
@@ -38,6 +45,8 @@ public enum CaseSummary {
         case unknownClient(String)
         case leak([LeakHit])
         case undeclared([UndeclaredName])
+        /// `--for-publication` without the client's consent, or without anonymisation.
+        case noConsent(String)
 
         public func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
@@ -45,6 +54,9 @@ public enum CaseSummary {
             case .unknownClient(let id):
                 return fr ? "il n'y a pas de dossier client `\(id)` dans ce journal (clients/\(id)/client.md)"
                           : "there is no case file for client `\(id)` in this journal (clients/\(id)/client.md)"
+            case .noConsent(let id):
+                return fr ? "le dossier de `\(id)` ne donne pas `consent: {case_study: true}` : une synthèse pour publication est refusée (sans --for-publication, elle reste réservée à la supervision)"
+                          : "the case file of `\(id)` does not give `consent: {case_study: true}`: a summary for publication is refused (without --for-publication it stays for supervision only)"
             case .undeclared(let names):
                 return (fr ? "--strict : \(names.count) nom(s) non déclaré(s) dans le dossier ; déclarez-les dans `people` (ou `aliases`) de clients/…/client.md, rien n'a été écrit"
                            : "--strict: \(names.count) name(s) not declared in the case file; declare them under `people` (or `aliases`) in clients/…/client.md; nothing was written")
@@ -68,6 +80,7 @@ public enum CaseSummary {
               let caseNote = notes.first(where: { $0.type == .client }), let file = caseNote.caseFile else {
             throw Failure.unknownClient(options.client)
         }
+        if options.forPublication, !file.consent.caseStudy || !options.anonymise { throw Failure.noConsent(options.client) }
         let documents = notes.filter { $0.type != nil && $0.type != .client && $0.type != .supervision && $0.date != nil }
             .sorted { ($0.date!.date, $0.path) < ($1.date!.date, $1.path) }
         let origin = documents.first(where: { $0.type == .session && ($0.status ?? .held) == .held })?.date?.date
@@ -76,67 +89,108 @@ public enum CaseSummary {
         // What to hide, and with what.
         var registry: Registry?
         var undeclared: [UndeclaredName] = []
+        var anonymiser: Anonymiser?
         if options.anonymise {
-            let allNotes = try store.documents()
-            var excluded = UndeclaredPerson.words(journal.config.coach ?? "")
-            for note in allNotes {
+            let coach = UndeclaredPerson.words(journal.config.coach ?? "")
+            var excluded = coach
+            for note in try store.documents() {
                 if let other = note.caseFile { excluded.formUnion(UndeclaredPerson.declared(other, client: note.client ?? "")) }
                 for candidate in note.names { excluded.formUnion(UndeclaredPerson.words(candidate.name)) }
+                for person in note.participants + [note.supervisor].compactMap({ $0 }) { excluded.formUnion(UndeclaredPerson.words(person)) }
             }
             var pseudonyms = Pseudonyms(key: try Pseudonyms.key(journalRoot: journal.root), language: language, excluded: excluded)
             registry = Registry(client: options.client, file: file, stems: ([caseNote] + documents).map(\.stem),
                                 pseudonyms: &pseudonyms, language: language)
-            undeclared = undeclaredNames(file: file, client: options.client, notes: [caseNote] + documents,
-                                         coach: journal.config.coach)
+            undeclared = undeclaredNames(file: file, client: options.client, notes: [caseNote] + documents, coach: journal.config.coach)
+            anonymiser = Anonymiser(registry: registry!, language: language, origin: origin, undeclared: Set(undeclared.map(\.name)),
+                                    detectsNames: true, notUndeclared: coach.union(UndeclaredPerson.declared(file, client: options.client)))
         }
-        if options.strict, !undeclared.isEmpty { throw Failure.undeclared(undeclared) }
-        let undeclaredWords = Set(undeclared.map(\.name))
-        let anonymiser = registry.map { Anonymiser(registry: $0, language: language, origin: origin, undeclared: undeclaredWords) }
+        let outgoing = OutgoingText(anonymiser: anonymiser)
         // Each body read and parsed once: rewritten for the summary, its private lines kept for the gate.
         var bodies: [String: NoteBody.Rendered] = [:]
+        var sources: [String: String] = [:]
         for (note, shift) in [(caseNote, 1)] + documents.map({ ($0, 2) }) {
-            let date = note.type == .client ? nil : note.date?.date
-            bodies[note.path] = NoteBody(root: journal.root, path: note.path).rendered(
-                aliases: journal.config.headingAliases, shift: shift, flattenLinks: options.anonymise,
-                text: { anonymiser?.apply($0, context: date) ?? $0 })
+            let body = NoteBody(root: journal.root, path: note.path)
+            sources[note.path] = body.source
+            bodies[note.path] = body.rendered(aliases: journal.config.headingAliases, shift: shift, outgoing: outgoing,
+                                              path: note.path, context: note.type == .client ? nil : note.date?.date)
         }
-        let builder = SummaryBuilder(language: language, anonymiser: anonymiser, origin: origin, file: file,
+        let builder = SummaryBuilder(language: language, anonymiser: anonymiser, outgoing: outgoing, origin: origin, file: file,
                                      client: options.client, resolution: resolution, documents: documents,
                                      bodies: bodies.mapValues(\.markdown), casePath: caseNote.path)
-        var markdown = try Templates(journalRoot: journal.root, language: language).render("summary.md", builder.context())
-        markdown = tidy(markdown)
-        var text = markdown
-        if options.format == .html {
-            text = HTMLPage.render(markdown: markdown, title: builder.title, language: language)
+        let templates = try Templates(journalRoot: journal.root, language: language)
+        let values = builder.context()
+        // Names found on the way out, in code, items or front-matter fields, are listed too.
+        var known = Set(undeclared.map(\.name))
+        for (name, path) in outgoing.undeclared where !known.contains(name) {
+            known.insert(name)
+            let line = (sources[path] ?? "").split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(name) }
+            undeclared.append(UndeclaredName(name: name, path: path, line: line.map { $0 + 1 } ?? 0))
         }
-        let gate = LeakGate(registry: registry, undeclared: undeclaredWords,
-                            privateLines: bodies.values.flatMap(\.privateLines))
-        var hits = gate.scan(markdown)
-        if options.format == .html { hits += gate.scan(HTMLPage.visibleText(text)) }
+        if options.strict, undeclared.contains(where: \.confident) { throw Failure.undeclared(undeclared.filter(\.confident)) }
+        // The notice no template can drop: without consent, the summary is for supervision only.
+        let notice = options.anonymise && !file.consent.caseStudy ? supervisionOnly(language) + "\n\n" : ""
+        func page(_ values: [String: Any], title: String) throws -> (markdown: String, text: String) {
+            let markdown = notice + tidy(try templates.render("summary.md", values))
+            let text = options.format == .html ? HTMLPage.render(markdown: markdown, title: title, language: language) : markdown
+            return (markdown, text)
+        }
+        let (markdown, text) = try page(values, title: builder.title)
+        guard let registry else { return Output(text: text, undeclared: undeclared) }
+        let gate = LeakGate(registry: registry, undeclared: known, privateLines: bodies.values.flatMap(\.privateLines))
+        func scan(_ rendered: (markdown: String, text: String)) -> [LeakHit] {
+            options.format == .html ? gate.scan(HTMLPage.readableText(rendered.text)) : gate.scan(rendered.markdown)
+        }
+        // What the template itself says (its fixed words, rendered with every value blank) is
+        // not a leak: only what the values add can be.
+        // Only the built-in template's words are excused: a journal's own template that writes a
+        // name in full is stopped like any other leak.
+        let skeleton = notice + tidy(try Templates(journalRoot: nil, language: language).render("summary.md", blanked(values) as! [String: Any]))
+        let skeletonText = options.format == .html ? HTMLPage.render(markdown: skeleton, title: "", language: language) : skeleton
+        let hits = subtracting(scan((skeleton, skeletonText)), from: scan((markdown, text)))
         guard hits.isEmpty else { throw Failure.leak(hits) }
         return Output(text: text, undeclared: undeclared)
     }
 
-    /// Words that look like names in the case's outgoing text and that the case file does not
-    /// declare: the `undeclared-person` detection, on the same notes.
+    static func supervisionOnly(_ language: JournalConfig.Language) -> String {
+        language == .fr
+            ? "**Réservé à la supervision** : le client n'a pas donné son accord pour une étude de cas ; ce document ne doit être ni diffusé ni publié."
+            : "**For supervision only**: the client has not agreed to a case study; this document may not be shared or published."
+    }
+
+    /// The same values with every string empty and every list as long: the template alone.
+    private static func blanked(_ value: Any) -> Any {
+        switch value {
+        case is String: return ""
+        case let list as [Any]: return list.map(blanked)
+        case let dictionary as [String: Any]: return dictionary.mapValues(blanked)
+        default: return value
+        }
+    }
+
+    /// `hits` less those that `template` already has, counted one for one.
+    private static func subtracting(_ template: [LeakHit], from hits: [LeakHit]) -> [LeakHit] {
+        var counts: [String: Int] = [:]
+        for hit in template { counts[hit.what + "\u{0}" + TextFold.fold(hit.found), default: 0] += 1 }
+        return hits.filter { hit in
+            let key = hit.what + "\u{0}" + TextFold.fold(hit.found)
+            guard let count = counts[key], count > 0 else { return true }
+            counts[key] = count - 1
+            return false
+        }
+    }
+
+    /// Words that look like names in the case's notes and that the case file does not declare:
+    /// the `undeclared-person` detection, on the same notes, with the less certain ones too.
     static func undeclaredNames(file: CaseFile, client: String, notes: [Note], coach: String?) -> [UndeclaredName] {
         let declared = UndeclaredPerson.words(coach ?? "").union(UndeclaredPerson.declared(file, client: client))
         var found: [UndeclaredName] = []
         var seen = Set<String>()
-        func consider(_ name: String, path: String, line: Int) {
-            guard !UndeclaredPerson.words(name).isSubset(of: declared), !seen.contains(name) else { return }
-            seen.insert(name)
-            found.append(UndeclaredName(name: name, path: path, line: line))
-        }
         for note in notes {
-            for candidate in note.names { consider(candidate.name, path: note.path, line: candidate.line) }
-        }
-        // Front-matter sentences go out too.
-        let caseNote = notes.first { $0.type == .client }
-        for (key, value) in [("demand", file.demand), ("need", file.need), ("outcome", file.outcome)] {
-            guard let value, let caseNote else { continue }
-            for candidate in NameDetector.candidates(in: Substring(value), number: caseNote.keyLines[key] ?? 1) {
-                consider(candidate.name, path: caseNote.path, line: candidate.line)
+            for candidate in note.names {
+                guard !UndeclaredPerson.words(candidate.name).isSubset(of: declared), !seen.contains(candidate.name) else { continue }
+                seen.insert(candidate.name)
+                found.append(UndeclaredName(name: candidate.name, path: note.path, line: candidate.line, confident: candidate.confident))
             }
         }
         return found

@@ -10,12 +10,9 @@ struct NoteBody: Sendable {
     /// What `rendered` gives: the body as it may leave, and the private text it left out.
     struct Rendered: Sendable {
         var markdown: String
-        /// Folded lines of private text, long enough to be told apart from ordinary words.
+        /// Lines of private text, for the leak gate to look for.
         var privateLines: [String]
     }
-
-    /// `\[personne\]` as cmark prints it, unless a link follows.
-    private static let escapedBrackets = try! NSRegularExpression(pattern: #"\\\[([^\]\\\n]{1,60})\\\](?![(\[:])"#)
 
     init(root: URL, path: String) {
         source = ""
@@ -26,23 +23,20 @@ struct NoteBody: Sendable {
         source = text.lines[(frontMatter.bodyStartLine - 1)...].joined(separator: "\n")
     }
 
-    /// The body for a summary: what is private, raw HTML, the first-level title, and the lists
-    /// of objectives, commitments, reviews and themes (the summary shows those itself) are left
-    /// out; headings move down `shift` levels; `text` rewrites every piece of text.
-    func rendered(aliases: HeadingAliases, shift: Int, flattenLinks: Bool, text: @escaping (String) -> String) -> Rendered {
-        // Filled while cmark's tree is read, so that the body is parsed once.
-        var privateLines: [String] = []
-        let rewrite = MarkdownTree.Rewrite(drop: { tree in
+    /// The body for a summary: what is private, comments, raw HTML, the first-level title, and
+    /// the lists of objectives, commitments, reviews and themes (the summary shows those itself)
+    /// are left out; headings move down `shift` levels; `outgoing` rewrites every piece of text.
+    func rendered(aliases: HeadingAliases, shift: Int, outgoing: OutgoingText, path: String, context: LocalDate?) -> Rendered {
+        // Comments go before cmark sees the body; what they say is private, and the gate knows it.
+        let (blanked, comments) = HTMLComments.blank(source, .compact)
+        var privateLines: [String] = comments.flatMap { $0.split(separator: "\n").map(String.init) }
+        let drop = { (tree: MarkdownTree) -> Set<Int> in
             var tree = tree
             let sections = SectionMap(tree: &tree, aliases: aliases)
             var drop = Set<Int>()
             for (index, node) in tree.nodes.enumerated() {
-                if node.isPrivate {
-                    let literal = node.literal.replacingOccurrences(of: "<!--", with: " ").replacingOccurrences(of: "-->", with: " ")
-                    for line in literal.split(separator: "\n") {
-                        let folded = TextFold.fold(String(line))
-                        if folded.count >= LeakGate.minimumPrivateLength { privateLines.append(folded) }
-                    }
+                if node.isPrivate, node.kind == .text || node.kind == .code || node.kind == .codeBlock || node.kind == .htmlBlock || node.kind == .htmlInline {
+                    privateLines += node.literal.split(separator: "\n").map(String.init)
                 }
                 let inItemSection = sections.kinds[index].map { $0 != .private } ?? false
                 switch node.kind {
@@ -57,12 +51,9 @@ struct NoteBody: Sendable {
                 }
             }
             return drop
-        }, headingShift: shift, flattenLinks: flattenLinks, text: text)
-        let markdown = MarkdownTree.rewrite(source, rewrite).trimmingCharacters(in: .whitespacesAndNewlines)
-        // cmark escapes the brackets of « [personne] »; they read better bare, and mean nothing
-        // to Markdown without a link after them.
-        let bare = Self.escapedBrackets.stringByReplacingMatches(
-            in: markdown, range: NSRange(markdown.startIndex..<markdown.endIndex, in: markdown), withTemplate: "[$1]")
-        return Rendered(markdown: bare, privateLines: privateLines)
+        }
+        let markdown = MarkdownTree.rewrite(blanked, outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return Rendered(markdown: OutgoingText.bareBrackets(markdown), privateLines: privateLines)
     }
 }

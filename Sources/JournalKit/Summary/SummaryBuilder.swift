@@ -4,6 +4,8 @@
 struct SummaryBuilder {
     var language: JournalConfig.Language
     var anonymiser: Anonymiser?
+    /// The one path by which text from the notes leaves.
+    var outgoing: OutgoingText
     var origin: LocalDate?
     var file: CaseFile
     var client: String
@@ -16,9 +18,10 @@ struct SummaryBuilder {
 
     private var fr: Bool { language == .fr }
 
-    /// A sentence from the notes, made safe; `context` is the date of the note it comes from.
-    func safe(_ text: String, context: LocalDate? = nil) -> String {
-        anonymiser?.apply(text, context: context) ?? text
+    /// A sentence from the notes, made safe; `context` is the date of the note it comes from,
+    /// `path` the note (the case file unless said).
+    func safe(_ text: String, context: LocalDate? = nil, path: String? = nil) -> String {
+        outgoing.inline(text, path: path ?? casePath, context: context)
     }
 
     var displayName: String {
@@ -69,7 +72,7 @@ struct SummaryBuilder {
         if let role = file.role { lines.append((fr ? "Fonction : " : "Role: ") + safe(role)) }
         if let organisation = file.organisation {
             let shown = anonymiser == nil ? organisation.name : Registry.generalised(organisation, language: language)
-            lines.append((fr ? "Organisation : " : "Organisation: ") + shown)
+            lines.append((fr ? "Organisation : " : "Organisation: ") + safe(shown))
         }
         if file.sponsor != nil {
             lines.append(fr ? "Accompagnement commandité par un tiers (employeur ou manager)"
@@ -131,7 +134,7 @@ struct SummaryBuilder {
             let note = documents.first { $0.path == objective.path }
             var item: [String: Any] = [
                 "symbol": Self.symbols[objective.status] ?? "☐",
-                "text": safe(objective.text, context: note?.date?.date),
+                "text": safe(objective.text, context: note?.date?.date, path: objective.path),
                 "status": ItemStatus.objectiveLabel(objective.status, language: language),
                 "origin": source(of: objective.path),
             ]
@@ -198,13 +201,13 @@ struct SummaryBuilder {
         return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(LocalDate.pad(minutes % 60, 2))"
     }
 
-    private func reasonLabel(_ reason: String, context: LocalDate?) -> String {
+    private func reasonLabel(_ reason: String, context: LocalDate?, path: String) -> String {
         let labels: [String: (String, String)] = [
             "busy": ("manque de temps", "too busy"), "hard": ("trop difficile", "too hard"),
             "stuck": ("bloqué", "stuck"), "not-useful": ("jugé inutile", "not useful"),
         ]
         if let label = labels[reason] { return fr ? label.0 : label.1 }
-        return safe(reason, context: context)
+        return safe(reason, context: context, path: path)
     }
 
     /// The commitments and the line that sums them up: done rate on the client's own
@@ -215,7 +218,7 @@ struct SummaryBuilder {
             let made = commitment.made.flatMap(LocalDate.fromText)
             var item: [String: Any] = [
                 "symbol": Self.symbols[commitment.status] ?? "☐",
-                "text": safe(commitment.text, context: made),
+                "text": safe(commitment.text, context: made, path: commitment.path),
                 "status": commitmentLabel(commitment.status),
                 "made": source(of: commitment.path),
             ]
@@ -248,9 +251,9 @@ struct SummaryBuilder {
             commitment.history.filter(\.isMiss).map { statement -> [String: Any] in
                 let date = statement.date.flatMap(LocalDate.fromText)
                 return [
-                    "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText)),
+                    "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText), path: commitment.path),
                     "when": source(of: statement.path),
-                    "reason": statement.reason.map { reasonLabel($0, context: date) } ?? (fr ? "raison non notée" : "no reason noted"),
+                    "reason": statement.reason.map { reasonLabel($0, context: date, path: statement.path) } ?? (fr ? "raison non notée" : "no reason noted"),
                 ]
             }
         }

@@ -23,7 +23,8 @@ import Testing
                            excluded: Set<String> = [], key: String = "test-key") -> Anonymiser {
         var pseudonyms = Pseudonyms(key: key, language: .fr, excluded: excluded)
         let registry = Registry(client: "amelie-roux", file: caseFile, stems: ["2026-03-04-session"], pseudonyms: &pseudonyms, language: .fr)
-        return Anonymiser(registry: registry, language: .fr, origin: origin, undeclared: undeclared)
+        // Names the registry does not know are tested on their own (`namesThatLookLikePeople…`).
+        return Anonymiser(registry: registry, language: .fr, origin: origin, undeclared: undeclared, detectsNames: false)
     }
 
     /// The words of `text`, folded, to look for a name as a whole word.
@@ -50,7 +51,7 @@ import Testing
         // Paul is declared; Pauline and Saint-Paul are other words.
         let result = anonymiser.apply("Pauline habite Saint-Paul, Paul non.", context: nil)
         #expect(result.hasPrefix("Pauline habite Saint-Paul, "))
-        #expect(!Self.words(result).contains("paul"))
+        #expect(!result.hasSuffix("Paul non."))
     }
 
     @Test func pseudonymsKeepTheShapeOfTheName() throws {

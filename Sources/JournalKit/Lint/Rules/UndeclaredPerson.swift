@@ -25,7 +25,7 @@ struct UndeclaredPerson: LintRule {
             var findings: [Finding] = []
             for note in [entry.note] + context.notes(of: client) {
                 var reported = Set<String>()
-                for candidate in note.names where !reported.contains(candidate.name) {
+                for candidate in note.names where candidate.confident && !reported.contains(candidate.name) {
                     let parts = Self.words(candidate.name)
                     guard !parts.isSubset(of: declared) else { continue }
                     reported.insert(candidate.name)

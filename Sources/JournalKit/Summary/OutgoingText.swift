@@ -1,0 +1,56 @@
+import Foundation
+
+/// The one path by which text from the notes leaves in a summary: a note's body, and each value
+/// a template prints (an objective, a commitment, a reason, `role`, `demand`, `need`,
+/// `outcome`). Every piece goes through cmark, so that raw HTML is dropped, comments are taken
+/// out before cmark sees them, links and images become their text, and the anonymiser sees
+/// each paragraph whole. It also gathers the undeclared names it hid, for the coach.
+final class OutgoingText {
+    let anonymiser: Anonymiser?
+    /// Names hidden as « [personne] », with the note they were in, in order, once each.
+    private(set) var undeclared: [(name: String, path: String)] = []
+    private var seen: Set<String> = []
+
+    init(anonymiser: Anonymiser?) {
+        self.anonymiser = anonymiser
+    }
+
+    /// How `MarkdownTree.rewrite` should change text from the note at `path`, dated `context`.
+    func rewrite(path: String, context: LocalDate?, drop: @escaping (MarkdownTree) -> Set<Int> = { _ in [] },
+                 headingShift: Int = 0) -> MarkdownTree.Rewrite {
+        MarkdownTree.Rewrite(drop: drop, headingShift: headingShift, flattenLinks: anonymiser != nil,
+                             normalise: Anonymiser.normalised, edits: { [self] text in edits(text, path: path, context: context) })
+    }
+
+    private func edits(_ text: String, path: String, context: LocalDate?) -> [MarkdownTree.Edit] {
+        guard let anonymiser else { return [] }
+        guard text.utf8.count <= Anonymiser.maximumLength else {
+            return [MarkdownTree.Edit(range: text.startIndex..<text.endIndex, text: anonymiser.tooLong)]
+        }
+        let result = anonymiser.rewrite(text, context: context)
+        for name in result.undeclared where !seen.contains(name) {
+            seen.insert(name)
+            undeclared.append((name, path))
+        }
+        return result.replacements.map { MarkdownTree.Edit(range: $0.range, text: $0.text) }
+    }
+
+    /// A value printed on one line of a summary, made safe the same way as a note's body.
+    func inline(_ value: String, path: String, context: LocalDate?) -> String {
+        let blanked = HTMLComments.blank(value, .compact).text
+        let markdown = MarkdownTree.rewrite(blanked, rewrite(path: path, context: context))
+        let line = markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        return Self.bareBrackets(line)
+    }
+
+    /// `\[personne\]` as cmark prints it, unless a link follows.
+    private static let escapedBrackets = try! NSRegularExpression(pattern: #"\\\[([^\]\\\n]{1,60})\\\](?![(\[:])"#)
+
+    /// cmark escapes the brackets of « [personne] »; they read better bare, and mean nothing to
+    /// Markdown without a link after them.
+    static func bareBrackets(_ markdown: String) -> String {
+        escapedBrackets.stringByReplacingMatches(
+            in: markdown, range: NSRange(markdown.startIndex..<markdown.endIndex, in: markdown), withTemplate: "[$1]")
+    }
+}
