@@ -47,9 +47,12 @@ struct Anonymiser: Sendable {
     static func normalised(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         let composed = text.precomposedStringWithCanonicalMapping
-        guard composed.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) else { return composed }
+        // U+02BC is a letter to Unicode, an apostrophe to the writer: « dʼAmélie ».
+        guard composed.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || $0 == "\u{02BC}" }) else { return composed }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: composed.unicodeScalars.filter { $0.properties.generalCategory != .format })
+        for scalar in composed.unicodeScalars where scalar.properties.generalCategory != .format {
+            scalars.append(scalar == "\u{02BC}" ? "\u{2019}" : scalar)
+        }
         return String(scalars)
     }
 
@@ -77,6 +80,10 @@ struct Anonymiser: Sendable {
     func rewrite(_ text: String, context: LocalDate?) -> Result {
         var spans: [Span] = PatternDetector.matches(in: text).map {
             Span(range: $0.range, text: $0.kind.placeholder(language), kind: .placeholder)
+        }
+        // A declared phone number, however it is written or cut.
+        for range in declaredPhones(in: text) where !spans.contains(where: { $0.range.overlaps(range) }) {
+            spans.append(Span(range: range, text: PatternDetector.Kind.phone.placeholder(language), kind: .placeholder))
         }
         for match in DateDetector.matches(in: text, context: context) where !spans.contains(where: { $0.range.overlaps(match.range) }) {
             spans.append(Span(range: match.range, text: describe(match.found), kind: .placeholder))
@@ -144,6 +151,35 @@ struct Anonymiser: Sendable {
             previous = span
         }
         return Result(replacements: replacements, undeclared: found)
+    }
+
+    /// Runs of digits and the characters that write phone numbers whose digits hold a declared
+    /// number's last nine.
+    private func declaredPhones(in text: String) -> [Range<String.Index>] {
+        guard !registry.phoneDigits.isEmpty else { return [] }
+        var ranges: [Range<String.Index>] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard text[index].isASCII, text[index].isNumber || text[index] == "+" || text[index] == "(" else {
+                index = text.index(after: index)
+                continue
+            }
+            var end = index
+            var digits = ""
+            var lastDigit = index
+            while end < text.endIndex, text[end].isASCII, text[end].isNumber || " .-()+/\n".contains(text[end]) {
+                if text[end].isNumber {
+                    digits.append(text[end])
+                    lastDigit = text.index(after: end)
+                }
+                end = text.index(after: end)
+            }
+            if digits.count >= 9, registry.phoneDigits.contains(where: { digits.contains($0.digits) }) {
+                ranges.append(index..<lastDigit)
+            }
+            index = end > index ? end : text.index(after: index)
+        }
+        return ranges
     }
 
     /// Whether a match starting inside `index + 1 ..< end` reaches further: « l'Atelier Garnier »
@@ -245,6 +281,10 @@ struct Anonymiser: Sendable {
         let startsWithVowel = text.first.map { "aeiouyàâäéèêëîïôöûüÿhAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜŸ".contains($0) } ?? false
         let isArticlePhrase = (span.kind == .phrase || span.kind == .place)
             && ["un ", "une ", "l'", "l’", "la ", "le ", "a ", "an ", "the "].contains { text.lowercased().hasPrefix($0) }
+        if language == .en, isArticlePhrase, let word = Self.trailingWord(output), ["the", "The"].contains(word) {
+            // "the Thornbury workshop" → "a joinery workshop", not "the a joinery…".
+            output.removeLast(word.count + 1)
+        }
         if language == .fr {
             // The article belonged to the name: « chez l'Atelier Garnier » → « chez une PME ».
             if isArticlePhrase {

@@ -93,9 +93,10 @@ struct DateDetector: Sendable {
         Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On)\\s+)?(?:\(enDay))s?(?:\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b)?", caseless: false)),
         // Weds 3pm, Thu, jeu. 14 h.
         Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On)\\s+)?(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|,|(?=\\s+[0-9]))", caseless: false)),
+        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On|last|next|this|every)\\s+)?(?:Tues|Weds|Thur?s?)(?![\\p{L}])|(?<![\\p{L}])(?:on|last|next|this|every)\\s+(?:Mon|Tue|Wed|Fri|Sat|Sun)(?![\\p{L}])", caseless: false)),
         Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:lun|mar|mer|jeu|ven|sam|dim)\\.(?=\\s*[0-9])", caseless: true)),
-        Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:(?:à|a|at|for|over|pendant|avant|après|apres|before|after|de|du|la|the)\\s+)?(?:No[eë]l|P[aâ]ques|Toussaint|Pentec[ôo]te|R[ée]veillon|Christmas|Xmas|Easter|Thanksgiving|Halloween|half[- ]term|rentr[ée]e(?:\\s+(?:de\\s+)?(?:septembre|scolaire))?)(?![\\p{L}])", caseless: true)),
-        Pattern(shape: .age, regex: regex("(?:(?<=\\b(?:a|de|âgé|âgée|agé|agée|aged|age) )|(?<=\\())(?:1[6-9]|[2-9][0-9])\\s*ans(?![\\p{L}])|(?<![0-9])(?:1[6-9]|[2-9][0-9])(?:\\s+years?\\s+old|-year-old)|(?<![\\p{L}])aged\\s+(?:1[6-9]|[2-9][0-9])(?![0-9])", caseless: true)),
+        Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:(?:à|a|at|for|over|pendant|avant|après|apres|before|after|de|du|la|the)\\s+)?(?:No[eë]l|P[aâ]ques|Toussaint|Pentec[ôo]te|R[ée]veillon|Christmas|Xmas|Easter|Thanksgiving|Halloween|half[- ]term|Boxing Day|New Year(?:'s(?: Day| Eve)?)?|Nouvel An|jour de l['’]an|Saint-Sylvestre|Saint-Valentin|Valentine's Day|Hogmanay|bank holiday|rentr[ée]e(?:\\s+(?:de\\s+)?(?:septembre|scolaire))?)(?![\\p{L}])", caseless: true)),
+        Pattern(shape: .age, regex: regex("(?:(?<=\\b(?:a|de|âgé|âgée|agé|agée|aged|age) )|(?<=\\()|(?<=, ))(?:1[6-9]|[2-9][0-9])\\s*ans(?![\\p{L}])|(?<![0-9])(?:1[6-9]|[2-9][0-9])(?:\\s+years?\\s+old|-year-old)|(?<![\\p{L}])aged\\s+(?:1[6-9]|[2-9][0-9])(?![0-9])", caseless: true)),
         Pattern(shape: .year, regex: regex("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", caseless: false)),
     ]
 

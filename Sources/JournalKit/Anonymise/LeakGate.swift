@@ -77,7 +77,9 @@ struct LeakGate: Sendable {
                 add(last + first, entry.label)
                 let fi = first.map { String($0.prefix(1)) }.joined()
                 let li = last.map { String($0.prefix(1)) }.joined()
-                for joined in [fi + last.joined(), first.joined() + last.joined(), last.joined() + first.joined(), first.joined() + li]
+                let allLast = entry.last.flatMap { Self.words($0).map(\.folded) }.map { String($0.prefix(1)) }.joined()
+                for joined in [fi + last.joined(), first.joined() + last.joined(), last.joined() + first.joined(), first.joined() + li,
+                               first.joined() + allLast]
                     where joined.count >= 5 {
                     add([joined], entry.label + " (joined)")
                 }
@@ -200,6 +202,11 @@ struct LeakGate: Sendable {
                     matched = false
                     break
                 }
+            }
+            // Saint-Paul and Saint Paul are a place or a saint.
+            if matched, needle.words.count == 1, index > 0, Registry.saints.contains(words[index - 1].folded),
+               words[index].gap == "-" || words[index].gap == " " {
+                continue
             }
             if matched {
                 let last = words[index + needle.words.count - 1]

@@ -53,8 +53,13 @@ struct PatternDetector: Sendable {
         Pattern(kind: .siret, regex: regex("\\b[0-9]{3} ?[0-9]{3} ?[0-9]{3} ?[0-9]{5}\\b"), accept: { luhn(digits($0)) }),
         Pattern(kind: .siren, regex: regex("\\b[0-9]{3} ?[0-9]{3} ?[0-9]{3}\\b"), accept: { luhn(digits($0)) }),
         Pattern(kind: .siret, regex: regex("\\b(?:SIRET|SIREN|RCS)\\s*(?::|n°|no|nº)?\\s*[0-9][0-9 ]{7,20}[0-9]", caseless: true)),
-        Pattern(kind: .phone, regex: regex("(?:\\+|00)[1-9][0-9]{0,2}[ .\\-]?(?:\\(0\\)[ .\\-]?)?[0-9](?:[ .\\-]?[0-9]){6,12}\\b")),
-        Pattern(kind: .phone, regex: regex("\\b0[1-9](?:[ .\\-]?[0-9]{2}){4}\\b")),
+        // (+33) 4 70 08 61 99, (0113) 496 0782, +1 (646) 555-0199; a line break may cut any of them.
+        Pattern(kind: .phone, regex: regex("\\(\\+?[0-9]{1,4}\\)[ .\\-\\n]?[0-9](?:[ .\\-\\n]?[0-9]){5,12}(?![0-9])")),
+        Pattern(kind: .phone, regex: regex("\\+[1-9][0-9]{0,2}[ .\\-\\n]?\\([0-9]{1,4}\\)[ .\\-\\n]?[0-9](?:[ .\\-\\n]?[0-9]){5,10}(?![0-9])")),
+        Pattern(kind: .phone, regex: regex("(?:\\+|00)[1-9][0-9]{0,2}[ .\\-\\n]?(?:\\(0\\)[ .\\-\\n]?)?[0-9](?:[ .\\-\\n]?[0-9]){6,12}\\b")),
+        Pattern(kind: .phone, regex: regex("\\b0[1-9](?:[ .\\-\\n]?[0-9]{2}){4}\\b")),
+        Pattern(kind: .phone, regex: regex("\\b0[1-9][0-9]{1,4}[ .\\-\\n][0-9]{3,4}[ .\\-\\n][0-9]{3,4}\\b"),
+                accept: { (10...11).contains(digits($0).count) }),
         // British numbers: 07700 900456, 020 7946 0958, 0161 496 0750.
         Pattern(kind: .phone, regex: regex("\\b0[1-9][0-9]{2,4}[ .\\-]?[0-9]{3,4}[ .\\-]?[0-9]{3,4}\\b"),
                 accept: { (10...11).contains(digits($0).count) }),
@@ -64,6 +69,11 @@ struct PatternDetector: Sendable {
         Pattern(kind: .address, regex: regex("\\b[0-9]{1,4},? +(?:\\p{Lu}[\\p{L}'’\\-]+ +){1,3}(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Row|Drive|Way|Place|Square|Court|Close|Crescent|Terrace|Gardens|Hill|Walk|Quay|Wharf|Mews|Parade|Grove)\\b")),
         Pattern(kind: .address, regex: regex("\\b(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin) (?:de la |de l['’]|du |des |de |d['’])?\\p{Lu}[\\p{L}'’\\-]+(?: \\p{Lu}[\\p{L}'’\\-]+)*")),
         Pattern(kind: .address, regex: regex("\\b(?:[0-8][0-9]|9[0-8])[0-9]{3} +\\p{Lu}[\\p{L}'’\\-]+(?:[ \\-]+\\p{Lu}[\\p{L}'’\\-]+)*(?: +CEDEX(?: [0-9]{1,2})?)?")),
+        // Residences and house names: résidence Les Tilleuls, the Old Vicarage, Unit 4, Ashby Mill, Church Lane.
+        Pattern(kind: .address, regex: regex("(?i:\\b(?:r[ée]sidence|lotissement|domaine|hameau|villa|immeuble|b[âa]timent|cit[ée]))\\s+(?:(?:les|le|la|des|du|de|l['’])\\s*)?\\p{Lu}[\\p{L}'’\\-]+(?:\\s+\\p{Lu}[\\p{L}'’\\-]+)*")),
+        Pattern(kind: .address, regex: regex("\\b(?:[Tt]he\\s+)?(?:\\p{Lu}[\\p{L}'’\\-]+\\s+){1,2}(?:Vicarage|Rectory|Manor|Lodge|Cottages?|Farm|Farmhouse|Grange|Barn|Mill|House|Court|Works|Yard|Wharf)\\b")),
+        Pattern(kind: .address, regex: regex("\\b(?:Unit|Flat|Apartment|Apt\\.?|Suite)\\s+[0-9]{1,4}[A-Z]?\\b")),
+        Pattern(kind: .address, regex: regex("\\b(?:\\p{Lu}[\\p{L}'’\\-]+\\s){1,2}(?:Street|Road|Lane|Avenue|Close|Crescent|Terrace|Gardens|Mews|Grove|Drive)\\b")),
         Pattern(kind: .postcode, regex: regex("\\b(?:code postal|CP|postcode)\\s*:?\\s*[0-9A-Z]{2,4} ?[0-9A-Z]{2,4}\\b", caseless: true)),
         Pattern(kind: .postcode, regex: regex("\\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\\b")),
     ]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a case file declares that could tell who the client is (PRIVACY.md): the client,
 /// the sponsor, the people, the organisation, the places, contact details, the client id and
 /// file names, each with the ways a note may write it and what replaces it.
@@ -17,6 +19,8 @@ struct Registry: Sendable {
         var needsCapital = false
         /// A joined form (`jpmorin`, `NourEA`): the replacement takes the case of the original.
         var joined = false
+        /// An alias, matched as written: its one-letter words need no dot (`Mrs E-P`).
+        var literal = false
     }
 
     /// What the case file declares, as written: the leak gate builds its own search from these,
@@ -39,6 +43,8 @@ struct Registry: Sendable {
     private(set) var phoneDigits: [(digits: String, label: String)] = []
     /// Every word of every declared name, folded: file-name words already covered are not added again.
     private var declaredWords: Set<String> = []
+    /// What replaces the organisation's name: « une ETI du secteur édition de logiciels ».
+    private(set) var organisationPhrase = ""
     /// Words of the generalised forms that replace names: never names to hide.
     private(set) var replacementWords: Set<String> = []
     private var emailWords: [(String, String)] = []
@@ -100,7 +106,14 @@ struct Registry: Sendable {
         if let email = file.email { addLiteral(email, label: "email") }
         if let phone = file.phone { addPhone(phone, label: "phone") }
         let fr = language == .fr
-        let organisationPhrase = Self.generalised(file.organisation, language: language)
+        // The sector is the coach's words, and may name someone (« ex-Brume & Quéré »): what is in
+        // brackets and every declared word are left out of it.
+        var organisation = file.organisation
+        if let sector = organisation?.sector {
+            organisation?.sector = Self.withoutNames(sector, declared: UndeclaredPerson.declared(file, client: client))
+        }
+        let organisationPhrase = Self.generalised(organisation, language: language)
+        self.organisationPhrase = organisationPhrase
         // Words of what replaces names are never names to hide: "logistique" in « TB Logistique »
         // must not match « une PME du secteur transport et logistique ».
         replacementWords = Set(WordTokens.folded(organisationPhrase + " " + file.places.compactMap(\.generalised).joined(separator: " ")))
@@ -130,7 +143,7 @@ struct Registry: Sendable {
         addLiteral(client, label: "client id")
         for stem in stems {
             // File names often carry the client's name (2026-03-18-amelie-roux.md): their words count.
-            let words = WordTokens.folded(stem).filter { !["session", "chemistry", "three", "way", "client", "supervision", "seance", "note", "notes"].contains($0) }
+            let words = WordTokens.folded(stem).filter { !Self.noteWords.contains($0) }
             for word in words where word.count >= 3 && !declaredWords.contains(word) {
                 addPhrase(word, kind: .identifier, replacement: fr ? "[nom]" : "[name]", label: "file name \(stem).md")
             }
@@ -139,6 +152,22 @@ struct Registry: Sendable {
         for key in variants.keys {
             variants[key]!.sort { $0.words.count > $1.words.count }
         }
+    }
+
+    /// `text` without what is in brackets and without the declared words (generic words stay).
+    static func withoutNames(_ text: String, declared: Set<String>) -> String {
+        var depth = 0
+        var plain = ""
+        for character in text {
+            if character == "(" || character == "[" { depth += 1; continue }
+            if character == ")" || character == "]" { depth = max(0, depth - 1); continue }
+            if depth == 0 { plain.append(character) }
+        }
+        let kept = plain.split(whereSeparator: \.isWhitespace).filter { word in
+            let folded = WordTokens.folded(String(word))
+            return folded.isEmpty || !folded.contains { declared.contains($0) && !genericWords.contains($0) }
+        }
+        return kept.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-&"))
     }
 
     /// « une ETI du secteur édition de logiciels », "a consultancy in banking", else « l'organisation ».
@@ -173,7 +202,7 @@ struct Registry: Sendable {
         guard let first = variant.words.first, !first.isEmpty, !variant.words.contains(where: \.isEmpty) else { return }
         // A variant of one letter would hide every « a » and every initial of the language.
         if variant.words.count == 1, first.count < 2 { return }
-        if let existing = variants[first], existing.contains(where: { $0.words == variant.words }) { return }
+        if let existing = variants[first], existing.contains(where: { $0.words == variant.words && $0.kind == variant.kind }) { return }
         variants[first, default: []].append(variant)
     }
 
@@ -195,6 +224,15 @@ struct Registry: Sendable {
             }
         }
     }
+
+    /// Words of file names that say what a note is, not who it is about.
+    static let noteWords: Set<String> = [
+        "session", "sessions", "chemistry", "three", "way", "client", "supervision", "seance", "seances", "note", "notes",
+        "tripartite", "bilan", "point", "suivi", "entretien", "premier", "premiere", "appel", "call", "review", "meeting",
+        "kickoff", "check", "debrief", "follow", "up", "final", "finale", "cloture", "closing", "intake", "prealable",
+        "preliminaire", "decouverte", "discovery", "reunion", "rdv", "compte", "rendu", "cr", "draft", "brouillon",
+        "copie", "copy", "old", "new", "bis", "ter", "annulee", "cancelled", "absence", "no", "show", "prevue", "planned",
+    ]
 
     static let mailWords: Set<String> = ["com", "org", "net", "example", "mail", "gmail", "yahoo", "hotmail", "outlook",
                                          "orange", "free", "wanadoo", "laposte", "fr", "co", "uk", "icloud", "proton"]
@@ -293,6 +331,8 @@ struct Registry: Sendable {
                     (first.joined() + core.joined(), pf + pl),
                     (core.joined() + first.joined(), pl + pf),
                     (first.joined() + lastInitials.joined(), pf + pli),
+                    // NourEA for Nour El-Amin: the particle's initial too.
+                    (first.joined() + last.compactMap(\.first).map(String.init).joined(), pf + pli),
                 ]
                 for (form, replacement) in joinedForms where form.count >= 5 {
                     person([form], [TextFold.fold(replacement)], joined: true)
@@ -300,6 +340,13 @@ struct Registry: Sendable {
                 let initials = firstInitials.joined() + lastInitials.joined()
                 person([initials], [TextFold.fold(pfi + pli)], joined: true, needsCapital: true)
             }
+        }
+        // A compound written by its initials with the hyphen and no dots: « Mrs E-P », « J-P ».
+        for (offset, group) in groups.enumerated() where group.count > 1 {
+            let initials = group.compactMap(\.first).map(String.init)
+            let isSurname = offset >= split
+            add(Variant(words: initials, kind: .person, parts: [isSurname ? pli : pfi] + blank(initials.count - 1), label: label,
+                        needsCapital: true, literal: true))
         }
         if firstInitials.count > 1 {
             person(firstInitials, [pfi] + blank(firstInitials.count - 1))
@@ -321,7 +368,9 @@ struct Registry: Sendable {
                 if word == initials { return pfi + pli }
                 return offset == 0 ? pf : ""
             }
-            person(aliasWords, parts, needsCapital: aliasWords.count == 1 && aliasWords[0].count <= 2)
+            let capital = aliasWords.count == 1 && aliasWords[0].count <= 2 || aliasWords.allSatisfy { $0.count == 1 || Self.titles.contains($0) }
+            add(Variant(words: aliasWords, kind: .person, parts: parts, label: label, needsCapital: capital || (aliasWords.count == 1 && Self.isOrdinaryWord(aliasWords[0])),
+                        literal: true))
         }
     }
 
@@ -356,7 +405,7 @@ struct Registry: Sendable {
                     }
                 }
                 // An initial is an initial only with its dot: « A R » is not Amélie Roux.
-                if variant.kind == .person, variant.words[offset].count == 1, current.range.upperBound == text.endIndex || text[current.range.upperBound] != "." {
+                if variant.kind == .person, !variant.literal, variant.words[offset].count == 1, current.range.upperBound == text.endIndex || text[current.range.upperBound] != "." {
                     matched = false
                     break
                 }

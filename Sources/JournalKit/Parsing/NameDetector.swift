@@ -50,7 +50,9 @@ enum NameDetector {
         "france", "paris", "lourdes", "valence", "orleans", "vienne", "sienne", "sydney", "dallas",
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "janvier", "fevrier", "mars", "avril", "juin", "juillet",
-        "aout", "septembre", "octobre", "novembre", "decembre",
+        "aout", "septembre", "octobre", "novembre", "decembre", "noel", "paques", "toussaint", "easter", "christmas",
+        "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "lane", "ou", "les", "des", "une",
     ]
     /// Words that open sentences all the time and are first names only somewhere far away
     /// (Elle, Les, Il, Mon): never a candidate at a sentence start, not even an uncertain one.
@@ -161,6 +163,8 @@ enum NameDetector {
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]), as: UTF8.self)
             let title = previousTitle
             previousTitle = titles.contains(word) ? word : nil
+            // A title is not a name itself (Me Kerbrat, Dr Castaing).
+            if previousTitle != nil, title == nil { continue }
             // `M` alone is a title only with its dot (`M. Garnier`); the others with or without.
             if let title, title != "M" || previousFollowedByDot, !notNames.contains(word) {
                 if isCapitalised(word) { found.append(Found(name: word, column: wordColumn, bytes: wordStart..<wordEnd, confident: true)) }

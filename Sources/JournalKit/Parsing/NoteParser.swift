@@ -326,7 +326,9 @@ struct NoteParser: Sendable {
             let ending = previousEndsSentence
             previousEndsSentence = Self.endsSentence(line)
             guard !skipped.contains(number), line.utf8.count <= ItemLine.maximumScanned else { continue }
-            found += NameDetector.candidates(in: line, number: number, continuing: !ending && !Self.opensBlock(line))
+            // Soft hyphens and zero-width spaces do not split a name: « Shi­vani » is one word.
+            let visible = line.utf8.allSatisfy { $0 < 0x80 } ? line : Substring(Anonymiser.normalised(String(line)))
+            found += NameDetector.candidates(in: visible, number: number, continuing: !ending && !Self.opensBlock(line))
         }
         return found
     }

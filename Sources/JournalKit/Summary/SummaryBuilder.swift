@@ -71,7 +71,7 @@ struct SummaryBuilder {
         var lines: [String] = []
         if let role = file.role { lines.append((fr ? "Fonction : " : "Role: ") + safe(role)) }
         if let organisation = file.organisation {
-            let shown = anonymiser == nil ? organisation.name : Registry.generalised(organisation, language: language)
+            let shown = anonymiser?.registry.organisationPhrase ?? organisation.name
             lines.append((fr ? "Organisation : " : "Organisation: ") + safe(shown))
         }
         if file.sponsor != nil {

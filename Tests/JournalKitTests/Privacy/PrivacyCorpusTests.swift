@@ -14,6 +14,8 @@ import Testing
         }
         var clients: [String]
         var spans: [Span]
+        /// Grammar that must never appear after substitution (« d'Sophie », « à une petite ville »).
+        var forbidden: [String]?
     }
 
     struct Figures {
@@ -26,6 +28,11 @@ import Testing
         var detectedRight = 0
         var missed: [String] = []
         var wrong: [String] = []
+        /// Ordinary words and phrases that must survive, and how many did.
+        var keep = 0
+        var kept = 0
+        var lost: [String] = []
+        var badGrammar: [String] = []
     }
 
     /// Letters and digits only, folded: "06 12 34 56 78" → 06 12 34 56 78, "d'Amélie" → d amelie.
@@ -38,6 +45,16 @@ import Testing
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if Array(haystack[start..<start + needle.count]) == needle { return true }
+        }
+        return false
+    }
+
+    /// `pattern` in `text`, case-sensitive, starting a word.
+    static func containsAtWordStart(_ text: String, _ pattern: String) -> Bool {
+        var start = text.startIndex
+        while let range = text.range(of: pattern, range: start..<text.endIndex) {
+            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter { return true }
+            start = text.index(after: range.lowerBound)
         }
         return false
     }
@@ -62,6 +79,9 @@ import Testing
                     switch span.kind {
                     case "declared", "contact", "date", "private":
                         if found { figures.leaks.append("\(client) \(format): \(span.kind) “\(span.text)” (\(span.path))") }
+                    case "keep" where format == .markdown:
+                        figures.keep += 1
+                        if found { figures.kept += 1 } else { figures.lost.append("\(span.text) (\(span.path))") }
                     case "undeclared" where format == .markdown:
                         figures.undeclaredAnnotated += 1
                         if found { figures.missed.append("\(span.text) (\(span.path))") } else { figures.undeclaredHidden += 1 }
@@ -74,6 +94,10 @@ import Testing
                     figures.leaks.append("\(client) \(format): date “\(visible[match.range])”")
                 }
                 guard format == .markdown else { continue }
+                let flat = visible.replacingOccurrences(of: "\n", with: " ")
+                for pattern in annotations.forbidden ?? [] where Self.containsAtWordStart(flat, pattern) {
+                    figures.badGrammar.append("\(client): “\(pattern)”")
+                }
                 let annotatedNames = Set(spans.filter { $0.kind == "undeclared" }.flatMap { tokens($0.text) })
                 // Precision is that of what lint reports; the uncertain ones are hidden all the same.
                 for name in output.undeclared where name.confident {
@@ -89,7 +113,7 @@ import Testing
         return figures
     }
 
-    @Test(arguments: ["privacy-fr", "privacy-en"])
+    @Test(arguments: ["privacy-fr", "privacy-en", "privacy-adversarial-fr", "privacy-adversarial-en"])
     func summariesLeakNothingAnnotated(journal: String) throws {
         let figures = try Self.measure(journal)
         #expect(figures.notes >= 15)
@@ -100,9 +124,14 @@ import Testing
             privacy corpus \(journal): \(figures.notes) notes, spans \(figures.spans.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \
             leaks \(figures.leaks.count); undeclared names hidden \(figures.undeclaredHidden)/\(figures.undeclaredAnnotated) \
             (recall \(String(format: "%.2f", recall))), detections right \(figures.detectedRight)/\(figures.detected) \
-            (precision \(String(format: "%.2f", precision))); missed: \(figures.missed); wrong: \(figures.wrong)
+            (precision \(String(format: "%.2f", precision))); ordinary text kept \(figures.kept)/\(figures.keep); \
+            bad grammar \(figures.badGrammar.count); missed: \(figures.missed); wrong: \(figures.wrong); lost: \(figures.lost)
             """)
+        #expect(figures.badGrammar.isEmpty, "\(figures.badGrammar)")
+        #expect(figures.kept * 10 >= figures.keep * 8, "lost: \(figures.lost)")
         #expect(recall >= 0.85, "missed: \(figures.missed)")
-        #expect(precision >= 0.85, "wrong: \(figures.wrong)")
+        // The adversarial corpora are written to trap the detector (a project called "Bill Run",
+        // "Rose Court"): their floor is lower, and their figures are recorded in docs/privacy.md.
+        #expect(precision >= (journal.contains("adversarial") ? 0.5 : 0.85), "wrong: \(figures.wrong)")
     }
 }
