@@ -1,11 +1,14 @@
 import Foundation
 
 /// The calendar export (`agenda --ics`): an RFC 5545 calendar with an event for each standing
-/// appointment and a to-do for each open commitment of the coach's with a due date.
+/// appointment and a to-do for each open commitment of the coach's with a due date, outside
+/// private sections.
 ///
 /// Calendars are often synced to a cloud provider, so by default an event names the client by
 /// initials only and nothing from the notes is carried; `names` puts the client's name, and
-/// the text of the coach's commitments that are not private, in. Two exports of the same
+/// the text of the coach's commitments, in. A commitment from a private section is not in the
+/// calendar at all, not even as a to-do without its text: its existence and its due date are
+/// the coach's alone. Two exports of the same
 /// journal on the same day are the same bytes: UIDs are hashes of the client id and the note
 /// that fixed the date (never the id in clear), and DTSTAMP is the day of the export, midnight
 /// UTC.
@@ -20,7 +23,9 @@ public struct ICalendar: Sendable {
         let zone = book.config.timezone
         let stamp = Self.basic(today) + "T000000Z"
         let appointments = ScheduledAppointment.current(in: book)
-        let commitments = book.commitments.filter { $0.owner == Party.coach.rawValue && $0.isOpen && $0.due != nil }
+        let commitments = book.commitments.filter {
+            $0.owner == Party.coach.rawValue && $0.isOpen && $0.due != nil && !$0.isPrivate
+        }
         func who(_ client: String) -> String {
             names ? book.displayName(of: client) : book.initials(of: client)
         }
@@ -55,13 +60,7 @@ public struct ICalendar: Sendable {
             guard let due = item.due.flatMap(LocalDate.fromText) else { continue }
             years.append(due.year)
             let client = item.client ?? ""
-            var summary: String
-            if names, !item.isPrivate {
-                summary = item.text
-            } else {
-                summary = fr ? "Engagement du coach" : "Coach's commitment"
-                if item.isPrivate, names { summary += fr ? " (privé)" : " (private)" }
-            }
+            var summary = names ? item.text : (fr ? "Engagement du coach" : "Coach's commitment")
             if !client.isEmpty { summary += " — " + who(client) }
             body += ["BEGIN:VTODO",
                      "UID:" + Self.uid("commitment", client, item.id),
