@@ -251,21 +251,14 @@ import Testing
         #expect(TimeZoneRules.offset(-16200) == "-0430")
     }
 
-    @Test func uidsHideTheClientID() {
-        let uid = ICalendar.uid("appointment", "jeanne-martin", "clients/jeanne-martin/2026-03-18-session.md")
-        #expect(uid.hasSuffix("@journal"))
-        #expect(!uid.contains("jeanne"))
-        #expect(uid == ICalendar.uid("appointment", "jeanne-martin", "clients/jeanne-martin/2026-03-18-session.md"))
-        #expect(uid != ICalendar.uid("appointment", "jeanne-martin", "clients/jeanne-martin/2026-04-01-session.md"))
-    }
-
     @Test func aDateWithAnOffsetIsWrittenInUTC() throws {
         let journal = try TemporaryJournal([
             "clients/a/client.md": "---\ntype: client\nname: Ana Test\nstatus: active\n---\n",
             "clients/a/s1.md": "---\ntype: session\ndate: 2026-03-02 10:00\nnext: 2026-03-24T10:00+05:00\n---\n",
         ])
         let book = try CaseBook.load(from: journal.index()).book
-        let text = ICalendar(book: book, today: LocalDate(year: 2026, month: 3, day: 20)!, names: false, language: .en).text
+        let text = ICalendar(book: book, today: LocalDate(year: 2026, month: 3, day: 20)!, names: false, language: .en,
+                             secret: JournalSecret(secret: String(repeating: "42", count: 32))).text
         #expect(text.contains("DTSTART:20260324T050000Z\r\nDTEND:20260324T060000Z\r\n"))
         #expect(text.contains("SUMMARY:Session — A.T.\r\n"))
     }
