@@ -154,7 +154,9 @@ import Testing
         #expect(!csv.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         // Named with consent; else « Client N » by rank of first session, never from the id.
         #expect(!rows.contains { $0.hasPrefix("Emma") })
-        #expect(rows.contains("Client 1,Transports Vermeil,2026-01-12,2026-02-23,3,3.50,0"))
+        // Without consent, not the organisation either: Emma's sponsor is Transports Vermeil.
+        #expect(rows.contains("Client 1,,2026-01-12,2026-02-23,3,3.50,0"))
+        #expect(!csv.stdout.contains("Vermeil") && !markdown.stdout.contains("Vermeil"))
         #expect(rows.contains("Damien Faure,,2026-02-02,2026-02-16,2,2.00,1"))
         // Alice's contract says 90 minutes: her one session without `duration` counts so.
         #expect(rows.contains("Alice Perrin,,2026-03-10,2026-03-10,1,1.50,1"))
@@ -163,6 +165,35 @@ import Testing
         #expect(!csv.stdout.contains("Bruno") && !csv.stdout.contains("Chloé") && !csv.stdout.contains("Emma"))
         #expect(!csv.stdout.contains("gilles") && !csv.stdout.contains("Gilles"))
         #expect(rows.contains("Total,,2026-01-12,2026-03-13,9,10.25,2"))
+    }
+
+    @Test func aClientWithoutConsentShowsNeitherNameNorOrganisation() throws {
+        let organisation = "organisation: {name: Plantorg Industries, aliases: [Plantalias], sector: chimie, size: ETI}\n"
+        let sponsor = "sponsor: {name: Sylvain Plantsponsor, role: DRH, organisation: Plantsponsorg}\n"
+        let session = "---\ntype: session\ndate: 2026-03-02 10:00\nduration: 60\n---\n"
+        let journal = try TemporaryJournal([
+            // No consent recorded, consent refused, consent given: the same planted organisation.
+            "clients/zoe-plantname/client.md": "---\ntype: client\nname: Zoé Plantname\n" + organisation + sponsor + "---\n",
+            "clients/zoe-plantname/s1.md": session,
+            "clients/yann-plantname/client.md": "---\ntype: client\nname: Yann Plantname\n" + organisation + sponsor
+                + "consent: {hours_log: false, case_study: true}\n---\n",
+            "clients/yann-plantname/s1.md": session,
+            "clients/xavier-named/client.md": "---\ntype: client\nname: Xavier Named\n" + organisation
+                + "sponsor: {name: Sylvain Plantsponsor, role: DRH, organisation: Consentorg}\nconsent: {hours_log: true}\n---\n",
+            "clients/xavier-named/s1.md": session,
+        ])
+        for format in ["md", "csv"] {
+            let result = try runJournal(["hours", "--journal", journal.root.path, "--format", format])
+            #expect(result.status == 0, "\(result.stderr)")
+            for planted in ["plant", "chimie", "ETI", "Sylvain", "Zoé", "Yann"] {
+                #expect(!result.stdout.lowercased().contains(planted.lowercased()), "\(format) shows \(planted)")
+            }
+            // The consenting client is named, with their sponsor's organisation.
+            #expect(result.stdout.contains("Xavier Named") && result.stdout.contains("Consentorg"))
+            #expect(result.stdout.contains("Client 2") && result.stdout.contains("Client 3"))
+        }
+        let log = HoursLog(book: try CaseBook.load(from: journal.index()).book)
+        #expect(log.rows.filter { !$0.named }.allSatisfy { $0.sponsorOrganisation == nil })
     }
 
     @Test func csvFieldsAreQuotedAsRFC4180Says() {
