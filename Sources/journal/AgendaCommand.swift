@@ -37,7 +37,14 @@ struct AgendaCommand: ParsableCommand {
             Output.fail(error, language)
         }
         if let ics {
-            let calendar = ICalendar(book: book, today: today, names: names, language: language)
+            let secret: JournalSecret
+            do {
+                secret = try JournalSecret.load(root: journal.root)
+            } catch {
+                Output.fail(error, language)
+            }
+            if let notice = secret.notice(in: language) { Output.error("note: " + notice) }
+            let calendar = ICalendar(book: book, today: today, names: names, language: language, secret: secret)
             if ics == "-" {
                 FileHandle.standardOutput.write(Data(calendar.text.utf8))
                 return

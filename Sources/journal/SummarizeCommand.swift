@@ -28,6 +28,16 @@ struct SummarizeCommand: ParsableCommand {
         guard let format = CaseSummary.Format(rawValue: format.lowercased()) ?? (format.lowercased() == "markdown" ? .markdown : nil) else {
             throw ValidationError(fr ? "--format « \(format) » : utilisez md ou html" : "--format “\(format)”: use md or html")
         }
+        if !noAnonymise {
+            // Made here when missing, so that the coach is told once to commit it.
+            do {
+                if let notice = try JournalSecret.load(root: journal.root).notice(in: language) {
+                    Output.error("note: " + notice)
+                }
+            } catch {
+                Output.fail(error, language)
+            }
+        }
         let output: CaseSummary.Output
         do {
             let store = try IndexStore.open(journal)

@@ -54,30 +54,11 @@ struct Pseudonyms: Sendable {
         return fallback
     }
 
-    /// The journal's pseudonym key, made once with random bytes and kept under `.journal/`.
+    /// The journal's pseudonym key: derived by HMAC-SHA256 from the journal's secret
+    /// (`journal.key`, committed with the notes, made when missing), or the key of the older
+    /// `.journal/pseudonym-key` that journal.key took over, so that pseudonyms never change.
     static func key(journalRoot: URL) throws -> String {
-        let folder = journalRoot.appendingPathComponent(".journal")
-        let url = folder.appendingPathComponent("pseudonym-key")
-        if let data = FileManager.default.contents(atPath: url.path),
-           let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-           text.count >= 32 {
-            return text
-        }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var generator = SystemRandomNumberGenerator()
-        let key = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-        do {
-            try AtomicFile.write(Data((key + "\n").utf8), to: url, overwrite: false)
-        } catch {
-            // Another process made it first: use theirs.
-            if let data = FileManager.default.contents(atPath: url.path),
-               let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-               text.count >= 32 {
-                return text
-            }
-            throw error
-        }
-        return key
+        try JournalSecret.load(root: journalRoot).pseudonymKey
     }
 
     static let frenchWomen = ["Sophie", "Claire", "Élise", "Inès", "Mathilde", "Lucie", "Agathe", "Juliette",

@@ -1,26 +1,32 @@
 import Foundation
 
 /// The calendar export (`agenda --ics`): an RFC 5545 calendar with an event for each standing
-/// appointment and a to-do for each open commitment of the coach's with a due date.
+/// appointment and a to-do for each open commitment of the coach's with a due date, outside
+/// private sections.
 ///
 /// Calendars are often synced to a cloud provider, so by default an event names the client by
 /// initials only and nothing from the notes is carried; `names` puts the client's name, and
-/// the text of the coach's commitments that are not private, in. Two exports of the same
-/// journal on the same day are the same bytes: UIDs are hashes of the client id and the note
-/// that fixed the date (never the id in clear), and DTSTAMP is the day of the export, midnight
-/// UTC.
+/// the text of the coach's commitments, in. A commitment from a private section is not in the
+/// calendar at all, not even as a to-do without its text: its existence and its due date are
+/// the coach's alone. Two exports of the same
+/// journal on the same day are the same bytes: UIDs are HMAC-SHA256 of the client id and the
+/// note that fixed the date under the journal's secret (`journal.key`), so that nobody without
+/// it can recompute them from a guessed client id, and DTSTAMP is the day of the export,
+/// midnight UTC.
 public struct ICalendar: Sendable {
     public let text: String
     /// How many events and to-dos it holds.
     public let events: Int
     public let todos: Int
 
-    public init(book: CaseBook, today: LocalDate, names: Bool, language: JournalConfig.Language) {
+    public init(book: CaseBook, today: LocalDate, names: Bool, language: JournalConfig.Language, secret: JournalSecret) {
         let fr = language == .fr
         let zone = book.config.timezone
         let stamp = Self.basic(today) + "T000000Z"
         let appointments = ScheduledAppointment.current(in: book)
-        let commitments = book.commitments.filter { $0.owner == Party.coach.rawValue && $0.isOpen && $0.due != nil }
+        let commitments = book.commitments.filter {
+            $0.owner == Party.coach.rawValue && $0.isOpen && $0.due != nil && !$0.isPrivate
+        }
         func who(_ client: String) -> String {
             names ? book.displayName(of: client) : book.initials(of: client)
         }
@@ -30,7 +36,7 @@ public struct ICalendar: Sendable {
             years.append(appointment.date.date.year)
             let client = appointment.client
             var lines = ["BEGIN:VEVENT",
-                         "UID:" + Self.uid("appointment", client, appointment.path),
+                         "UID:" + Self.uid("appointment", client, appointment.path, secret: secret),
                          "DTSTAMP:" + stamp]
             if appointment.date.time == nil {
                 lines.append("DTSTART;VALUE=DATE:" + Self.basic(appointment.date.date))
@@ -55,16 +61,10 @@ public struct ICalendar: Sendable {
             guard let due = item.due.flatMap(LocalDate.fromText) else { continue }
             years.append(due.year)
             let client = item.client ?? ""
-            var summary: String
-            if names, !item.isPrivate {
-                summary = item.text
-            } else {
-                summary = fr ? "Engagement du coach" : "Coach's commitment"
-                if item.isPrivate, names { summary += fr ? " (privé)" : " (private)" }
-            }
+            var summary = names ? item.text : (fr ? "Engagement du coach" : "Coach's commitment")
             if !client.isEmpty { summary += " — " + who(client) }
             body += ["BEGIN:VTODO",
-                     "UID:" + Self.uid("commitment", client, item.id),
+                     "UID:" + Self.uid("commitment", client, item.id, secret: secret),
                      "DTSTAMP:" + stamp,
                      "DUE;VALUE=DATE:" + Self.basic(due),
                      "SUMMARY:" + ContentLine.escape(summary), "CLASS:PRIVATE",
@@ -86,12 +86,10 @@ public struct ICalendar: Sendable {
         LocalDate.pad(date.year, 4) + LocalDate.pad(date.month, 2) + LocalDate.pad(date.day, 2)
     }
 
-    /// A stable identifier that does not show the client id: two FNV-1a hashes of the kind,
-    /// the client and what identifies the item within the client.
-    static func uid(_ kind: String, _ client: String, _ key: String) -> String {
-        let source = Array("journal\u{0}\(kind)\u{0}\(client)\u{0}\(key)".utf8)
-        let first = source.withUnsafeBytes { ContentHash.of($0) }
-        let second = (Array("uid\u{0}".utf8) + source).withUnsafeBytes { ContentHash.of($0) }
-        return first + second + "@journal"
+    /// A stable identifier that does not show the client id and cannot be recomputed without
+    /// the journal's secret: a keyed hash of the kind, the client and what identifies the item
+    /// within the client.
+    static func uid(_ kind: String, _ client: String, _ key: String, secret: JournalSecret) -> String {
+        secret.uid(["journal", kind, client, key])
     }
 }

@@ -63,6 +63,7 @@ extension NoteItem {
         add("reason", reason)
         pairs.append(("isPrivate", .bool(isPrivate)))
         pairs.append(("rank", .int(rank)))
+        pairs.append(("isNested", .bool(isNested)))
         return .object(pairs)
     }
 }

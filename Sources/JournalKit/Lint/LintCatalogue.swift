@@ -8,7 +8,7 @@ enum LintCatalogue {
         StructuralRule.idDuplicate, StructuralRule.refUnknown, DateOrder(), StructuralRule.fileUnreadable,
         StructuralRule.configInvalid,
         NextMissing(), NextNoneUnexplained(), CommitmentNoDue(), CommitmentLowOdds(), MissWithoutReason(),
-        CadenceGap(), CommitmentUnreviewed(), MissStreak(), ChemistryBriefing(), ChemistryDisclosure(),
+        CadenceGap(), CommitmentUnreviewed(), MissStreak(), ChemistryBriefing(), ChemistryDisclosure(), DisclosureBeyondAgreement(),
         DemandNeed(), ObjectiveUnvalidated(), ContractExceeded(), RetentionExpired(), UndeclaredPerson(),
     ]
 }

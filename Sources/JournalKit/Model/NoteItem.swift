@@ -22,4 +22,7 @@ struct NoteItem: Sendable, Codable, Hashable {
     var isPrivate: Bool
     /// 1-based rank among the note's commitments: the implicit id is `file-stem#rank`.
     var rank: Int
+    /// A sub-bullet: the item sits inside another list item (the coach's note under an
+    /// objective, say). The sponsor report shows top-level items only.
+    var isNested = false
 }

@@ -37,7 +37,9 @@ public struct Initializer: Sendable {
         self.language = language
     }
 
-    static let ignored = [".journal/", "exports/"]
+    /// `.gitignore`'s lines: the derived index and the exports are not committed; the journal's
+    /// secret must be, even when a wider rule (`*.key`) would leave it out.
+    static let ignored = [".journal/", "exports/", "!" + JournalSecret.fileName]
 
     /// The pre-commit hook. Git runs hooks from the top of the work tree, which is not the
     /// journal when the journal is a folder inside a larger repository: the hook names it.
@@ -86,6 +88,10 @@ public struct Initializer: Sendable {
         for folder in ["clients", "supervision"] where !manager.fileExists(atPath: root.appendingPathComponent(folder).path) {
             try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
             report.created.append(folder + "/")
+        }
+        if try JournalSecret.readFile(root.appendingPathComponent(JournalSecret.fileName), root: root) == nil {
+            let secret = try JournalSecret.load(root: root)
+            report.created.append(JournalSecret.fileName + (secret.origin == .adopted ? " (.journal/pseudonym-key)" : ""))
         }
         let ignore = root.appendingPathComponent(".gitignore")
         let existing = (try? String(contentsOf: ignore, encoding: .utf8)) ?? ""

@@ -263,6 +263,12 @@ struct NoteParser: Sendable {
         note.names = Self.names(in: body.split(separator: "\n", omittingEmptySubsequences: false), tree: tree, firstLine: firstLine)
         var rank = 0
         var ids: [String: Int] = [:]
+        // Per node: is it inside a list item? One pass, parents coming before their children.
+        var insideItem = [Bool](repeating: false, count: tree.nodes.count)
+        for index in tree.nodes.indices {
+            let parent = tree.nodes[index].parent
+            if parent >= 0 { insideItem[index] = tree.nodes[parent].kind == .item || insideItem[parent] }
+        }
         for index in tree.nodes.indices where tree.nodes[index].kind == .item {
             guard let section = sections.kinds[index] else { continue }
             let kind: NoteItem.Kind
@@ -294,6 +300,7 @@ struct NoteParser: Sendable {
                                 status: status!, text: parsed.text, owner: .client,
                                 reason: nil, isPrivate: node.isPrivate,
                                 rank: kind == .commitment ? rank : 0)
+            item.isNested = insideItem[index]
             readItemFields(parsed.fields, into: &item, reader: &reader)
             if kind == .commitment, let id = item.id {
                 if let first = ids[id] {

@@ -3,13 +3,15 @@
 ///
 /// A client appears by name only when the case file says `consent: {hours_log: true}`;
 /// otherwise (false, or no consent recorded) as « Client N », N being the row's rank in the
-/// log: nothing of the client id, which is often the real name, goes into it.
+/// log: nothing of the client id, which is often the real name, goes into it, and no
+/// organisation either (not even a generalised one: with the dates, a sector and a size can be
+/// enough to point at one person in a small world, and no credential asks for it).
 public struct HoursLog: Sendable {
     public struct Row: Sendable, Hashable {
         /// The client's name, or the pseudonym.
         public var client: String
         public var named: Bool
-        /// Who commissions and pays, when it is an organisation.
+        /// Who commissions and pays, when it is an organisation; only for a named client.
         public var sponsorOrganisation: String?
         public var first: LocalDate
         public var last: LocalDate
@@ -32,9 +34,10 @@ public struct HoursLog: Sendable {
             let held = (book.dated[client] ?? []).filter(\.isHeldSession)
             guard let first = held.first?.date?.date, let last = held.last?.date?.date else { continue }
             let usual = book.defaultDuration(of: client)
-            let organisation = file.sponsor.map { $0.organisation ?? file.organisation?.name } ?? nil
+            let named = file.consent.hoursLog
+            let organisation = named ? file.sponsor.map { $0.organisation ?? file.organisation?.name } ?? nil : nil
             found.append((client, Row(
-                client: file.name ?? client, named: file.consent.hoursLog, sponsorOrganisation: organisation,
+                client: named ? file.name ?? client : "", named: named, sponsorOrganisation: organisation,
                 first: first, last: last, sessions: held.count,
                 minutes: held.reduce(0) { $0 + ($1.durationMinutes ?? usual) },
                 estimated: held.filter { $0.durationMinutes == nil }.count)))
@@ -123,8 +126,8 @@ public struct HoursLog: Sendable {
                       : "Sessions with no `duration` are counted at the usual length (the contract's, else journal.yml's `duration`, else 60 minutes).\n"
         }
         if pseudonyms > 0 {
-            out += fr ? "« Client N » : le client n'a pas consenti à figurer nommément dans ce journal (`consent.hours_log`).\n"
-                      : "“Client N”: the client has not consented to be named in this log (`consent.hours_log`).\n"
+            out += fr ? "« Client N » : le client n'a pas consenti à figurer nommément dans ce journal (`consent.hours_log`) ; ni son nom ni son organisation n'y figurent.\n"
+                      : "“Client N”: the client has not consented to be named in this log (`consent.hours_log`); neither their name nor their organisation is shown.\n"
         }
         return out
     }

@@ -29,14 +29,26 @@ public struct SponsorReport: Sendable, Hashable {
         public var status: String?
     }
 
-    // Always shown: that a coaching is under way, its start, the planned number of sessions.
+    /// Where the coaching stands, the only thing the report always says about it (PRIVACY.md:
+    /// "whether a coaching is under way, not started, or ended (never why)").
+    public enum Phase: String, Sendable, Hashable {
+        /// A prospect; a case whose latest chemistry call said `decline`, or that was closed,
+        /// with no session held.
+        case notStarted = "not-started"
+        /// Active or paused, with or without a session held yet.
+        case underWay = "under-way"
+        /// Closed (or declined) after at least one held session.
+        case ended
+    }
+
+    // Always shown: where the coaching stands, its start, the planned number of sessions.
     public var client: String
     public var coach: String?
     public var sponsor: String?
     public var sponsorOrganisation: String?
     public var start: LocalDate?
     public var plannedSessions: Int?
-    public var isClosed: Bool
+    public var phase: Phase
     public var today: LocalDate
     /// What the case file's `disclosure` allows, in the order of the table in PRIVACY.md.
     public var disclosed: [Disclosure]
@@ -63,15 +75,16 @@ public struct SponsorReport: Sendable, Hashable {
         coach = book.config.coach
         sponsor = file.sponsor?.name
         sponsorOrganisation = file.sponsor?.organisation ?? (file.sponsor != nil ? file.organisation?.name : nil)
-        start = file.contract?.start
-        plannedSessions = file.contract?.sessions
-        isClosed = file.status == .closed
+        let sessions = (book.dated[id] ?? []).filter { $0.type == .session }
+        phase = Self.phase(of: file, notes: book.dated[id] ?? [])
+        // A coaching that has not started has no start to tell, nor sessions it plans.
+        start = phase == .notStarted ? nil : file.contract?.start
+        plannedSessions = phase == .notStarted ? nil : file.contract?.sessions
         self.today = today
         let allowed = Set(file.disclosure)
         disclosed = Disclosure.allCases.filter(allowed.contains)
-        let sessions = (book.dated[id] ?? []).filter { $0.type == .session }
         if allowed.contains(.attendance) {
-            var counts = Attendance(planned: file.contract?.sessions)
+            var counts = Attendance(planned: plannedSessions)
             for session in sessions {
                 switch session.status ?? .held {
                 case .held: counts.held += 1
@@ -92,7 +105,9 @@ public struct SponsorReport: Sendable, Hashable {
             dates = Dates(held: sessions.filter(\.isHeldSession).compactMap { $0.date?.date }, next: next?.date)
         }
         if allowed.contains(.objectives) || allowed.contains(.progress) {
-            let items = (book.caseNote(of: id)?.items ?? []).filter { $0.kind == .objective && !$0.isPrivate }
+            // The case file's own objectives: top-level items only, never a sub-bullet (the
+            // coach's note under an objective is not for the sponsor).
+            let items = (book.caseNote(of: id)?.items ?? []).filter { $0.kind == .objective && !$0.isPrivate && !$0.isNested }
             objectives = items.enumerated().map { index, item in
                 Objective(number: index + 1,
                           text: allowed.contains(.objectives) ? item.text : nil,
@@ -100,7 +115,22 @@ public struct SponsorReport: Sendable, Hashable {
             }
         }
         if allowed.contains(.themes) {
-            themes = (book.caseNote(of: id)?.items ?? []).filter { $0.kind == .theme && !$0.isPrivate }.map(\.text)
+            themes = (book.caseNote(of: id)?.items ?? []).filter { $0.kind == .theme && !$0.isPrivate && !$0.isNested }.map(\.text)
+        }
+    }
+
+    /// Closed is ended once a session was held, else not started; a prospect has not started,
+    /// whatever its notes say; so has a case whose latest chemistry call declined, unless
+    /// sessions were held (then it has ended). Anything else (active, paused, no status) is
+    /// under way, except a case with no status and no session held yet.
+    static func phase(of file: CaseFile, notes: [Note]) -> Phase {
+        let held = notes.contains(where: \.isHeldSession)
+        let declined = notes.last(where: { $0.type == .chemistry && $0.decision != nil })?.decision == .decline
+        switch file.status {
+        case .prospect: return .notStarted
+        case .closed: return held ? .ended : .notStarted
+        case .active, .paused: return declined ? (held ? .ended : .notStarted) : .underWay
+        case nil: return declined || !held ? (held ? .ended : .notStarted) : .underWay
         }
     }
 
@@ -124,7 +154,13 @@ public struct SponsorReport: Sendable, Hashable {
         var context: [String: Any] = [
             "client": client,
             "today": today.description,
-            "closed": isClosed,
+            // `closed` is kept for templates written before `phase`: true whenever the coaching
+            // is not under way, so that such a template never says it is.
+            "closed": phase != .underWay,
+            "phase": phase.rawValue,
+            "under_way": phase == .underWay,
+            "not_started": phase == .notStarted,
+            "ended": phase == .ended,
             "closing": closing(language),
         ]
         if let coach { context["coach"] = coach }
@@ -180,6 +216,10 @@ public struct SponsorReport: Sendable, Hashable {
             .themes: ("les thèmes de travail", "the themes of the work"),
         ]
         guard !disclosed.isEmpty else {
+            if phase == .notStarted {
+                return fr ? "Ce rapport ne communique que l'état de l'accompagnement ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
+                          : "This report discloses only where the coaching stands; everything else is confidential, by agreement between the client, the sponsor and the coach."
+            }
             return fr ? "Ce rapport ne communique que l'existence de l'accompagnement, sa date de début et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
                       : "This report discloses only that the coaching exists, its start date and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach."
         }

@@ -160,12 +160,14 @@ import Testing
         #expect(constrained == "Léa Renaud")
     }
 
-    @Test func theKeyIsMadeOnceAndKeptUnderTheIndexFolder() throws {
+    @Test func theKeyIsMadeOnceAndKeptInTheJournalsSecret() throws {
         let journal = try TemporaryJournal()
         let key = try Pseudonyms.key(journalRoot: journal.root)
         #expect(key.count == 64)
         #expect(try Pseudonyms.key(journalRoot: journal.root) == key)
-        #expect(FileManager.default.fileExists(atPath: journal.root.appendingPathComponent(".journal/pseudonym-key").path))
+        // In journal.key, committed with the notes; nothing under the derived .journal/.
+        #expect(FileManager.default.fileExists(atPath: journal.root.appendingPathComponent("journal.key").path))
+        #expect(!FileManager.default.fileExists(atPath: journal.root.appendingPathComponent(".journal/pseudonym-key").path))
     }
 
     @Test func theLeakGateFindsWhatTheAnonymiserWouldHaveHidden() {

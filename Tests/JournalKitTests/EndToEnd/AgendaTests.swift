@@ -137,9 +137,10 @@ import Testing
         #expect(events.first { $0["dtstart_local"] as? String == "2026-03-09T10:00:00" }?["status"] as? String == "CANCELLED")
         #expect(events.count == 10)
         #expect(Set(events.compactMap { $0["uid"] as? String }).count == events.count)
-        // To-dos: the coach's open commitments with a due date, and nothing else.
+        // To-dos: the coach's open commitments with a due date, and nothing else; not the
+        // private one (due 2026-03-19), not even without its text.
         let todos = try #require(parsed["todos"] as? [[String: Any]])
-        #expect(todos.compactMap { $0["due"] as? String }.sorted() == ["2026-03-18", "2026-03-19", "2026-04-01"])
+        #expect(todos.compactMap { $0["due"] as? String }.sorted() == ["2026-03-18", "2026-04-01"])
         #expect(todos.allSatisfy { $0["summary"] as? String == "Engagement du coach — A.P." })
         // No full name, no id in clear, no note content.
         for secret in ["Alice", "Perrin", "Bruno", "Emma", "Lefort", "alice-perrin", "emma-lefort", "article",
@@ -186,9 +187,10 @@ import Testing
         // Escaped and folded, the long one still parses back whole.
         #expect(summaries.contains("Préparer un exercice sur les priorités, version longue — Alice Perrin"))
         #expect(text.contains("priorités\\, version"))
-        // A private commitment's text never leaves, even with --names.
-        #expect(summaries.contains("Engagement du coach (privé) — Alice Perrin"))
+        // A private commitment never leaves, even with --names: neither its text nor a to-do.
+        #expect(todos.count == 2)
         #expect(!text.contains("Relire"))
+        #expect(!text.contains("20260319"))
     }
 
     @Test func twoRunsGiveTheSameBytesAndAnEditedDateKeepsItsUID() throws {
@@ -249,21 +251,14 @@ import Testing
         #expect(TimeZoneRules.offset(-16200) == "-0430")
     }
 
-    @Test func uidsHideTheClientID() {
-        let uid = ICalendar.uid("appointment", "jeanne-martin", "clients/jeanne-martin/2026-03-18-session.md")
-        #expect(uid.hasSuffix("@journal"))
-        #expect(!uid.contains("jeanne"))
-        #expect(uid == ICalendar.uid("appointment", "jeanne-martin", "clients/jeanne-martin/2026-03-18-session.md"))
-        #expect(uid != ICalendar.uid("appointment", "jeanne-martin", "clients/jeanne-martin/2026-04-01-session.md"))
-    }
-
     @Test func aDateWithAnOffsetIsWrittenInUTC() throws {
         let journal = try TemporaryJournal([
             "clients/a/client.md": "---\ntype: client\nname: Ana Test\nstatus: active\n---\n",
             "clients/a/s1.md": "---\ntype: session\ndate: 2026-03-02 10:00\nnext: 2026-03-24T10:00+05:00\n---\n",
         ])
         let book = try CaseBook.load(from: journal.index()).book
-        let text = ICalendar(book: book, today: LocalDate(year: 2026, month: 3, day: 20)!, names: false, language: .en).text
+        let text = ICalendar(book: book, today: LocalDate(year: 2026, month: 3, day: 20)!, names: false, language: .en,
+                             secret: JournalSecret(secret: String(repeating: "42", count: 32))).text
         #expect(text.contains("DTSTART:20260324T050000Z\r\nDTEND:20260324T060000Z\r\n"))
         #expect(text.contains("SUMMARY:Session — A.T.\r\n"))
     }

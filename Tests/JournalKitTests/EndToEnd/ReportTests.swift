@@ -98,6 +98,97 @@ import Testing
         try expectGolden(english, "report.emma-lefort.en.md")
     }
 
+    @Test func subBulletsUnderObjectivesAndThemesNeverReachTheSponsor() throws {
+        let journal = try journal(disclosure: ["objectives", "progress", "themes"])
+        let text = try journal.read(Self.caseFile)
+            .replacingOccurrences(of: "[validated:: 2026-01-12]\n- [/]", with: """
+                [validated:: 2026-01-12]
+                  - SUBSECRET-ONE : elle craint le regard du DG
+                    - SUBSECRET-DEEP sous-note plus bas encore
+                  * [ ] SUBSECRET-BOX une case sous l'objectif
+                - [/]
+                """)
+            .replacingOccurrences(of: "- Délégation\n", with: """
+                - Délégation
+                  1. SUBSECRET-THEME revient sans cesse à son ancien poste
+
+                """)
+        try journal.write(Self.caseFile, text)
+        for format in ["md", "html"] {
+            let result = try runJournal(["report", "emma-lefort", "--journal", journal.root.path, "--today", Self.today,
+                                         "--format", format])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.contains("SUBSECRET"), "\(format): a sub-bullet reached the sponsor")
+            for expected in Self.objectives + Self.progress + Self.themes.map { String($0.dropFirst(2)) } {
+                #expect(result.stdout.contains(expected), "\(format): “\(expected)” missing")
+            }
+        }
+        // The two objectives keep their numbers: 1 and 2, not 1 to 5.
+        let markdown = try runJournal(["report", "emma-lefort", "--journal", journal.root.path, "--today", Self.today]).stdout
+        #expect(markdown.contains("2. Déléguer la planification"))
+        #expect(!markdown.contains("3. "))
+    }
+
+    /// A one-client journal: its case file's status, and its notes.
+    func phaseReport(status: String?, notes: [String: String], language: String = "fr") throws -> String {
+        var caseFile = "---\ntype: client\nname: Inès Phasetest\nsponsor: {name: Marc Payeur, organisation: Orgaphase}\n"
+            + "contract: {start: 2026-02-02, sessions: 8}\ndisclosure: [attendance]\n"
+        if let status { caseFile += "status: \(status)\n" }
+        var files = ["clients/ines-phasetest/client.md": caseFile + "---\n"]
+        for (name, text) in notes { files["clients/ines-phasetest/" + name] = text }
+        let journal = try TemporaryJournal(files)
+        let result = try runJournal(["report", "ines-phasetest", "--journal", journal.root.path, "--today", Self.today,
+                                     "--lang", language])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    static func chemistry(_ decision: String) -> String {
+        "---\ntype: chemistry\ndate: 2026-01-20 10:00\nclient_briefed: yes\ndisclosure_agreed: [attendance]\nfit: unsure\ndecision: \(decision)\n---\n"
+    }
+    static let held = "---\ntype: session\ndate: 2026-02-09 10:00\n---\n"
+
+    @Test func aProspectADeclinedCallOrAClosedCaseIsNeverACoachingInProgress() throws {
+        let cases: [(String?, [String: String], String)] = [
+            ("prospect", [:], "n'a pas commencé"),
+            // Even when the chemistry call proceeded, or a session note exists: a prospect.
+            ("prospect", ["c.md": Self.chemistry("proceed"), "s.md": Self.held], "n'a pas commencé"),
+            ("active", ["c.md": Self.chemistry("decline")], "n'a pas commencé"),
+            (nil, ["c.md": Self.chemistry("decline")], "n'a pas commencé"),
+            ("closed", [:], "n'a pas commencé"),
+            ("closed", ["c.md": Self.chemistry("proceed"), "s.md": Self.held], "est terminé"),
+            ("closed", ["c.md": Self.chemistry("decline")], "n'a pas commencé"),
+        ]
+        for (status, notes, expected) in cases {
+            let text = try phaseReport(status: status, notes: notes)
+            #expect(!text.contains("en cours"), "\(status ?? "no status") \(notes.keys.sorted()): reported in progress")
+            #expect(text.contains("L'accompagnement " + expected), "\(status ?? "no status") \(notes.keys.sorted())")
+            // Never why: nothing of the call's decision, fit or briefing.
+            for word in ["decline", "refus", "unsure", "prospect", "chemistry", "entretien"] {
+                #expect(!text.lowercased().contains(word), "\(word) in \(text)")
+            }
+            if expected == "n'a pas commencé" {
+                // A coaching that has not started has no start date nor planned sessions to tell.
+                #expect(!text.contains("2026-02-02") && !text.contains("8 séances") && !text.contains("sur 8"))
+            }
+        }
+        let english = try phaseReport(status: "prospect", notes: [:], language: "en")
+        #expect(english.contains("The coaching has not started") && !english.contains("under way"))
+        // Active, with or without a session held yet, and paused: under way.
+        for (status, notes) in [("active", [String: String]()), ("active", ["s.md": Self.held]), ("paused", ["s.md": Self.held])] {
+            #expect(try phaseReport(status: status, notes: notes).contains("Un accompagnement est en cours ; il a commencé le 2026-02-02"))
+        }
+    }
+
+    @Test func anOlderJournalTemplateUsingClosedNeverSaysInProgressForAProspect() throws {
+        let journal = try TemporaryJournal([
+            "clients/ines-phasetest/client.md": "---\ntype: client\nname: Inès Phasetest\nstatus: prospect\n---\n",
+            "templates/report.md": "{{% CONTENT_TYPE: TEXT}}\n{{^closed}}en cours{{/closed}}{{#closed}}pas en cours{{/closed}}|{{phase}}\n",
+        ])
+        let result = try runJournal(["report", "ines-phasetest", "--journal", journal.root.path, "--today", Self.today])
+        #expect(result.stdout == "pas en cours|not-started\n")
+    }
+
     @Test func aJournalTemplateCannotReachWhatIsNotAllowed() throws {
         let journal = try journal(disclosure: ["themes"])
         try journal.write("templates/report.md",
@@ -154,7 +245,9 @@ import Testing
         #expect(!csv.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         // Named with consent; else « Client N » by rank of first session, never from the id.
         #expect(!rows.contains { $0.hasPrefix("Emma") })
-        #expect(rows.contains("Client 1,Transports Vermeil,2026-01-12,2026-02-23,3,3.50,0"))
+        // Without consent, not the organisation either: Emma's sponsor is Transports Vermeil.
+        #expect(rows.contains("Client 1,,2026-01-12,2026-02-23,3,3.50,0"))
+        #expect(!csv.stdout.contains("Vermeil") && !markdown.stdout.contains("Vermeil"))
         #expect(rows.contains("Damien Faure,,2026-02-02,2026-02-16,2,2.00,1"))
         // Alice's contract says 90 minutes: her one session without `duration` counts so.
         #expect(rows.contains("Alice Perrin,,2026-03-10,2026-03-10,1,1.50,1"))
@@ -163,6 +256,35 @@ import Testing
         #expect(!csv.stdout.contains("Bruno") && !csv.stdout.contains("Chloé") && !csv.stdout.contains("Emma"))
         #expect(!csv.stdout.contains("gilles") && !csv.stdout.contains("Gilles"))
         #expect(rows.contains("Total,,2026-01-12,2026-03-13,9,10.25,2"))
+    }
+
+    @Test func aClientWithoutConsentShowsNeitherNameNorOrganisation() throws {
+        let organisation = "organisation: {name: Plantorg Industries, aliases: [Plantalias], sector: chimie, size: ETI}\n"
+        let sponsor = "sponsor: {name: Sylvain Plantsponsor, role: DRH, organisation: Plantsponsorg}\n"
+        let session = "---\ntype: session\ndate: 2026-03-02 10:00\nduration: 60\n---\n"
+        let journal = try TemporaryJournal([
+            // No consent recorded, consent refused, consent given: the same planted organisation.
+            "clients/zoe-plantname/client.md": "---\ntype: client\nname: Zoé Plantname\n" + organisation + sponsor + "---\n",
+            "clients/zoe-plantname/s1.md": session,
+            "clients/yann-plantname/client.md": "---\ntype: client\nname: Yann Plantname\n" + organisation + sponsor
+                + "consent: {hours_log: false, case_study: true}\n---\n",
+            "clients/yann-plantname/s1.md": session,
+            "clients/xavier-named/client.md": "---\ntype: client\nname: Xavier Named\n" + organisation
+                + "sponsor: {name: Sylvain Plantsponsor, role: DRH, organisation: Consentorg}\nconsent: {hours_log: true}\n---\n",
+            "clients/xavier-named/s1.md": session,
+        ])
+        for format in ["md", "csv"] {
+            let result = try runJournal(["hours", "--journal", journal.root.path, "--format", format])
+            #expect(result.status == 0, "\(result.stderr)")
+            for planted in ["plant", "chimie", "ETI", "Sylvain", "Zoé", "Yann"] {
+                #expect(!result.stdout.lowercased().contains(planted.lowercased()), "\(format) shows \(planted)")
+            }
+            // The consenting client is named, with their sponsor's organisation.
+            #expect(result.stdout.contains("Xavier Named") && result.stdout.contains("Consentorg"))
+            #expect(result.stdout.contains("Client 2") && result.stdout.contains("Client 3"))
+        }
+        let log = HoursLog(book: try CaseBook.load(from: journal.index()).book)
+        #expect(log.rows.filter { !$0.named }.allSatisfy { $0.sponsorOrganisation == nil })
     }
 
     @Test func csvFieldsAreQuotedAsRFC4180Says() {

@@ -2,15 +2,14 @@ import Foundation
 import Testing
 @testable import JournalKit
 
-/// `journal summarize` end to end, on a copy of the example journal with a fixed pseudonym key
-/// so that its output can be compared with golden files.
+/// `journal summarize` end to end, on a copy of the example journal (its journal.key keeps the
+/// pseudonyms fixed) so that its output can be compared with golden files.
 @Suite struct SummarizeTests {
     static func example() throws -> TemporaryJournal {
         let copy = try TemporaryJournal()
         try FileManager.default.removeItem(at: copy.root)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("examples/cabinet-fontaine"), to: copy.root)
         try? FileManager.default.removeItem(at: copy.root.appendingPathComponent(".journal"))
-        try copy.write(".journal/pseudonym-key", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n")
         return copy
     }
 
@@ -44,8 +43,8 @@ import Testing
         let second = try runJournal(["summarize", "lea-morel", "--journal", journal.root.path])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == second.stdout)
-        // The key that makes them agree stays under .journal/, which is never committed.
-        #expect(FileManager.default.fileExists(atPath: journal.root.appendingPathComponent(".journal/pseudonym-key").path))
+        // The key that makes them agree is the journal's secret, journal.key, committed with the notes.
+        #expect(FileManager.default.fileExists(atPath: journal.root.appendingPathComponent("journal.key").path))
     }
 
     @Test func nothingPrivateAndNoRealNameOrDateLeaves() throws {

@@ -55,6 +55,67 @@ import Testing
         #expect(!tree.nodes.contains { !$0.isPrivate && $0.literal.contains("confidentiel") })
     }
 
+    @Test func aHeadingInsideAQuoteOrAListItemDoesNotEndAPrivateSection() {
+        let note = parseNote("""
+            ---
+            type: session
+            date: 2026-03-10
+            ---
+            ## Privé
+
+            > ## Ce qu'elle a dit
+            > texte
+
+            ### Engagements
+            - [ ] après la citation
+
+            ## Notes privées
+
+            - une remarque
+              ## Sous-titre
+
+            ### Engagements
+            - [ ] après la liste
+
+            ## Engagements
+            - [ ] public
+            """)
+        #expect(note.items.map(\.text) == ["après la citation", "après la liste", "public"])
+        #expect(note.items.map(\.isPrivate) == [true, true, false])
+    }
+
+    @Test func aPrivateHeadingInsideAQuoteIsPrivateToTheEndOfTheQuote() {
+        let note = parseNote("""
+            ---
+            type: session
+            date: 2026-03-10
+            ---
+            ## Engagements
+
+            > ## Privé
+            > - [ ] dans la citation
+
+            - [ ] après la citation
+            """)
+        #expect(note.items.map(\.isPrivate) == [true, false])
+    }
+
+    @Test(arguments: ["Privé\n=====", "Notes privées\n---", "Pour moi seule\nNotes privées\n=============",
+                      "Coach only\n==", "Private\n-------"])
+    func setextPrivateHeadingsArePrivate(_ heading: String) {
+        let note = parseNote("---\ntype: session\ndate: 2026-03-10\n---\ntexte\n\n\(heading)\n\n### Engagements\n\n- [ ] caché\n")
+        #expect(note.items.map(\.kind) == [.commitment])
+        #expect(note.items.map(\.isPrivate) == [true])
+    }
+
+    @Test func aJournalAliasCannotMakeAPrivateHeadingPublic() {
+        let aliases = HeadingAliases(extra: [.themes: ["Privé"], .commitments: ["Coach only"]])
+        let note = parseNote("---\ntype: session\ndate: 2026-03-10\n---\n## Privé\n- [ ] a\n## Coach only\n### Engagements\n- [ ] b\n",
+                             aliases: aliases)
+        #expect(note.items.map(\.text) == ["b"])
+        #expect(note.items.allSatisfy { $0.isPrivate })
+    }
+
     @Test func journalHeadingAliasesAreAdded() {
         let aliases = HeadingAliases(extra: [.commitments: ["Plan d'action"]])
         let note = parseNote("---\ntype: session\ndate: 2026-03-10\n---\n## Plan d’action\n- [ ] x\n## Plan d'action\n- [ ] y\n",
