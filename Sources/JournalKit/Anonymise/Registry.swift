@@ -361,6 +361,8 @@ struct Registry: Sendable {
             declaredWords.formUnion(aliasWords)
             entries.append(Entry(kind: .person, text: alias, label: label + " alias"))
             let parts: [String?] = aliasWords.enumerated().map { offset, word in
+                // « Dr Castaing » as an alias: the title stays a title.
+                if Self.titles.contains(word), offset < aliasWords.count - 1 { return nil }
                 if last.contains(word) { return pl }
                 if first.contains(word) { return offset == 0 ? pf : "" }
                 if word.count == 1, word == firstInitials.first { return pfi }

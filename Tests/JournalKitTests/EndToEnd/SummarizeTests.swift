@@ -172,3 +172,60 @@ enum HTMLCheck {
         return problems
     }
 }
+
+/// What issue 9 closed, each on a small journal of its own.
+@Suite struct SummaryGateTests {
+    static func journal(caseFile: String, note: String) throws -> TemporaryJournal {
+        let journal = try TemporaryJournal()
+        try journal.write("journal.yml", "language: fr\ncoach: Odile Brun\n")
+        try journal.write("clients/leo/client.md", "---\ntype: client\n" + caseFile + "\nstatus: active\n---\n# Dossier\n")
+        try journal.write("clients/leo/2026-03-02-session.md", "---\ntype: session\nclient: leo\ndate: 2026-03-02\nduration: 90\n---\n" + note)
+        return journal
+    }
+
+    @Test func theTemplatesOwnWordsNeverStopASummary() throws {
+        // A surname ending in c'h once made « h » a name, and « 1 h 30 » a leak; a client `leo`
+        // must not stop « caméléon ».
+        let journal = try Self.journal(caseFile: "name: Claire Guivarc'h\ngender: f\naliases: [Les]",
+                                       note: "Claire Guivarc'h parle en caméléon. Séance d'une heure et demie.\n")
+        let result = try runJournal(["summarize", "leo", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 h 30"))
+        #expect(result.stdout.contains("caméléon"))
+        #expect(!result.stdout.contains("Guivarc"))
+    }
+
+    @Test func withoutConsentTheSummaryIsForSupervisionOnlyAndPublicationIsRefused() throws {
+        let journal = try Self.journal(caseFile: "name: Léo Marchal\ngender: m", note: "Léo avance.\n")
+        let result = try runJournal(["summarize", "leo", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("**Réservé à la supervision**"))
+        let published = try runJournal(["summarize", "leo", "--for-publication", "--journal", journal.root.path])
+        #expect(published.status == 2)
+        #expect(published.stdout.isEmpty)
+        #expect(published.stderr.contains("case_study"))
+        // With consent, no notice, and publication is allowed.
+        try journal.write("clients/leo/client.md", "---\ntype: client\nname: Léo Marchal\ngender: m\nconsent: {case_study: true}\nstatus: active\n---\n")
+        let consented = try runJournal(["summarize", "leo", "--for-publication", "--journal", journal.root.path])
+        #expect(consented.status == 0, "\(consented.stderr)")
+        #expect(!consented.stdout.contains("Réservé"))
+    }
+
+    @Test func aCommentCmarkWouldPrintAsTextNeverLeaves() throws {
+        let journal = try Self.journal(caseFile: "name: Léo Marchal\ngender: m",
+                                       note: "Texte public.\n\n<!-- privé -- son divorce\n\nle tribunal de Rennes -->\n\nSuite publique.\n")
+        let result = try runJournal(["summarize", "leo", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("divorce") && !result.stdout.contains("tribunal"))
+        #expect(result.stdout.contains("Suite publique."))
+    }
+
+    @Test func aNamePhoneOrPlaceCutByALineBreakIsStillHidden() throws {
+        let journal = try Self.journal(caseFile: "name: Léo Marchal\ngender: m\nphone: 04 70 08 61 99\nplaces: [{name: Clermont-Ferrand, generalised: une ville moyenne}]",
+                                       note: "Il vit à Clermont-\nFerrand, joignable au (+33) 4 70\n08 61 99. Clermont lui pèse.\n")
+        let result = try runJournal(["summarize", "leo", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for secret in ["Clermont", "Ferrand", "61 99", "08"] { #expect(!result.stdout.contains(secret), "\(secret)") }
+        #expect(result.stdout.contains("dans une ville moyenne"))
+    }
+}
