@@ -45,7 +45,10 @@ struct LintCommand: ParsableCommand {
                         ? "\(path) : non corrigé, il a des modifications non commitées (commitez-les, ou --force)"
                         : "\(path): not fixed, it has uncommitted changes (commit them, or use --force)")
                 }
-                if report.changes.isEmpty && report.skipped.isEmpty {
+                for refusal in report.refused {
+                    Output.error(refusal.message(in: language))
+                }
+                if report.changes.isEmpty && report.skipped.isEmpty && report.refused.isEmpty {
                     Output.line(language == .fr ? "Rien à corriger automatiquement." : "Nothing to fix automatically.")
                 }
             } catch {

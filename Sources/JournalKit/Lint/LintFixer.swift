@@ -11,6 +11,9 @@ import Foundation
 /// diff of its own. Byte-order marks and CRLF line endings are kept.
 public struct LintFixer: Sendable {
     public let journal: Journal
+    /// Called with a note's path once its fixed content is ready, just before the file is read
+    /// again to check that it did not change: lets tests play the editor that saves meanwhile.
+    var beforeReplacing: (@Sendable (String) -> Void)?
 
     public init(journal: Journal) {
         self.journal = journal
@@ -27,6 +30,34 @@ public struct LintFixer: Sendable {
         public var changes: [Change] = []
         /// Files with fixes that were not written because git has uncommitted changes in them.
         public var skipped: [String] = []
+        /// Files with fixes that were not written for another reason, and why.
+        public var refused: [Refusal] = []
+    }
+
+    /// A file left as it was, and why.
+    public struct Refusal: Sendable, Hashable {
+        public var path: String
+        public var reason: Reason
+
+        public enum Reason: Sendable, Hashable {
+            /// The file changed between the moment it was read and the moment it would have been
+            /// replaced (an editor saved it): its new content is kept, nothing of the fix is applied.
+            case changedMeanwhile
+            /// The file could not be written.
+            case unwritable(String)
+        }
+
+        public func message(in language: JournalConfig.Language) -> String {
+            let fr = language == .fr
+            switch reason {
+            case .changedMeanwhile:
+                return fr ? "\(path) : non corrigé, le fichier a changé pendant la correction (vos modifications sont gardées ; relancez `journal lint --fix`)"
+                          : "\(path): not fixed, the file changed while it was being fixed (your changes are kept; run `journal lint --fix` again)"
+            case .unwritable(let reason):
+                return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(reason))"
+                          : "\(path): not fixed, it could not be written (\(reason))"
+            }
+        }
     }
 
     public func run(force: Bool = false) throws -> Report {
@@ -102,7 +133,17 @@ public struct LintFixer: Sendable {
                 continue
             }
             let fixed = (bom ? "\u{FEFF}" : "") + lines.joined(separator: "\n")
-            try AtomicFile.write(Data(fixed.utf8), to: url, overwrite: true)
+            do {
+                // Replaced only if the file still holds the bytes the fixes were computed from.
+                try AtomicFile.replace(Data(fixed.utf8), at: url, expecting: data,
+                                       beforeCheck: beforeReplacing.map { hook in { hook(path) } })
+            } catch AtomicFile.Failure.changedMeanwhile {
+                report.refused.append(Refusal(path: path, reason: .changedMeanwhile))
+                continue
+            } catch let failure as AtomicFile.Failure {
+                report.refused.append(Refusal(path: path, reason: .unwritable(failure.reason)))
+                continue
+            }
             report.changes += changes
         }
         _ = try store.update()

@@ -6,9 +6,11 @@ import Glibc
 /// Writes that never leave a half-written file and never replace a note by surprise: the data
 /// goes to a temporary file in the same folder, is flushed, then linked or renamed into place.
 enum AtomicFile {
-    enum Failure: UserFacingError, Sendable {
+    enum Failure: UserFacingError, Sendable, Equatable {
         case exists(String)
         case io(String, String)
+        /// The file's content is no longer what the new content was computed from.
+        case changedMeanwhile(String)
 
         func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
@@ -18,6 +20,18 @@ enum AtomicFile {
                           : "\(path) already exists: nothing was written (use --force to replace it)"
             case .io(let path, let reason):
                 return fr ? "impossible d'écrire \(path) : \(reason)" : "could not write \(path): \(reason)"
+            case .changedMeanwhile(let path):
+                return fr ? "\(path) a changé pendant qu'il était corrigé : il est laissé tel quel (relancez la commande)"
+                          : "\(path) changed while it was being fixed: it was left as it is (run the command again)"
+            }
+        }
+
+        /// The system's words for what went wrong, without the path.
+        var reason: String {
+            switch self {
+            case .exists: return String(cString: strerror(EEXIST))
+            case .io(_, let reason): return reason
+            case .changedMeanwhile: return "changed meanwhile"
             }
         }
     }
@@ -25,7 +39,7 @@ enum AtomicFile {
     static func write(_ data: Data, to url: URL, overwrite: Bool) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent))
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure.io(url.path, String(cString: strerror(errno))) }
         let ok = writeAll(data, to: fd)
@@ -62,6 +76,46 @@ enum AtomicFile {
                 throw Failure.io(url.path, String(cString: strerror(errno)))
             }
         }
+    }
+
+    /// Replaces the file at `url`, whose content was `previous` when the new content was computed
+    /// from it. The new content is written and flushed to a temporary file first; then the file is
+    /// read again and, if its bytes are no longer `previous` (an editor saved it meanwhile), the
+    /// temporary file is removed and nothing is replaced. `beforeCheck` lets tests act in the gap.
+    static func replace(_ data: Data, at url: URL, expecting previous: Data,
+                        beforeCheck: (() -> Void)? = nil) throws {
+        let path = url.path
+        let temporary = try temporaryCopy(of: data, beside: url)
+        beforeCheck?()
+        guard let current = FileManager.default.contents(atPath: path), current == previous else {
+            unlink(temporary)
+            throw Failure.changedMeanwhile(path)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure.io(path, reason)
+        }
+    }
+
+    /// The name of a temporary file for `name`: `.NAME.PID.RANDOM.tmp`, in the same folder.
+    static func temporaryName(for name: String) -> String {
+        ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    /// Writes `data` to a new temporary file beside `url`, flushed; returns its path.
+    private static func temporaryCopy(of data: Data, beside url: URL, mode: mode_t = 0o644) throws -> String {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(temporaryName(for: url.lastPathComponent)).path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+        guard fd >= 0 else { throw Failure.io(url.path, String(cString: strerror(errno))) }
+        let ok = writeAll(data, to: fd)
+        let error = errno
+        close(fd)
+        guard ok else {
+            unlink(temporary)
+            throw Failure.io(url.path, String(cString: strerror(error)))
+        }
+        return temporary
     }
 
     /// Writes every byte and flushes it to the disk.
