@@ -49,6 +49,13 @@ public struct LintFixer: Sendable {
             /// The commitment that was to get an id is no longer where the index saw it (the
             /// note changed since): that id, and the reviews that would name it, are left out.
             case commitmentMoved(String)
+            /// A link to a file outside the journal (or to nothing).
+            case linkOutside
+            /// Not a regular file, or one with several hard links: rewriting it would change
+            /// what it is.
+            case notRegularFile
+            /// Owned by another user: a rewritten copy could not keep the owner.
+            case ownerNotKept
             /// The file could not be written.
             case unwritable(String)
         }
@@ -62,6 +69,15 @@ public struct LintFixer: Sendable {
             case .commitmentMoved(let text):
                 return fr ? "\(path) : pas d'id ajouté à « \(text.clipped) », la note a changé depuis la lecture de l'index (relancez `journal lint --fix`)"
                           : "\(path): no id added to “\(text.clipped)”, the note changed since the index was read (run `journal lint --fix` again)"
+            case .linkOutside:
+                return fr ? "\(path) : non corrigé, c'est un lien vers un fichier hors du journal"
+                          : "\(path): not fixed, it is a link to a file outside the journal"
+            case .notRegularFile:
+                return fr ? "\(path) : non corrigé, ce n'est pas un fichier ordinaire (ou il a plusieurs liens physiques)"
+                          : "\(path): not fixed, it is not a regular file (or it has several hard links)"
+            case .ownerNotKept:
+                return fr ? "\(path) : non corrigé, il appartient à un autre utilisateur et le réécrire en changerait le propriétaire"
+                          : "\(path): not fixed, it belongs to another user and rewriting it would change its owner"
             case .unwritable(let reason):
                 return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(reason))"
                           : "\(path): not fixed, it could not be written (\(reason))"
@@ -221,10 +237,18 @@ public struct LintFixer: Sendable {
         let fixed = (bom ? "\u{FEFF}" : "") + lines.joined(separator: "\n")
         do {
             // Replaced only if the file still holds the bytes the fixes were computed from.
-            try AtomicFile.replace(Data(fixed.utf8), at: url, expecting: data,
+            try AtomicFile.replace(Data(fixed.utf8), at: url, inside: journal.root, expecting: data,
                                    beforeCheck: beforeReplacing.map { hook in { hook(path) } })
-        } catch AtomicFile.Failure.changedMeanwhile {
-            report.refused.append(Refusal(path: path, reason: .changedMeanwhile))
+        } catch let failure as AtomicFile.Failure {
+            let reason: Refusal.Reason
+            switch failure {
+            case .changedMeanwhile: reason = .changedMeanwhile
+            case .linkOutside: reason = .linkOutside
+            case .notRegular, .hardLinked: reason = .notRegularFile
+            case .ownerNotKept: reason = .ownerNotKept
+            case .exists, .io: reason = .unwritable(failure.reason)
+            }
+            report.refused.append(Refusal(path: path, reason: reason))
             return []
         } catch {
             let reason = (error as? AtomicFile.Failure)?.reason ?? String(describing: error)

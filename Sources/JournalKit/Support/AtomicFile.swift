@@ -11,6 +11,14 @@ enum AtomicFile {
         case io(String, String)
         /// The file's content is no longer what the new content was computed from.
         case changedMeanwhile(String)
+        /// A link whose target is outside the journal, or missing.
+        case linkOutside(String)
+        /// Not a regular file (a folder, a device, a pipe…): never replaced.
+        case notRegular(String)
+        /// A file with several hard links: replacing it would split them.
+        case hardLinked(String)
+        /// The file belongs to someone else, and a rewritten copy could not keep its owner.
+        case ownerNotKept(String)
 
         func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
@@ -23,6 +31,18 @@ enum AtomicFile {
             case .changedMeanwhile(let path):
                 return fr ? "\(path) a changé pendant qu'il était corrigé : il est laissé tel quel (relancez la commande)"
                           : "\(path) changed while it was being fixed: it was left as it is (run the command again)"
+            case .linkOutside(let path):
+                return fr ? "\(path) est un lien vers un fichier hors du journal (ou absent) : il n'est pas modifié"
+                          : "\(path) is a link to a file outside the journal (or to nothing): it was not changed"
+            case .notRegular(let path):
+                return fr ? "\(path) n'est pas un fichier ordinaire (dossier, périphérique, tube…) : il n'est pas remplacé, même avec --force"
+                          : "\(path) is not a regular file (a folder, a device, a pipe…): it is never replaced, even with --force"
+            case .hardLinked(let path):
+                return fr ? "\(path) a plusieurs liens physiques : le réécrire les séparerait, il n'est pas modifié"
+                          : "\(path) has several hard links: rewriting it would split them, so it was not changed"
+            case .ownerNotKept(let path):
+                return fr ? "\(path) appartient à un autre utilisateur : le réécrire en changerait le propriétaire, il n'est pas modifié"
+                          : "\(path) belongs to another user: rewriting it would change its owner, so it was not changed"
             }
         }
 
@@ -32,6 +52,10 @@ enum AtomicFile {
             case .exists: return String(cString: strerror(EEXIST))
             case .io(_, let reason): return reason
             case .changedMeanwhile: return "changed meanwhile"
+            case .linkOutside: return "link outside the journal"
+            case .notRegular: return "not a regular file"
+            case .hardLinked: return "several hard links"
+            case .ownerNotKept: return "owner could not be kept"
             }
         }
     }
@@ -78,14 +102,34 @@ enum AtomicFile {
         }
     }
 
-    /// Replaces the file at `url`, whose content was `previous` when the new content was computed
-    /// from it. The new content is written and flushed to a temporary file first; then the file is
-    /// read again and, if its bytes are no longer `previous` (an editor saved it meanwhile), the
-    /// temporary file is removed and nothing is replaced. `beforeCheck` lets tests act in the gap.
-    static func replace(_ data: Data, at url: URL, expecting previous: Data,
+    /// Replaces the note at `url`, whose content was `previous` when the new content was computed
+    /// from it, keeping what the file is:
+    ///
+    /// - a link is written through to its target, when that target is inside `root` (the
+    ///   journal); a link to anything else is refused;
+    /// - only a regular file with one hard link is replaced;
+    /// - the new file gets the old one's permission bits and owner (refused when the owner cannot
+    ///   be kept);
+    /// - the new content is written and flushed to a temporary file first; then the file is read
+    ///   again and, if its bytes are no longer `previous` (an editor saved it meanwhile), the
+    ///   temporary file is removed and nothing is replaced. `beforeCheck` lets tests act there.
+    static func replace(_ data: Data, at url: URL, inside root: URL, expecting previous: Data,
                         beforeCheck: (() -> Void)? = nil) throws {
-        let path = url.path
-        let temporary = try temporaryCopy(of: data, beside: url)
+        var path = url.path
+        var info = stat()
+        guard lstat(path, &info) == 0 else { throw Failure.io(path, String(cString: strerror(errno))) }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            let realRoot = FileWalker.realPath(root.path) ?? root.path
+            guard let target = FileWalker.realPath(path), target.hasPrefix(realRoot + "/") else {
+                throw Failure.linkOutside(path)
+            }
+            path = target
+            guard lstat(path, &info) == 0 else { throw Failure.io(path, String(cString: strerror(errno))) }
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw Failure.notRegular(path) }
+        guard info.st_nlink == 1 else { throw Failure.hardLinked(path) }
+        let temporary = try temporaryCopy(of: data, beside: URL(fileURLWithPath: path),
+                                          mode: info.st_mode & 0o7777, owner: (info.st_uid, info.st_gid))
         beforeCheck?()
         guard let current = FileManager.default.contents(atPath: path), current == previous else {
             unlink(temporary)
@@ -104,10 +148,28 @@ enum AtomicFile {
     }
 
     /// Writes `data` to a new temporary file beside `url`, flushed; returns its path.
-    private static func temporaryCopy(of data: Data, beside url: URL, mode: mode_t = 0o644) throws -> String {
+    /// With `mode` and `owner`, the copy gets exactly those (the umask does not apply).
+    private static func temporaryCopy(of data: Data, beside url: URL, mode: mode_t,
+                                      owner: (uid: uid_t, gid: gid_t)) throws -> String {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(temporaryName(for: url.lastPathComponent)).path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+        // Private until its owner and mode are set.
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw Failure.io(url.path, String(cString: strerror(errno))) }
+        var created = stat()
+        if fstat(fd, &created) != 0 || created.st_uid != owner.uid || created.st_gid != owner.gid {
+            // fchown clears set-id bits, so the mode is set after it.
+            guard fchown(fd, owner.uid, owner.gid) == 0 else {
+                close(fd)
+                unlink(temporary)
+                throw Failure.ownerNotKept(url.path)
+            }
+        }
+        guard fchmod(fd, mode) == 0 else {
+            let error = errno
+            close(fd)
+            unlink(temporary)
+            throw Failure.io(url.path, String(cString: strerror(error)))
+        }
         let ok = writeAll(data, to: fd)
         let error = errno
         close(fd)
