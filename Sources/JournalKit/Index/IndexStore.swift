@@ -9,7 +9,12 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 5
+    static let schemaVersion = 6
+    /// A file modified less than this long before the scan that read it is not trusted by the
+    /// next scan even if nothing seems to have changed (git's "racy clean" rule): file systems
+    /// stamp times from a coarse clock (and FAT to 2 s), so a second write within the same tick
+    /// can leave size and mtime as they were.
+    static let racyMargin: Int64 = 2_000_000_000
     public static let folder = ".journal"
 
     public let journal: Journal
@@ -83,6 +88,8 @@ public struct IndexStore: Sendable {
     /// number to read: the command line shows it on a terminal when the work is long.
     public func update(rebuild: Bool = false,
                        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Report {
+        // Taken before the walk: every file stat'ed below was seen no earlier than this.
+        let scanned = Self.clock()
         let walked = FileWalker(root: journal.root).walk()
         var report = Report()
         report.files = walked.entries.count
@@ -130,8 +137,9 @@ public struct IndexStore: Sendable {
                 if let old { affected.insert(old.client) }
                 switch result {
                 case .unchanged:
-                    try db.execute(sql: "UPDATE files SET size = ?, modified = ? WHERE path = ?",
-                                   arguments: [entry.size, entry.modified, entry.path])
+                    try db.execute(sql: "UPDATE files SET size = ?, modified = ?, changed = ?, inode = ?, verified = ? WHERE path = ?",
+                                   arguments: [entry.size, entry.modified, entry.changed, Int64(bitPattern: entry.inode),
+                                               scanned, entry.path])
                 case .parsed(let note, let hash, let encoded):
                     report.parsed += 1
                     let group = note.client ?? ""
@@ -139,10 +147,11 @@ public struct IndexStore: Sendable {
                     fresh[entry.path] = note
                     try db.execute(
                         sql: """
-                            INSERT OR REPLACE INTO files(path, size, modified, hash, client, case_file, note)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            INSERT OR REPLACE INTO files(path, size, modified, changed, inode, verified, hash, client, case_file, note)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
-                        arguments: [entry.path, entry.size, entry.modified, hash, group,
+                        arguments: [entry.path, entry.size, entry.modified, entry.changed,
+                                    Int64(bitPattern: entry.inode), scanned, hash, group,
                                     note.type == .client, encoded])
                     try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["file:" + entry.path])
                     try Self.insert(note.diagnostics, scope: "file:" + entry.path, db)
@@ -177,25 +186,42 @@ public struct IndexStore: Sendable {
     }
 
     /// What the index stored about a file.
-    private struct FileState: Sendable {
+    struct FileState: Sendable {
         var size: Int64
         var modified: Int64
+        var changed: Int64
+        var inode: UInt64
+        /// When the scan that last read the file began (nanoseconds since 1970).
+        var verified: Int64
         var hash: String
         var client: String
 
+        /// Whether the file can be taken as unchanged without reading it: the same size,
+        /// mtime (to the nanosecond), ctime and inode, and an mtime far enough before the scan
+        /// that read it that a write in the same clock tick cannot hide behind it.
         func matches(_ entry: FileWalker.Entry) -> Bool {
-            size == entry.size && modified == entry.modified
+            size == entry.size && modified == entry.modified && changed == entry.changed
+                && inode == entry.inode && entry.modified < verified - IndexStore.racyMargin
         }
     }
 
     private static func fileStates(_ db: Database) throws -> [String: FileState] {
         var states: [String: FileState] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, hash, client FROM files")
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, changed, inode, verified, hash, client FROM files")
         while let row = try rows.next() {
-            states[row["path"]] = FileState(size: row["size"], modified: row["modified"], hash: row["hash"],
-                                            client: row["client"])
+            let inode: Int64 = row["inode"]
+            states[row["path"]] = FileState(size: row["size"], modified: row["modified"], changed: row["changed"],
+                                            inode: UInt64(bitPattern: inode), verified: row["verified"],
+                                            hash: row["hash"], client: row["client"])
         }
         return states
+    }
+
+    /// The wall clock, in nanoseconds since 1970, as file times are.
+    static func clock() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     private enum ReadResult: Sendable {
@@ -299,6 +325,7 @@ public struct IndexStore: Sendable {
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS files(
                 path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL,
+                changed INTEGER NOT NULL, inode INTEGER NOT NULL, verified INTEGER NOT NULL,
                 hash TEXT NOT NULL, client TEXT NOT NULL, case_file INTEGER NOT NULL, note BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS files_client ON files(client);
             CREATE TABLE IF NOT EXISTS records(

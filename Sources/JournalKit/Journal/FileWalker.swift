@@ -15,6 +15,11 @@ struct FileWalker: Sendable {
         var size: Int64
         /// Nanoseconds since 1970.
         var modified: Int64
+        /// The inode's change time (ctime), in nanoseconds since 1970: moves whenever the file is
+        /// written or its metadata set, including by tools that restore the mtime (`cp -p`,
+        /// `rsync -t`, `touch -r`), and cannot be set back by them.
+        var changed: Int64 = 0
+        var inode: UInt64 = 0
     }
 
     /// Top-level folders that hold no notes: derived data, outputs, templates.
@@ -78,7 +83,9 @@ struct FileWalker: Sendable {
                 }
                 entries.append(Entry(
                     path: childRelative, size: Int64(info.st_size),
-                    modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+                    modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                    changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                    inode: UInt64(info.st_ino)))
                 if entries.count >= Self.maximumFiles {
                     diagnostics.append(Diagnostic(path: ".", line: 1, column: 1, severity: .warning,
                                                   rule: Rule.fileUnreadable, Message(
