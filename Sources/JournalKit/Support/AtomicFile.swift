@@ -73,6 +73,13 @@ enum AtomicFile {
             throw Failure.io(url.path, String(cString: strerror(errno)))
         }
         if overwrite {
+            // Replacing is for regular files only: `--force` over /dev/null, a pipe, a folder or
+            // a link would replace the device or the link itself.
+            var info = stat()
+            if lstat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                unlink(temporary.path)
+                throw Failure.notRegular(url.path)
+            }
             guard rename(temporary.path, url.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary.path)
