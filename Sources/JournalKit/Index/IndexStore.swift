@@ -39,6 +39,9 @@ public struct IndexStore: Sendable {
         /// The index was damaged (or was not a database file at all): it was set aside as
         /// `.journal/index.sqlite.damaged` and built again.
         public var repaired = false
+        /// Temporary files left by an interrupted write (`.NAME.PID.RANDOM.tmp`, older than a few
+        /// minutes) that were removed, relative to the journal.
+        public var cleaned: [String] = []
         /// Every structural problem now known in the journal, sorted.
         public var diagnostics: [Diagnostic] = []
     }
@@ -229,6 +232,7 @@ public struct IndexStore: Sendable {
         let scanned = Self.clock()
         let walked = FileWalker(root: journal.root).walk()
         var report = Report()
+        report.cleaned = Self.removeStaleTemporaries(walked.temporaries, root: journal.root)
         report.files = walked.entries.count
         let parser = NoteParser(aliases: journal.config.headingAliases)
         let resolver = Resolver(zone: journal.config.timezone)
@@ -356,6 +360,18 @@ public struct IndexStore: Sendable {
                 client: try row.decode(forColumn: "client"))
         }
         return states
+    }
+
+    /// Removes the stale temporary files the walk saw in the note folders, and those in the
+    /// folders it does not enter but we write to (`.journal/`, `exports/`), at their top level.
+    static func removeStaleTemporaries(_ walked: [String], root: URL) -> [String] {
+        var relative = walked
+        for folder in [Self.folder, "exports"] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+            relative += names.filter(AtomicFile.isTemporaryName).map { folder + "/" + $0 }
+        }
+        let removed = Set(AtomicFile.removeStale(relative.map { root.appendingPathComponent($0).path }))
+        return relative.filter { removed.contains(root.appendingPathComponent($0).path) }.sorted()
     }
 
     /// The wall clock, in nanoseconds since 1970, as file times are.

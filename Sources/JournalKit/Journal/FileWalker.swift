@@ -29,8 +29,11 @@ struct FileWalker: Sendable {
 
     let root: URL
 
-    func walk() -> (entries: [Entry], diagnostics: [Diagnostic]) {
+    /// Also lists, relative to the root, the temporary files of ours (`.NAME.PID.RANDOM.tmp`)
+    /// seen in the folders walked: a crash between writing one and renaming it leaves it there.
+    func walk() -> (entries: [Entry], diagnostics: [Diagnostic], temporaries: [String]) {
         var entries: [Entry] = []
+        var temporaries: [String] = []
         var diagnostics: [Diagnostic] = []
         let rootPath = root.path
         let realRoot = Self.realPath(rootPath) ?? rootPath
@@ -45,7 +48,10 @@ struct FileWalker: Sendable {
                 continue
             }
             for name in names.sorted() {
-                if name.hasPrefix(".") { continue }
+                if name.hasPrefix(".") {
+                    if AtomicFile.isTemporaryName(name) { temporaries.append(relative.isEmpty ? name : relative + "/" + name) }
+                    continue
+                }
                 if relative.isEmpty, Self.skippedTopLevel.contains(name) { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = absolute + "/" + name
@@ -92,12 +98,12 @@ struct FileWalker: Sendable {
                         "the journal holds more than \(Self.maximumFiles) notes: the rest were not read",
                         fr: "le journal contient plus de \(Self.maximumFiles) notes : les suivantes n'ont pas été lues")))
                     entries.sort { $0.path < $1.path }
-                    return (entries, diagnostics)
+                    return (entries, diagnostics, temporaries)
                 }
             }
         }
         entries.sort { $0.path < $1.path }
-        return (entries, diagnostics)
+        return (entries, diagnostics, temporaries)
     }
 
     private static func linkDiagnostic(_ path: String, _ message: Message) -> Diagnostic {

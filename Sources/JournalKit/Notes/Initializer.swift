@@ -37,7 +37,9 @@ public struct Initializer: Sendable {
         self.language = language
     }
 
-    static let ignored = [".journal/", "exports/"]
+    /// What `.gitignore` must list: derived data, outputs, and the temporary files of a write
+    /// that a crash interrupted (`.NAME.PID.RANDOM.tmp`), which `git add -A` would commit.
+    static let ignored = [".journal/", "exports/", ".*.tmp"]
 
     /// The pre-commit hook. Git runs hooks from the top of the work tree, which is not the
     /// journal when the journal is a folder inside a larger repository: the hook names it.

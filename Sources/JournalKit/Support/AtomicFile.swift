@@ -149,6 +149,35 @@ enum AtomicFile {
         }
     }
 
+    /// How old a temporary file of ours must be to be taken as left by a crash: no write takes
+    /// anywhere near this long.
+    static let staleAge: TimeInterval = 10 * 60
+
+    /// Whether `name` is one of our temporary files' names: `.NAME.PID.RANDOM.tmp`, the two
+    /// numbers in decimal.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropFirst().dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return false }
+        let numbers = parts.suffix(2)
+        return !parts.dropLast(2).joined(separator: ".").isEmpty
+            && numbers.allSatisfy { !$0.isEmpty && $0.count <= 10 && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+    }
+
+    /// Removes the temporary files among `paths` that a crashed write left behind: our naming, a
+    /// regular file (a link is never followed), modified more than `staleAge` ago. Returns those
+    /// removed.
+    static func removeStale(_ paths: [String], now: Date = Date()) -> [String] {
+        let limit = Int64(now.addingTimeInterval(-staleAge).timeIntervalSince1970)
+        return paths.filter { path in
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            var info = stat()
+            guard isTemporaryName(name), lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+                  Int64(info.st_mtim.tv_sec) < limit else { return false }
+            return unlink(path) == 0
+        }
+    }
+
     /// The name of a temporary file for `name`: `.NAME.PID.RANDOM.tmp`, in the same folder.
     static func temporaryName(for name: String) -> String {
         ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
