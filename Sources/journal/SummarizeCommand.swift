@@ -57,6 +57,6 @@ struct SummarizeCommand: ParsableCommand {
         guard !names.isEmpty else { return }
         Output.error(fr ? "\(names.count) nom(s) non déclaré(s), remplacé(s) par « [personne] » ; déclarez-les dans le dossier du client (`people` ou `aliases`) :"
                         : "\(names.count) undeclared name(s), replaced by “[person]”; declare them in the client's case file (`people` or `aliases`):")
-        for name in names { Output.error("  \(name.path):\(name.line): \(name.name)") }
+        for name in names { Output.error("  \(name.path.escapingControls):\(name.line): \(name.name.escapingControls)") }
     }
 }
