@@ -27,6 +27,10 @@ struct IndexCommand: ParsableCommand {
             Output.fail(error, fr ? .fr : .en)
         }
         Progress.finish()
+        if report.repaired {
+            Output.error(fr ? "journal: l'index était endommagé : il a été mis de côté (.journal/index.sqlite.damaged) et reconstruit à partir des notes"
+                            : "journal: the index was damaged: it was set aside (.journal/index.sqlite.damaged) and built again from the notes")
+        }
         Output.diagnostics(report.diagnostics, (fr ? .fr : .en))
         if json {
             do {

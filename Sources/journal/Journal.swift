@@ -127,7 +127,8 @@ enum Output {
 
     /// The command could not run: say why, exit 2.
     static func fail(_ text: String) -> Never {
-        error("journal: " + text)
+        // One line, whatever path or value the message quotes.
+        error("journal: " + text.escapingControls)
         Foundation.exit(2)
     }
 

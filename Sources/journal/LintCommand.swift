@@ -38,14 +38,17 @@ struct LintCommand: ParsableCommand {
             do {
                 let report = try LintFixer(journal: journal).run(force: force)
                 for change in report.changes {
-                    Output.line("\(change.path):\(change.line): \(change.before) → \(change.after)")
+                    Output.line("\(change.path.escapingControls):\(change.line): \(change.before.escapingControls) → \(change.after.escapingControls)")
                 }
                 for path in report.skipped {
                     Output.error(language == .fr
-                        ? "\(path) : non corrigé, il a des modifications non commitées (commitez-les, ou --force)"
-                        : "\(path): not fixed, it has uncommitted changes (commit them, or use --force)")
+                        ? "\(path.escapingControls) : non corrigé, il a des modifications non commitées (commitez-les, ou --force)"
+                        : "\(path.escapingControls): not fixed, it has uncommitted changes (commit them, or use --force)")
                 }
-                if report.changes.isEmpty && report.skipped.isEmpty {
+                for refusal in report.refused {
+                    Output.error(refusal.message(in: language).escapingControls)
+                }
+                if report.changes.isEmpty && report.skipped.isEmpty && report.refused.isEmpty {
                     Output.line(language == .fr ? "Rien à corriger automatiquement." : "Nothing to fix automatically.")
                 }
             } catch {

@@ -72,7 +72,7 @@ struct SummarizeCommand: ParsableCommand {
                         : "\(names.count) undeclared name(s), replaced by “[person]”; declare them in the client's case file (`people` or `aliases`):")
         for name in names {
             let doubt = name.confident ? "" : (fr ? " (peut-être un mot courant : masqué par prudence)" : " (perhaps an ordinary word: hidden to be safe)")
-            Output.error("  \(name.path):\(name.line): \(name.name)\(doubt)")
+            Output.error("  \(name.path.escapingControls):\(name.line): \(name.name.escapingControls)\(doubt)")
         }
     }
 }

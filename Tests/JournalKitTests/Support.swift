@@ -32,6 +32,16 @@ final class TemporaryJournal {
 
     func journal() throws -> Journal { try Journal.open(root) }
 
+    /// Sets every file's modification time `seconds` back, as for notes written a while ago: the
+    /// index re-reads files modified just before its last scan (the "racy clean" rule).
+    func backdate(_ seconds: TimeInterval = 3600) throws {
+        let date = Date(timeIntervalSinceNow: -seconds)
+        let walker = FileManager.default.enumerator(atPath: root.path)
+        while let path = walker?.nextObject() as? String {
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: root.appendingPathComponent(path).path)
+        }
+    }
+
     func index() throws -> IndexStore { try IndexStore.open(try journal()) }
 }
 

@@ -94,7 +94,7 @@ public struct CommitmentSummary: Sendable {
         let todayText = today.description
         var out: [String] = []
         for group in groups {
-            var header = group.client.isEmpty ? (fr ? "(sans client)" : "(no client)") : group.client
+            var header = group.client.isEmpty ? (fr ? "(sans client)" : "(no client)") : group.client.escapingControls
             if let next = group.next {
                 if next >= todayText {
                     header += fr ? "  · prochain rendez-vous \(next)" : "  · next appointment \(next)"
@@ -112,7 +112,7 @@ public struct CommitmentSummary: Sendable {
             }
             out.append(TextColumns.styled(header, "1", colour))
             for item in group.items {
-                var columns = ["  " + (Self.symbols[item.status] ?? "[?]"), item.id]
+                var columns = ["  " + (Self.symbols[item.status] ?? "[?]"), item.id.escapingControls]
                 if let due = item.due {
                     let late = item.isOpen && due < todayText
                     columns.append((fr ? "échéance " : "due ") + due
@@ -120,11 +120,11 @@ public struct CommitmentSummary: Sendable {
                 }
                 if let odds = item.odds { columns.append((fr ? "cote " : "odds ") + odds) }
                 if item.owner != "client" { columns.append(fr ? "par: \(item.owner)" : "by: \(item.owner)") }
-                columns.append(item.text + (item.isPrivate ? (fr ? " (privé)" : " (private)") : ""))
+                columns.append(item.text.escapingControls + (item.isPrivate ? (fr ? " (privé)" : " (private)") : ""))
                 out.append(columns.joined(separator: "  "))
                 for statement in item.history {
                     var text = "        \(statement.date ?? "?") \(Self.symbols[statement.status] ?? "")"
-                    if let reason = statement.reason { text += " (\(reason))" }
+                    if let reason = statement.reason { text += " (\(reason.escapingControls))" }
                     if statement.isMiss { text += fr ? " manqué" : " missed" }
                     out.append(text)
                 }

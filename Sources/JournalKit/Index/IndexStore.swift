@@ -9,32 +9,126 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 7
+    static let schemaVersion = 8
+    /// A file modified less than this long before the scan that read it is not trusted by the
+    /// next scan even if nothing seems to have changed (git's "racy clean" rule): file systems
+    /// stamp times from a coarse clock (and FAT to 2 s), so a second write within the same tick
+    /// can leave size and mtime as they were.
+    static let racyMargin: Int64 = 2_000_000_000
     public static let folder = ".journal"
 
     public let journal: Journal
-    let database: DatabaseQueue
+    /// The open database; replaced when a damaged index is set aside and built again.
+    private let handle: Handle
+    var database: DatabaseQueue { handle.queue }
 
-    /// What an update did.
+    /// What the index's files may be called in `.journal/`, and where a damaged one is put.
+    static let fileName = "index.sqlite"
+    static let companions = ["", "-wal", "-shm"]
+    static let damagedSuffix = ".damaged"
+
+    /// What the update did.
     public struct Report: Sendable {
         public var files = 0
-        /// Files read from disk (new, or size/mtime changed).
+        /// Files read from disk (new, or changed, or not to be trusted yet).
         public var read = 0
         /// Files whose content had changed and were parsed again.
         public var parsed = 0
         public var removed = 0
         public var rebuilt = false
+        /// The index was damaged (or was not a database file at all): it was set aside as
+        /// `.journal/index.sqlite.damaged` and built again.
+        public var repaired = false
+        /// Temporary files left by an interrupted write (`.NAME.PID.RANDOM.tmp`, older than a few
+        /// minutes) that were removed, relative to the journal.
+        public var cleaned: [String] = []
         /// Every structural problem now known in the journal, sorted.
         public var diagnostics: [Diagnostic] = []
     }
 
+    /// Why the index could not be used at all (it is set aside and rebuilt whenever it can be).
+    public enum Failure: UserFacingError, Sendable {
+        case folderNotUsable(String)
+        case damaged(String, String)
+
+        public func message(in language: JournalConfig.Language) -> String {
+            let fr = language == .fr
+            switch self {
+            case .folderNotUsable(let path):
+                return fr ? "\(path) n'est pas un dossier : supprimez-le, l'index y sera reconstruit"
+                          : "\(path) is not a folder: delete it, and the index will be built there again"
+            case .damaged(let path, let reason):
+                return fr ? "l'index \(path) est endommagé et n'a pas pu être mis de côté (\(reason)) : supprimez le dossier .journal/, il sera reconstruit à partir des notes"
+                          : "the index \(path) is damaged and could not be set aside (\(reason)): delete the .journal/ folder, it will be built again from the notes"
+            }
+        }
+    }
+
     public static func open(_ journal: Journal) throws -> IndexStore {
-        let folder = journal.root.appendingPathComponent(Self.folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try preparedFolder(journal.root)
         let ignore = folder.appendingPathComponent(".gitignore")
-        if !FileManager.default.fileExists(atPath: ignore.path) {
+        var info = stat()
+        if lstat(ignore.path, &info) != 0 {
             try? AtomicFile.write(Data("# derived data: never commit it\n*\n".utf8), to: ignore, overwrite: false)
         }
+        let path = folder.appendingPathComponent(fileName).path
+        let database = try openRepairing(path)
+        return IndexStore(journal: journal, handle: Handle(database.queue), repairedAtOpen: database.repaired)
+    }
+
+    private init(journal: Journal, handle: Handle, repairedAtOpen: Bool) {
+        self.journal = journal
+        self.handle = handle
+        if repairedAtOpen { handle.repaired = true }
+    }
+
+    /// `.journal/` as a real folder of the journal: a symbolic link there (to a folder, or a
+    /// database, elsewhere) is removed, never followed; the link's target is not touched.
+    private static func preparedFolder(_ root: URL) throws -> URL {
+        let folder = root.appendingPathComponent(Self.folder)
+        var info = stat()
+        if lstat(folder.path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: return folder
+            case S_IFLNK: unlink(folder.path)
+            default: throw Failure.folderNotUsable(Self.folder)
+            }
+        }
+        if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
+            throw Failure.damaged(Self.folder + "/" + fileName, String(cString: strerror(errno)))
+        }
+        guard lstat(folder.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw Failure.folderNotUsable(Self.folder)
+        }
+        return folder
+    }
+
+    /// Opens the index at `path`, setting aside first anything there that is not a plain file
+    /// (a folder, a pipe, a device, a link: SQLite would follow a link, or block on a pipe), and
+    /// then a file SQLite finds damaged.
+    private static func openRepairing(_ path: String) throws -> (queue: DatabaseQueue, repaired: Bool) {
+        var repaired = false
+        for name in companions.map({ path + $0 }) {
+            var info = stat()
+            if lstat(name, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                try setAside(path)
+                repaired = true
+                break
+            }
+        }
+        do {
+            return (try openDatabase(path, configuration), repaired)
+        } catch where isDamage(error) {
+            try setAside(path)
+            do {
+                return (try openDatabase(path, configuration), true)
+            } catch {
+                throw Failure.damaged(Self.folder + "/" + fileName, String(describing: error))
+            }
+        }
+    }
+
+    private static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.journalMode = .wal
@@ -44,16 +138,51 @@ public struct IndexStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         configuration.label = "journal-index"
-        let path = folder.appendingPathComponent("index.sqlite").path
-        let database: DatabaseQueue
-        do {
-            database = try openDatabase(path, configuration)
-        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-            // The index is derived data: a damaged one is deleted and built again from the notes.
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            database = try openDatabase(path, configuration)
+        return configuration
+    }
+
+    /// Errors that say the index file itself is unusable, rather than that the work failed.
+    static func isDamage(_ error: any Error) -> Bool {
+        if error is DecodingError || error is RowDecodingError { return true }
+        guard let error = error as? DatabaseError else { return false }
+        return [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_FORMAT,
+                .SQLITE_MISMATCH].contains(error.resultCode)
+    }
+
+    /// Moves the index and its companion files to `index.sqlite.damaged…` (replacing an earlier
+    /// damaged copy), by name: a link is moved as a link, never followed.
+    private static func setAside(_ path: String) throws {
+        for suffix in companions {
+            let damaged = path + damagedSuffix + suffix
+            var info = stat()
+            if lstat(damaged, &info) == 0 {
+                if info.st_mode & S_IFMT == S_IFDIR { try? FileManager.default.removeItem(atPath: damaged) } else { unlink(damaged) }
+            }
+            if lstat(path + suffix, &info) == 0, rename(path + suffix, damaged) != 0 {
+                throw Failure.damaged(Self.folder + "/" + fileName, String(cString: strerror(errno)))
+            }
         }
-        return IndexStore(journal: journal, database: database)
+    }
+
+    /// Runs `body`; if the index turns out to be damaged, sets it aside, builds it again from the
+    /// notes, and runs `body` once more on the new one.
+    private func repairing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch where Self.isDamage(error) {
+            try repair()
+            _ = try updateOnce(rebuild: true, progress: nil)
+            return try body()
+        }
+    }
+
+    private func repair() throws {
+        try handle.replace {
+            try? $0.close()
+            let path = journal.root.appendingPathComponent(Self.folder).appendingPathComponent(Self.fileName).path
+            try Self.setAside(path)
+            return try Self.openRepairing(path).queue
+        }
     }
 
     private static func openDatabase(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
@@ -81,10 +210,29 @@ public struct IndexStore: Sendable {
 
     /// `progress` is called from worker threads with the number of files read so far and the
     /// number to read: the command line shows it on a terminal when the work is long.
+    ///
+    /// A damaged index (SQLite reports it malformed, or what it stored cannot be decoded) is set
+    /// aside and built again from the notes: derived data never stops a command.
     public func update(rebuild: Bool = false,
                        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Report {
+        var report: Report
+        do {
+            report = try updateOnce(rebuild: rebuild, progress: progress)
+        } catch where Self.isDamage(error) {
+            try repair()
+            report = try updateOnce(rebuild: true, progress: progress)
+        }
+        if handle.takeRepaired() { report.repaired = true }
+        return report
+    }
+
+    private func updateOnce(rebuild: Bool,
+                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> Report {
+        // Taken before the walk: every file stat'ed below was seen no earlier than this.
+        let scanned = Self.clock()
         let walked = FileWalker(root: journal.root).walk()
         var report = Report()
+        report.cleaned = Self.removeStaleTemporaries(walked.temporaries, root: journal.root)
         report.files = walked.entries.count
         let parser = NoteParser(aliases: journal.config.headingAliases)
         let resolver = Resolver(zone: journal.config.timezone)
@@ -102,7 +250,7 @@ public struct IndexStore: Sendable {
         report.read = candidates.count
         // Nothing new, nothing changed, nothing removed: no need for the write lock at all.
         if !rebuilding, candidates.isEmpty, walked.entries.count == before.count {
-            report.diagnostics = (try diagnostics() + walked.diagnostics + journal.config.diagnostics).sorted()
+            report.diagnostics = (try storedDiagnostics() + walked.diagnostics + journal.config.diagnostics).sorted()
             return report
         }
         let results = Self.readAndParse(candidates, previousHashes: candidates.map { baseline[$0.path]?.hash },
@@ -130,8 +278,9 @@ public struct IndexStore: Sendable {
                 if let old { affected.insert(old.client) }
                 switch result {
                 case .unchanged:
-                    try db.execute(sql: "UPDATE files SET size = ?, modified = ? WHERE path = ?",
-                                   arguments: [entry.size, entry.modified, entry.path])
+                    try db.execute(sql: "UPDATE files SET size = ?, modified = ?, changed = ?, inode = ?, verified = ? WHERE path = ?",
+                                   arguments: [entry.size, entry.modified, entry.changed, Int64(bitPattern: entry.inode),
+                                               scanned, entry.path])
                 case .parsed(let note, let hash, let encoded):
                     report.parsed += 1
                     let group = note.client ?? ""
@@ -139,10 +288,11 @@ public struct IndexStore: Sendable {
                     fresh[entry.path] = note
                     try db.execute(
                         sql: """
-                            INSERT OR REPLACE INTO files(path, size, modified, hash, client, case_file, note)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)
+                            INSERT OR REPLACE INTO files(path, size, modified, changed, inode, verified, hash, client, case_file, note)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
-                        arguments: [entry.path, entry.size, entry.modified, hash, group,
+                        arguments: [entry.path, entry.size, entry.modified, entry.changed,
+                                    Int64(bitPattern: entry.inode), scanned, hash, group,
                                     note.type == .client, encoded])
                     try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["file:" + entry.path])
                     try Self.insert(note.diagnostics, scope: "file:" + entry.path, db)
@@ -171,31 +321,64 @@ public struct IndexStore: Sendable {
             }
             return .commit
         }
-        report.diagnostics = try diagnostics() + walked.diagnostics + journal.config.diagnostics
+        report.diagnostics = try storedDiagnostics() + walked.diagnostics + journal.config.diagnostics
         report.diagnostics.sort()
         return report
     }
 
     /// What the index stored about a file.
-    private struct FileState: Sendable {
+    struct FileState: Sendable {
         var size: Int64
         var modified: Int64
+        var changed: Int64
+        var inode: UInt64
+        /// When the scan that last read the file began (nanoseconds since 1970).
+        var verified: Int64
         var hash: String
         var client: String
 
+        /// Whether the file can be taken as unchanged without reading it: the same size,
+        /// mtime (to the nanosecond), ctime and inode, and an mtime far enough before the scan
+        /// that read it that a write in the same clock tick cannot hide behind it.
         func matches(_ entry: FileWalker.Entry) -> Bool {
-            size == entry.size && modified == entry.modified
+            size == entry.size && modified == entry.modified && changed == entry.changed
+                && inode == entry.inode && entry.modified < verified - IndexStore.racyMargin
         }
     }
 
     private static func fileStates(_ db: Database) throws -> [String: FileState] {
         var states: [String: FileState] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, hash, client FROM files")
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, changed, inode, verified, hash, client FROM files")
         while let row = try rows.next() {
-            states[row["path"]] = FileState(size: row["size"], modified: row["modified"], hash: row["hash"],
-                                            client: row["client"])
+            // Decoded with `decode`, which throws, rather than by subscript, which stops the
+            // program on a value of the wrong type: a damaged index must be repairable.
+            let inode = try row.decode(Int64.self, forColumn: "inode")
+            states[try row.decode(String.self, forColumn: "path")] = FileState(
+                size: try row.decode(forColumn: "size"), modified: try row.decode(forColumn: "modified"),
+                changed: try row.decode(forColumn: "changed"), inode: UInt64(bitPattern: inode),
+                verified: try row.decode(forColumn: "verified"), hash: try row.decode(forColumn: "hash"),
+                client: try row.decode(forColumn: "client"))
         }
         return states
+    }
+
+    /// Removes the stale temporary files the walk saw in the note folders, and those in the
+    /// folders it does not enter but we write to (`.journal/`, `exports/`), at their top level.
+    static func removeStaleTemporaries(_ walked: [String], root: URL) -> [String] {
+        var relative = walked
+        for folder in [Self.folder, "exports"] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+            relative += names.filter(AtomicFile.isTemporaryName).map { folder + "/" + $0 }
+        }
+        let removed = Set(AtomicFile.removeStale(relative.map { root.appendingPathComponent($0).path }))
+        return relative.filter { removed.contains(root.appendingPathComponent($0).path) }.sorted()
+    }
+
+    /// The wall clock, in nanoseconds since 1970, as file times are.
+    static func clock() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     private enum ReadResult: Sendable {
@@ -239,11 +422,11 @@ public struct IndexStore: Sendable {
     private static func notes(of client: String, fresh: [String: Note], _ db: Database) throws -> [Note] {
         var notes: [Note] = []
         for row in try Row.fetchAll(db, sql: "SELECT path, note FROM files WHERE client = ?", arguments: [client]) {
-            let path: String = row["path"]
+            let path = try row.decode(String.self, forColumn: "path")
             if let note = fresh[path] {
                 notes.append(note)
             } else {
-                let data: Data = row["note"]
+                let data = try row.decode(Data.self, forColumn: "note")
                 notes.append(try decoder.decode(Note.self, from: data))
             }
         }
@@ -299,6 +482,7 @@ public struct IndexStore: Sendable {
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS files(
                 path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL,
+                changed INTEGER NOT NULL, inode INTEGER NOT NULL, verified INTEGER NOT NULL,
                 hash TEXT NOT NULL, client TEXT NOT NULL, case_file INTEGER NOT NULL, note BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS files_client ON files(client);
             CREATE TABLE IF NOT EXISTS records(
@@ -321,11 +505,17 @@ public struct IndexStore: Sendable {
 
     /// The structural diagnostics stored by the last update.
     public func diagnostics() throws -> [Diagnostic] {
+        try repairing { try storedDiagnostics() }
+    }
+
+    private func storedDiagnostics() throws -> [Diagnostic] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT path, line, col, severity, rule, message, french FROM diagnostics").map { row in
-                Diagnostic(path: row["path"], line: row["line"], column: row["col"],
-                           severity: Diagnostic.Severity(rawValue: row["severity"]) ?? .error,
-                           rule: row["rule"], message: row["message"], french: row["french"])
+                Diagnostic(path: try row.decode(forColumn: "path"), line: try row.decode(forColumn: "line"),
+                           column: try row.decode(forColumn: "col"),
+                           severity: Diagnostic.Severity(rawValue: try row.decode(forColumn: "severity")) ?? .error,
+                           rule: try row.decode(forColumn: "rule"), message: try row.decode(forColumn: "message"),
+                           french: try row.decode(forColumn: "french"))
             }
         }
     }
@@ -333,7 +523,7 @@ public struct IndexStore: Sendable {
     /// The index as the JSON document of FORMAT.md section 5, byte for byte the same for the
     /// same journal.
     public func json() throws -> String {
-        try database.read { db in
+        try repairing { try database.read { db in
             var out = "{\n  \"schema\": 1"
             let sections: [(String, String, String)] = [
                 ("clients", "client", "path"),
@@ -353,28 +543,28 @@ public struct IndexStore: Sendable {
                 }
             }
             return out + "\n}\n"
-        }
+        } }
     }
 
     /// Every client's resolution, for the commands that work from the index.
     func resolutions() throws -> [ClientResolution] {
-        try database.read { db in
+        try repairing { try database.read { db in
             try Data.fetchAll(db, sql: "SELECT data FROM resolutions ORDER BY client").map {
                 try Self.decoder.decode(ClientResolution.self, from: $0)
             }
-        }
+        } }
     }
 
     /// The stored notes of one client ("" for notes of no client), and the clients with a case
     /// file: what the staged check needs to see a note with its whole case.
     func notes(ofClient client: String) throws -> [Note] {
-        try database.read { try Self.notes(of: client, fresh: [:], $0) }
+        try repairing { try database.read { try Self.notes(of: client, fresh: [:], $0) } }
     }
 
     /// Every journal document, sorted by date (undated first) then path.
     func documents() throws -> [Note] {
         let zone = journal.config.timezone
-        let blobs = try database.read { try Data.fetchAll($0, sql: "SELECT note FROM files ORDER BY path") }
+        let blobs = try repairing { try database.read { try Data.fetchAll($0, sql: "SELECT note FROM files ORDER BY path") } }
         // Decoding thousands of notes is most of a full lint: on every core.
         let notes = Parallel.map(blobs.count) { index in try? JSONDecoder().decode(Note.self, from: blobs[index]) }
         return notes.compactMap { $0 }.filter { $0.type != nil }.sorted(by: LintEngine.order(zone))
@@ -382,24 +572,24 @@ public struct IndexStore: Sendable {
 
     /// The clients (groups) whose files match `include`.
     func clients(ofPaths include: (String) -> Bool) throws -> Set<String> {
-        try database.read { db in
+        try repairing { try database.read { db in
             Set(try Row.fetchAll(db, sql: "SELECT path, client FROM files").compactMap { row -> String? in
-                include(row["path"]) ? row["client"] : nil
+                include(try row.decode(forColumn: "path")) ? try row.decode(String.self, forColumn: "client") : nil
             })
-        }
+        } }
     }
 
     /// The stored resolutions of some clients only.
     func resolutions(of clients: Set<String>) throws -> [ClientResolution] {
-        try database.read { db in
+        try repairing { try database.read { db in
             try clients.sorted().compactMap { client in
                 try Data.fetchOne(db, sql: "SELECT data FROM resolutions WHERE client = ?", arguments: [client])
             }.map { try Self.decoder.decode(ClientResolution.self, from: $0) }
-        }
+        } }
     }
 
     func clientsWithCaseFile() throws -> Set<String> {
-        try database.read { Set(try String.fetchAll($0, sql: "SELECT DISTINCT client FROM files WHERE case_file = 1")) }
+        try repairing { try database.read { Set(try String.fetchAll($0, sql: "SELECT DISTINCT client FROM files WHERE case_file = 1")) } }
     }
 
     /// All commitments, sorted by client, then path and line.
@@ -420,6 +610,38 @@ public struct IndexStore: Sendable {
 
     public func appointments() throws -> [Appointment] {
         try resolutions().flatMap(\.appointments).sorted { ($0.sortKey, $0.path) < ($1.sortKey, $1.path) }
+    }
+}
+
+/// The index's open database, shared by the copies of one `IndexStore`, and replaced when a
+/// damaged index is set aside.
+final class Handle: @unchecked Sendable {
+    private var current: DatabaseQueue
+    private var wasRepaired = false
+    private let lock = NSLock()
+
+    init(_ queue: DatabaseQueue) { current = queue }
+
+    var queue: DatabaseQueue { lock.withLock { current } }
+
+    var repaired: Bool {
+        get { lock.withLock { wasRepaired } }
+        set { lock.withLock { wasRepaired = newValue } }
+    }
+
+    /// Whether a repair happened since the last call.
+    func takeRepaired() -> Bool {
+        lock.withLock {
+            defer { wasRepaired = false }
+            return wasRepaired
+        }
+    }
+
+    func replace(_ make: (DatabaseQueue) throws -> DatabaseQueue) throws {
+        try lock.withLock {
+            current = try make(current)
+            wasRepaired = true
+        }
     }
 }
 

@@ -15,6 +15,11 @@ struct FileWalker: Sendable {
         var size: Int64
         /// Nanoseconds since 1970.
         var modified: Int64
+        /// The inode's change time (ctime), in nanoseconds since 1970: moves whenever the file is
+        /// written or its metadata set, including by tools that restore the mtime (`cp -p`,
+        /// `rsync -t`, `touch -r`), and cannot be set back by them.
+        var changed: Int64 = 0
+        var inode: UInt64 = 0
     }
 
     /// Top-level folders that hold no notes: derived data, outputs, templates.
@@ -24,8 +29,11 @@ struct FileWalker: Sendable {
 
     let root: URL
 
-    func walk() -> (entries: [Entry], diagnostics: [Diagnostic]) {
+    /// Also lists, relative to the root, the temporary files of ours (`.NAME.PID.RANDOM.tmp`)
+    /// seen in the folders walked: a crash between writing one and renaming it leaves it there.
+    func walk() -> (entries: [Entry], diagnostics: [Diagnostic], temporaries: [String]) {
         var entries: [Entry] = []
+        var temporaries: [String] = []
         var diagnostics: [Diagnostic] = []
         let rootPath = root.path
         let realRoot = Self.realPath(rootPath) ?? rootPath
@@ -40,7 +48,10 @@ struct FileWalker: Sendable {
                 continue
             }
             for name in names.sorted() {
-                if name.hasPrefix(".") { continue }
+                if name.hasPrefix(".") {
+                    if AtomicFile.isTemporaryName(name) { temporaries.append(relative.isEmpty ? name : relative + "/" + name) }
+                    continue
+                }
                 if relative.isEmpty, Self.skippedTopLevel.contains(name) { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 let childAbsolute = absolute + "/" + name
@@ -78,19 +89,21 @@ struct FileWalker: Sendable {
                 }
                 entries.append(Entry(
                     path: childRelative, size: Int64(info.st_size),
-                    modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+                    modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                    changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                    inode: UInt64(info.st_ino)))
                 if entries.count >= Self.maximumFiles {
                     diagnostics.append(Diagnostic(path: ".", line: 1, column: 1, severity: .warning,
                                                   rule: Rule.fileUnreadable, Message(
                         "the journal holds more than \(Self.maximumFiles) notes: the rest were not read",
                         fr: "le journal contient plus de \(Self.maximumFiles) notes : les suivantes n'ont pas été lues")))
                     entries.sort { $0.path < $1.path }
-                    return (entries, diagnostics)
+                    return (entries, diagnostics, temporaries)
                 }
             }
         }
         entries.sort { $0.path < $1.path }
-        return (entries, diagnostics)
+        return (entries, diagnostics, temporaries)
     }
 
     private static func linkDiagnostic(_ path: String, _ message: Message) -> Diagnostic {

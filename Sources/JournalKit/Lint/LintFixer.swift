@@ -11,6 +11,12 @@ import Foundation
 /// diff of its own. Byte-order marks and CRLF line endings are kept.
 public struct LintFixer: Sendable {
     public let journal: Journal
+    /// Called with a note's path once its fixed content is ready, just before the file is read
+    /// again to check that it did not change: lets tests play the editor that saves meanwhile.
+    var beforeReplacing: (@Sendable (String) -> Void)?
+    /// Called once the fixes are planned from the index and before any note is read again:
+    /// lets tests play the editor that adds a line meanwhile.
+    var afterPlanning: (@Sendable () -> Void)?
 
     public init(journal: Journal) {
         self.journal = journal
@@ -27,86 +33,236 @@ public struct LintFixer: Sendable {
         public var changes: [Change] = []
         /// Files with fixes that were not written because git has uncommitted changes in them.
         public var skipped: [String] = []
+        /// Files with fixes that were not written for another reason, and why.
+        public var refused: [Refusal] = []
+    }
+
+    /// A file left as it was, and why.
+    public struct Refusal: Sendable, Hashable {
+        public var path: String
+        public var reason: Reason
+
+        public enum Reason: Sendable, Hashable {
+            /// The file changed between the moment it was read and the moment it would have been
+            /// replaced (an editor saved it): its new content is kept, nothing of the fix is applied.
+            case changedMeanwhile
+            /// The commitment that was to get an id is no longer where the index saw it (the
+            /// note changed since): that id, and the reviews that would name it, are left out.
+            case commitmentMoved(String)
+            /// A link to a file outside the journal (or to nothing).
+            case linkOutside
+            /// Not a regular file, or one with several hard links: rewriting it would change
+            /// what it is.
+            case notRegularFile
+            /// Owned by another user: a rewritten copy could not keep the owner.
+            case ownerNotKept
+            /// The file could not be written.
+            case unwritable(String)
+        }
+
+        public func message(in language: JournalConfig.Language) -> String {
+            let fr = language == .fr
+            switch reason {
+            case .changedMeanwhile:
+                return fr ? "\(path) : non corrigé, le fichier a changé pendant la correction (vos modifications sont gardées ; relancez `journal lint --fix`)"
+                          : "\(path): not fixed, the file changed while it was being fixed (your changes are kept; run `journal lint --fix` again)"
+            case .commitmentMoved(let text):
+                return fr ? "\(path) : pas d'id ajouté à « \(text.clipped) », la note a changé depuis la lecture de l'index (relancez `journal lint --fix`)"
+                          : "\(path): no id added to “\(text.clipped)”, the note changed since the index was read (run `journal lint --fix` again)"
+            case .linkOutside:
+                return fr ? "\(path) : non corrigé, c'est un lien vers un fichier hors du journal"
+                          : "\(path): not fixed, it is a link to a file outside the journal"
+            case .notRegularFile:
+                return fr ? "\(path) : non corrigé, ce n'est pas un fichier ordinaire (ou il a plusieurs liens physiques)"
+                          : "\(path): not fixed, it is not a regular file (or it has several hard links)"
+            case .ownerNotKept:
+                return fr ? "\(path) : non corrigé, il appartient à un autre utilisateur et le réécrire en changerait le propriétaire"
+                          : "\(path): not fixed, it belongs to another user and rewriting it would change its owner"
+            case .unwritable(let reason):
+                return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(reason))"
+                          : "\(path): not fixed, it could not be written (\(reason))"
+            }
+        }
+    }
+
+    /// A commitment that reviews name by its implicit id, as the index saw it: the id it gets.
+    struct IDFix: Sendable, Hashable {
+        var path: String
+        /// Its rank among the note's commitments (the `N` of `FILE#N`) and its text, when the
+        /// index was read: the note read again must still have this text at this rank.
+        var rank: Int
+        var text: String
+        var id: String
+        /// False when an earlier --fix already wrote the id and only reviews are left to rewrite.
+        var add: Bool
+
+        var implicit: String { "\(Note.stem(of: path))#\(rank)" }
+    }
+
+    /// What one note's fixes need: the ids to add to its commitments, the refs to rewrite in
+    /// its reviews (implicit id → explicit id).
+    struct Plan: Sendable {
+        var ids: [IDFix] = []
+        var refs: [String: String] = [:]
     }
 
     public func run(force: Bool = false) throws -> Report {
         let store = try IndexStore.open(journal)
         _ = try store.update()
-        var edits: [String: [Int: [(String, String)]]] = [:]
-        func edit(_ path: String, _ line: Int, _ before: String, _ after: String) {
-            edits[path, default: [:]][line, default: []].append((before, after))
-        }
-        // Implicit refs: the commitment gets an id, its reviews use it.
+        // What the index knows decides only *which* commitments need an id, never where a line
+        // is: every edit is placed by reading the note itself again (a line may have been added
+        // above a commitment since the index was read).
+        let stored = Dictionary(try store.documents().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var fixes: [IDFix] = []
+        var reviewers: [String: [String]] = [:]
         for resolution in try store.resolutions() {
             var taken = Set(resolution.commitments.map(\.id))
-            var rank: [String: Int] = [:]
             for commitment in resolution.commitments.sorted(by: { ($0.path, $0.line) < ($1.path, $1.line) }) {
-                rank[commitment.path, default: 0] += 1
-                let implicit = "\(Note.stem(of: commitment.path))#\(rank[commitment.path]!)"
-                guard !commitment.history.isEmpty else { continue }
-                var id = commitment.id
-                if id == implicit {
-                    id = Self.slug(commitment.text, avoiding: taken)
-                    taken.insert(id)
-                    edit(commitment.path, commitment.line, "", "  [id:: \(id)]")
+                guard !commitment.history.isEmpty,
+                      let item = stored[commitment.path]?.items.first(where: { $0.kind == .commitment && $0.line == commitment.line })
+                else { continue }
+                var fix = IDFix(path: commitment.path, rank: item.rank, text: item.text, id: commitment.id, add: false)
+                if commitment.id == fix.implicit {
+                    fix.id = Self.slug(commitment.text, avoiding: taken)
+                    fix.add = true
+                    taken.insert(fix.id)
                 }
+                fixes.append(fix)
                 // Also when an earlier --fix gave the id but could not rewrite every review.
                 for statement in commitment.history {
-                    edit(statement.path, statement.line, "[ref:: \(implicit)]", "[ref:: \(id)]")
+                    reviewers[statement.path, default: []].append(fix.implicit)
                 }
             }
         }
-        let paths = Set(try store.documents().map(\.path)).union(edits.keys)
-        var report = Report()
+        afterPlanning?()
+        let parser = NoteParser(aliases: journal.config.headingAliases)
         let dirty = force ? [] : Self.uncommitted(in: journal.root)
+        var report = Report()
+        // First the notes themselves (dates, emoji, ids); then, for the commitments whose id is
+        // now in their note, the reviews that name them.
+        var confirmed: [String: String] = [:]
+        var idsByPath: [String: [IDFix]] = [:]
+        for fix in fixes { idsByPath[fix.path, default: []].append(fix) }
+        let paths = Set(stored.keys).union(idsByPath.keys)
         for path in paths.sorted() {
-            let url = journal.root.appendingPathComponent(path)
-            guard let data = try? Data(contentsOf: url) else { continue }
-            // The byte-order mark is set aside by bytes: Foundation's decoding may drop it.
-            let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
-            guard let text = String(data: bom ? data.dropFirst(3) : data, encoding: .utf8) else { continue }
-            // Split on the byte: as characters, "\r\n" is one and would not split at "\n".
-            var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { String(Substring($0)) }
-            var changes: [Change] = []
-            var inHeader = lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---"
-            for index in lines.indices {
-                var line = lines[index]
-                if index > 0, inHeader, ["---", "..."].contains(line.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                    inHeader = false
-                } else if index > 0, inHeader {
-                    line = Self.isoHeaderLine(line)
-                } else if !inHeader {
-                    // Emoji are read as fields in list items only; elsewhere they are prose.
-                    let start = line.drop(while: { $0 == " " || $0 == "\t" || $0 == ">" })
-                    let isItem = start.first.map { "-*+".contains($0) || $0.isNumber } ?? false
-                    line = Self.isoFields(isItem ? Self.emojiFields(line) : line)
-                }
-                for (before, after) in edits[path]?[index + 1] ?? [] {
-                    if before.isEmpty {
-                        let carriage = line.hasSuffix("\r")
-                        line = (carriage ? String(line.dropLast()) : line) + after + (carriage ? "\r" : "")
-                    } else if let range = line.range(of: before) {
-                        line.replaceSubrange(range, with: after)
-                    }
-                }
-                if line != lines[index] {
-                    changes.append(Change(path: path, line: index + 1,
-                                          before: lines[index].trimmingCharacters(in: .whitespacesAndNewlines),
-                                          after: line.trimmingCharacters(in: .whitespacesAndNewlines)))
-                    lines[index] = line
-                }
-            }
-            guard !changes.isEmpty else { continue }
-            if dirty.contains(path) {
-                report.skipped.append(path)
-                continue
-            }
-            let fixed = (bom ? "\u{FEFF}" : "") + lines.joined(separator: "\n")
-            try AtomicFile.write(Data(fixed.utf8), to: url, overwrite: true)
-            report.changes += changes
+            let outcome = fixFile(path, Plan(ids: idsByPath[path] ?? []), parser: parser, dirty: dirty, into: &report)
+            for fix in outcome { confirmed[fix.implicit] = fix.id }
+        }
+        for path in reviewers.keys.sorted() {
+            let refs = Dictionary(reviewers[path]!.compactMap { implicit in confirmed[implicit].map { (implicit, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
+            guard !refs.isEmpty else { continue }
+            _ = fixFile(path, Plan(refs: refs), parser: parser, dirty: dirty, into: &report)
         }
         _ = try store.update()
         return report
+    }
+
+    /// Fixes one note from its current bytes. Returns the id fixes that now stand in it (written
+    /// now, or found already written), for the reviews to use.
+    private func fixFile(_ path: String, _ plan: Plan, parser: NoteParser, dirty: Set<String>,
+                         into report: inout Report) -> [IDFix] {
+        let url = journal.root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        // The byte-order mark is set aside by bytes: Foundation's decoding may drop it.
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
+        guard let text = String(data: bom ? data.dropFirst(3) : data, encoding: .utf8) else { return [] }
+        // The note as it is now: where its commitments and reviews are in these very bytes.
+        let note = parser.parse(data: data, path: path)
+        var edits: [Int: [(before: String, after: String)]] = [:]
+        var standing: [IDFix] = []
+        var adding: [IDFix] = []
+        for fix in plan.ids {
+            // The commitment must still be the one the index saw: same rank, same text.
+            guard let item = note.items.first(where: { $0.kind == .commitment && $0.rank == fix.rank }),
+                  item.text == fix.text else {
+                report.refused.append(Refusal(path: path, reason: .commitmentMoved(fix.text)))
+                continue
+            }
+            if fix.add, item.id == nil {
+                edits[item.line, default: []].append(("", "  [id:: \(fix.id)]"))
+                adding.append(fix)
+            } else if !fix.add || item.id == fix.id {
+                standing.append(fix)
+            }
+        }
+        for item in note.items where item.kind == .review {
+            guard let ref = item.ref, let id = plan.refs[ref] else { continue }
+            edits[item.line, default: []].append(("[ref:: \(ref)]", "[ref:: \(id)]"))
+        }
+        // Split on the byte: as characters, "\r\n" is one and would not split at "\n".
+        var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var changes: [Change] = []
+        var inHeader = lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "---"
+        var misplaced = false
+        for index in lines.indices {
+            var line = lines[index]
+            if index > 0, inHeader, ["---", "..."].contains(line.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                inHeader = false
+            } else if index > 0, inHeader {
+                line = Self.isoHeaderLine(line)
+            } else if !inHeader {
+                // Emoji are read as fields in list items only; elsewhere they are prose.
+                line = Self.isoFields(Self.isItem(line) ? Self.emojiFields(line) : line)
+            }
+            for (before, after) in edits[index + 1] ?? [] {
+                // Each edited line must still say what the fix expects: a list item for an id,
+                // the very `[ref:: …]` for a review.
+                if before.isEmpty {
+                    guard Self.isItem(line), !line.contains("[id::") else { misplaced = true; continue }
+                    let carriage = line.hasSuffix("\r")
+                    line = (carriage ? String(line.dropLast()) : line) + after + (carriage ? "\r" : "")
+                } else if let range = line.range(of: before) {
+                    line.replaceSubrange(range, with: after)
+                } else {
+                    misplaced = true
+                }
+            }
+            if line != lines[index] {
+                changes.append(Change(path: path, line: index + 1,
+                                      before: lines[index].trimmingCharacters(in: .whitespacesAndNewlines),
+                                      after: line.trimmingCharacters(in: .whitespacesAndNewlines)))
+                lines[index] = line
+            }
+        }
+        if misplaced {
+            report.refused.append(Refusal(path: path, reason: .changedMeanwhile))
+            return []
+        }
+        guard !changes.isEmpty else { return standing }
+        if dirty.contains(path) {
+            if !report.skipped.contains(path) { report.skipped.append(path) }
+            return []
+        }
+        let fixed = (bom ? "\u{FEFF}" : "") + lines.joined(separator: "\n")
+        do {
+            // Replaced only if the file still holds the bytes the fixes were computed from.
+            try AtomicFile.replace(Data(fixed.utf8), at: url, inside: journal.root, expecting: data,
+                                   beforeCheck: beforeReplacing.map { hook in { hook(path) } })
+        } catch let failure as AtomicFile.Failure {
+            let reason: Refusal.Reason
+            switch failure {
+            case .changedMeanwhile: reason = .changedMeanwhile
+            case .linkOutside: reason = .linkOutside
+            case .notRegular, .hardLinked: reason = .notRegularFile
+            case .ownerNotKept: reason = .ownerNotKept
+            case .exists, .io: reason = .unwritable(failure.reason)
+            }
+            report.refused.append(Refusal(path: path, reason: reason))
+            return []
+        } catch {
+            let reason = (error as? AtomicFile.Failure)?.reason ?? String(describing: error)
+            report.refused.append(Refusal(path: path, reason: .unwritable(reason)))
+            return []
+        }
+        report.changes += changes
+        return standing + adding
+    }
+
+    /// A list item's line (`-`, `*`, `+` or a number), possibly in a quote.
+    static func isItem(_ line: String) -> Bool {
+        let start = line.drop(while: { $0 == " " || $0 == "\t" || $0 == ">" })
+        return start.first.map { "-*+".contains($0) || $0.isNumber } ?? false
     }
 
     /// `key: 18/03/2026 10h00` → `key: 2026-03-18 10:00` (quotes and comments kept).

@@ -41,7 +41,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
     /// The form compilers and editors understand: `path:line:col: severity: message [rule]`.
     /// The severity stays in English in every language: editors' problem matchers look for it.
     public func formatted(in language: JournalConfig.Language = .en) -> String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message(in: language)) [\(rule)]"
+        // The path and the message may hold a note's text (a file name, a value): controls are
+        // shown escaped, so that one finding is always one line.
+        "\(path.escapingControls):\(line):\(column): \(severity.rawValue): \(message(in: language).escapingControls) [\(rule)]"
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -140,6 +140,35 @@ public struct JournalConfig: Sendable {
                 }
                 headings[kind, default: []] += reader.texts(section.value, key: "headings.\(section.key)")
             }
+            reportPrivateConflicts(sections, reader: &reader)
+        }
+    }
+
+    /// A heading both private and of another kind stays private (HeadingAliases sees to it); such
+    /// a setting is still an error, since the coach meant something else by it.
+    private func reportPrivateConflicts(_ sections: [YAMLValue.Entry], reader: inout FieldReader) {
+        let privateAliases = Set((SectionKind.private.builtInAliases + (headings[.private] ?? [])).map(TextFold.fold))
+        var others: [String: SectionKind] = [:]
+        for kind in SectionKind.allCases where kind != .private {
+            for alias in kind.builtInAliases + (headings[kind] ?? []) { others[TextFold.fold(alias)] = kind }
+        }
+        for section in sections {
+            guard let kind = SectionKind(rawValue: TextFold.fold(section.key)) else { continue }
+            let items: [YAMLValue]
+            if case .sequence(let list) = section.value.content { items = list } else { items = [section.value] }
+            for item in items {
+                guard let text = item.stringList?.first else { continue }
+                let folded = TextFold.fold(text)
+                if kind != .private, privateAliases.contains(folded) {
+                    reader.report(Rule.configInvalid, at: item, Message(
+                        "`headings.\(section.key)`: “\(text.clipped)” is a private heading: it stays private (private headings win); remove it from `headings.\(section.key)`",
+                        fr: "`headings.\(section.key)` : « \(text.clipped) » est un titre de section privée : il reste privé (les titres privés l'emportent) ; retirez-le de `headings.\(section.key)`"))
+                } else if kind == .private, let other = others[folded] {
+                    reader.report(Rule.configInvalid, at: item, Message(
+                        "`headings.private`: “\(text.clipped)” is also a \(other.rawValue) heading: it is treated as private; choose one",
+                        fr: "`headings.private` : « \(text.clipped) » est aussi un titre de la section \(other.rawValue) : il est traité comme privé ; choisissez l'un ou l'autre"))
+                }
+            }
         }
     }
 

@@ -37,9 +37,10 @@ public struct Initializer: Sendable {
         self.language = language
     }
 
-    /// `.gitignore`'s lines: the derived index and the exports are not committed; the journal's
+    /// `.gitignore`'s lines: the derived index and the exports are not committed, nor the
+    /// temporary files of a write that a crash interrupted (`.NAME.PID.RANDOM.tmp`); the journal's
     /// secret must be, even when a wider rule (`*.key`) would leave it out.
-    static let ignored = [".journal/", "exports/", "!" + JournalSecret.fileName]
+    static let ignored = [".journal/", "exports/", ".*.tmp", "!" + JournalSecret.fileName]
 
     /// The pre-commit hook. Git runs hooks from the top of the work tree, which is not the
     /// journal when the journal is a folder inside a larger repository: the hook names it.

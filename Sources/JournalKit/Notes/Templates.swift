@@ -1,5 +1,8 @@
 import Foundation
 import Mustache
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Note and output templates: the journal's own `templates/NAME` wins over the built-in one
 /// for the journal's language, shipped with the library from the project's templates/ folder.
@@ -7,9 +10,11 @@ struct Templates: Sendable {
     var journalRoot: URL?
     var language: JournalConfig.Language
 
-    enum Failure: UserFacingError, Sendable {
+    enum Failure: UserFacingError, Sendable, Equatable {
         case missing(String)
         case invalid(String)
+        /// An override that is not a plain file of the journal's templates/ folder.
+        case notAFile(String)
 
         func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
@@ -20,18 +25,18 @@ struct Templates: Sendable {
             case .invalid(let path):
                 return fr ? "le modèle \(path) n'est pas un modèle Mustache valide (une section {{#…}} non fermée ?)"
                           : "the template \(path) is not a valid Mustache template (a {{#…}} section left open?)"
+            case .notAFile(let path):
+                return fr ? "le modèle \(path) n'est pas un fichier ordinaire du dossier templates/ du journal (un lien symbolique ?) : il n'est pas lu ; mettez-y une copie du modèle, ou retirez-le pour utiliser le modèle fourni"
+                          : "the template \(path) is not a regular file in the journal's templates/ folder (a symbolic link?): it was not read; put a copy of the template there, or remove it to use the built-in one"
             }
         }
     }
 
     /// The template's source and where it came from.
     func source(named name: String) throws -> (text: String, origin: String) {
-        if let root = journalRoot {
-            let override = root.appendingPathComponent("templates").appendingPathComponent(name)
-            if let data = FileManager.default.contents(atPath: override.path),
-               case .success(let source) = SourceText.decode(data) {
-                return (source.text, "templates/" + name)
-            }
+        if let root = journalRoot, let data = try Self.override(named: name, in: root),
+           case .success(let source) = SourceText.decode(data) {
+            return (source.text, "templates/" + name)
         }
         guard let folder = Self.builtInFolder,
               let text = try? String(contentsOf: folder.appendingPathComponent("\(language.rawValue)/\(name)"), encoding: .utf8)
@@ -39,6 +44,41 @@ struct Templates: Sendable {
             throw Failure.missing(name)
         }
         return (text, "built-in \(language.rawValue)/\(name)")
+    }
+
+    /// Templates are small: an override larger than this is not read.
+    static let maximumOverrideBytes = 1 << 20
+
+    /// The bytes of the journal's own `templates/NAME`, nil when there is none. Only a regular
+    /// file, with a single link, directly in a real templates/ folder of the journal is read:
+    /// a link (`templates/summary.md -> /etc/passwd`), a pipe or a device is refused, so that
+    /// rendering a template can never print a file from elsewhere. Checked with lstat, then
+    /// again on the open file (which is opened without following links).
+    static func override(named name: String, in root: URL) throws -> Data? {
+        let folder = root.appendingPathComponent("templates")
+        let path = folder.appendingPathComponent(name).path
+        let shown = "templates/" + name
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        var folderInfo = stat()
+        guard !name.contains("/"), lstat(folder.path, &folderInfo) == 0, folderInfo.st_mode & S_IFMT == S_IFDIR,
+              info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1, info.st_size <= maximumOverrideBytes
+        else { throw Failure.notAFile(shown) }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure.notAFile(shown) }
+        defer { close(fd) }
+        var opened = stat()
+        guard fstat(fd, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG, opened.st_ino == info.st_ino,
+              opened.st_dev == info.st_dev else { throw Failure.notAFile(shown) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while data.count <= maximumOverrideBytes {
+            let count = read(fd, &buffer, buffer.count)
+            if count < 0 { throw Failure.notAFile(shown) }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        throw Failure.notAFile(shown)
     }
 
     func render(_ name: String, _ context: [String: Any]) throws -> String {

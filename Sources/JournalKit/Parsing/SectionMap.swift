@@ -26,10 +26,9 @@ struct HeadingAliases: Sendable, Hashable {
     private(set) var kinds: [String: SectionKind] = [:]
 
     init(extra: [SectionKind: [String]] = [:]) {
-        // Private aliases go in last: a journal's own alias for another section can never make
-        // a private heading public.
-        let order = SectionKind.allCases.filter { $0 != .private } + [.private]
-        for kind in order {
+        // Private aliases are set last, so that they win: a heading that journal.yml also lists
+        // under another section (`themes: ["Privé"]`) stays private, and never reaches an output.
+        for kind in SectionKind.allCases.filter({ $0 != .private }) + [.private] {
             for alias in kind.builtInAliases + (extra[kind] ?? []) {
                 kinds[TextFold.fold(alias)] = kind
             }

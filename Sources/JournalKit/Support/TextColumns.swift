@@ -7,7 +7,8 @@ struct TextColumns: Sendable {
         var style: String?
 
         init(_ text: String, style: String? = nil) {
-            self.text = text
+            // Cells hold note text: escaped before the widths are measured.
+            self.text = text.escapingControls
             self.style = style
         }
     }

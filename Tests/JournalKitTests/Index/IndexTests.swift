@@ -25,6 +25,7 @@ import Testing
 
     @Test func secondRunReadsNothing() throws {
         let journal = try fixtureJournal("basic")
+        try journal.backdate()
         let store = try journal.index()
         let cold = try store.update()
         #expect(cold.read == cold.files)
@@ -37,10 +38,11 @@ import Testing
 
     @Test func touchedFileIsReadButNotParsed() throws {
         let journal = try fixtureJournal("basic")
+        try journal.backdate()
         let store = try journal.index()
         _ = try store.update()
         let path = journal.root.appendingPathComponent("clients/lea-morel/2026-03-10-session.md")
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: path.path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: path.path)
         let report = try store.update()
         #expect(report.read == 1)
         #expect(report.parsed == 0)
