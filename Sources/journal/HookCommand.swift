@@ -22,6 +22,9 @@ struct HookCommand: ParsableCommand {
                 if report.hookInstalled {
                     Output.line(language == .fr ? "hook     pre-commit : journal lint --staged" : "hook     pre-commit: journal lint --staged")
                 }
+                if report.hookUpgraded {
+                    Output.line(language == .fr ? "hook     pre-commit mis à jour : journal lint --staged" : "hook     pre-commit updated: journal lint --staged")
+                }
             } catch {
                 Output.fail(error, language)
             }

@@ -37,8 +37,11 @@ struct InitCommand: ParsableCommand {
         if report.hookInstalled {
             Output.line(fr ? "hook     pre-commit : journal lint --staged" : "hook     pre-commit: journal lint --staged")
         }
+        if report.hookUpgraded {
+            Output.line(fr ? "hook     pre-commit mis à jour : journal lint --staged" : "hook     pre-commit updated: journal lint --staged")
+        }
         for note in report.notes { Output.error("note: " + note.message(in: language)) }
-        if report.created.isEmpty, !report.gitInitialised, !report.hookInstalled {
+        if report.created.isEmpty, !report.gitInitialised, !report.hookInstalled, !report.hookUpgraded {
             Output.line(fr ? "Ce dossier est déjà un journal : rien à faire." : "This folder is already a journal: nothing to do.")
         } else {
             Output.line(fr ? "Journal prêt dans \(root.standardizedFileURL.path)" : "Journal ready in \(root.standardizedFileURL.path)")

@@ -52,6 +52,12 @@ public struct Journal: Sendable {
     public static func open(_ root: URL) throws -> Journal {
         let file = root.appendingPathComponent(JournalConfig.fileName)
         let data = (try? Data(contentsOf: file, options: .mappedIfSafe)) ?? Data()
+        return Journal(root: root.standardizedFileURL, config: config(from: data), configData: data)
+    }
+
+    /// journal.yml's settings from its bytes; bytes that are not text give the defaults and a
+    /// diagnostic.
+    static func config(from data: Data) -> JournalConfig {
         var config: JournalConfig
         switch SourceText.decode(data) {
         case .success(let source):
@@ -64,7 +70,7 @@ public struct Journal: Sendable {
             diagnostic.french = diagnostic.french.replacingOccurrences(of: "il n'a pas été lu", with: "les réglages par défaut s'appliquent")
             config.diagnostics.append(diagnostic)
         }
-        return Journal(root: root.standardizedFileURL, config: config, configData: data)
+        return config
     }
 
     init(root: URL, config: JournalConfig, configData: Data) {

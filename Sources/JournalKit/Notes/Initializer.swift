@@ -7,6 +7,8 @@ public struct Initializer: Sendable {
         public var created: [String] = []
         public var gitInitialised = false
         public var hookInstalled = false
+        /// A hook written by an earlier version of journal was replaced by the current one.
+        public var hookUpgraded = false
         /// Why a step was skipped, for the user.
         public var notes: [Note] = []
 
@@ -57,6 +59,19 @@ public struct Initializer: Sendable {
             exec journal lint --staged --journal \(quoted)
 
             """
+    }
+
+    /// Whether `text` is a pre-commit hook that journal wrote, in this version or an earlier one:
+    /// its first lines are the shebang and our mark, and its only command is `journal lint --staged`.
+    static func isOurHook(_ text: String) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard lines.count >= 2, lines[0] == "#!/bin/sh", lines[1].hasPrefix("# Installed by `journal init`") else { return false }
+        let commands = lines.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let known = ["if ! command -v journal >/dev/null 2>&1; then", "exit 0", "fi"]
+        return commands.allSatisfy { line in
+            known.contains(line) || line.hasPrefix("echo \"journal is not on PATH") || line.hasPrefix("exec journal lint --staged")
+                || line == "journal lint --staged"
+        }
     }
 
     public enum Failure: UserFacingError, Sendable {
@@ -140,15 +155,23 @@ public struct Initializer: Sendable {
         let hooksURL = hooks.hasPrefix("/") ? URL(fileURLWithPath: hooks)
             : root.appendingPathComponent(hooks).standardizedFileURL
         let hook = hooksURL.appendingPathComponent("pre-commit")
+        let top = Self.output(git, ["-C", root.path, "rev-parse", "--show-toplevel"]) ?? root.path
+        let prefix = StagedLinter.relativePrefix(of: root.path, in: top)
+        let folder = prefix.isEmpty ? "." : String(prefix.dropLast())
+        let wanted = Self.hook(journalFolder: folder)
         if let current = try? String(contentsOf: hook, encoding: .utf8) {
-            if !current.contains("journal lint --staged") {
+            if current == wanted { return }
+            // Ours, from an earlier version (it starts with our own mark and was not edited
+            // since, as far as the mark tells): brought up to date. Anyone else's is left alone.
+            if Self.isOurHook(current) {
+                try AtomicFile.write(Data(wanted.utf8), to: hook, overwrite: true)
+                chmod(hook.path, 0o755)
+                report.hookUpgraded = true
+            } else if !current.contains("journal lint --staged") {
                 report.notes.append(.otherHookExists)
             }
         } else {
-            let top = Self.output(git, ["-C", root.path, "rev-parse", "--show-toplevel"]) ?? root.path
-            let prefix = StagedLinter.relativePrefix(of: root.path, in: top)
-            let folder = prefix.isEmpty ? "." : String(prefix.dropLast())
-            try AtomicFile.write(Data(Self.hook(journalFolder: folder).utf8), to: hook, overwrite: false)
+            try AtomicFile.write(Data(wanted.utf8), to: hook, overwrite: false)
             chmod(hook.path, 0o755)
             report.hookInstalled = true
         }

@@ -29,8 +29,15 @@ public struct StagedLinter: Sendable {
             .map({ String(decoding: $0, as: UTF8.self) }) else {
             throw Failure.noGit
         }
-        let parser = NoteParser(aliases: journal.config.headingAliases)
-        var diagnostics: [Diagnostic] = journal.config.diagnostics
+        // The journal.yml in git's index is the one that will be committed: it is checked, and the
+        // notes are read with its headings, rather than with the one in the folder.
+        var config = journal.config
+        let configName = prefix + JournalConfig.fileName
+        if let data = Self.blob(git, top: top, name: configName) {
+            config = Journal.config(from: data)
+        }
+        let parser = NoteParser(aliases: config.headingAliases)
+        var diagnostics: [Diagnostic] = config.diagnostics
         var staged: [String: Note] = [:]
         for name in names.split(separator: "\0").map(String.init) {
             guard name.hasPrefix(prefix) else { continue }

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import JournalKit
+
+/// `journal hook install` and `journal init` bring a hook of an earlier version up to date, and
+/// leave anyone else's alone.
+@Suite struct HookUpgradeTests {
+    /// What an earlier version wrote: no journal folder, so it broke in a larger repository.
+    static let earlier = """
+        #!/bin/sh
+        # Installed by `journal init`: checks the staged notes before each commit.
+        if ! command -v journal >/dev/null 2>&1; then
+          echo "journal is not on PATH: the notes were not checked" >&2
+          exit 0
+        fi
+        exec journal lint --staged
+
+        """
+
+    func repository() throws -> (TemporaryJournal, URL)? {
+        guard let git = Initializer.which("git") else { return nil }
+        let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
+        #expect(Initializer.run(git, ["init", "-q", journal.root.path]))
+        return (journal, journal.root.appendingPathComponent(".git/hooks/pre-commit"))
+    }
+
+    @Test(arguments: [["hook", "install"], ["init"]])
+    func anEarlierHookIsUpgraded(_ command: [String]) throws {
+        guard let (journal, hook) = try repository() else { return }
+        try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(Self.earlier.utf8).write(to: hook)
+        let arguments = command == ["init"] ? ["init", journal.root.path] : command + ["--journal", journal.root.path]
+        let result = try runJournal(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pre-commit mis à jour"))
+        #expect(try String(contentsOf: hook, encoding: .utf8) == Initializer.hook(journalFolder: "."))
+        #expect(FileManager.default.isExecutableFile(atPath: hook.path))
+        let again = try runJournal(arguments)
+        #expect(!again.stdout.contains("mis à jour"))
+    }
+
+    @Test func someoneElsesHookIsLeftAlone() throws {
+        guard let (journal, hook) = try repository() else { return }
+        let theirs = Self.earlier.replacingOccurrences(of: "exec journal lint --staged", with: "npm test\nexec journal lint --staged")
+        try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(theirs.utf8).write(to: hook)
+        let result = try runJournal(["hook", "install", "--journal", journal.root.path])
+        #expect(result.status == 0)
+        #expect(try String(contentsOf: hook, encoding: .utf8) == theirs)
+        #expect(!Initializer.isOurHook(theirs))
+        #expect(Initializer.isOurHook(Initializer.hook(journalFolder: "notes")))
+    }
+}
