@@ -21,15 +21,9 @@ struct Anonymiser: Sendable {
     /// Longer texts are left out whole rather than scanned: a summary stays fast on any file.
     static let maximumLength = 100_000
 
-    /// One change to a text: `range` of the original becomes `text`.
-    struct Replacement: Sendable {
-        var range: Range<String.Index>
-        var text: String
-    }
-
     /// What `rewrite` found and changes.
     struct Result: Sendable {
-        var replacements: [Replacement]
+        var replacements: [TextEdit]
         /// Names replaced by « [personne] », as written.
         var undeclared: [String]
     }
@@ -59,46 +53,29 @@ struct Anonymiser: Sendable {
     func apply(_ text: String, context: LocalDate?) -> String {
         let text = Self.normalised(text)
         guard text.utf8.count <= Self.maximumLength else { return tooLong }
-        return Self.splice(text, rewrite(text, context: context).replacements)
+        return TextEdit.apply(rewrite(text, context: context).replacements, to: text)
     }
 
     var tooLong: String { language == .fr ? "[passage trop long, omis]" : "[passage too long, left out]" }
 
-    static func splice(_ text: String, _ replacements: [Replacement]) -> String {
-        var output = ""
-        var position = text.startIndex
-        for replacement in replacements where replacement.range.lowerBound >= position {
-            output += text[position..<replacement.range.lowerBound]
-            output += replacement.text
-            position = replacement.range.upperBound
-        }
-        output += text[position...]
-        return output
-    }
-
     /// The changes that make `text` (already `normalised`) safe, in order and without overlaps.
     func rewrite(_ text: String, context: LocalDate?) -> Result {
-        var spans: [Span] = PatternDetector.matches(in: text).map {
-            Span(range: $0.range, text: $0.kind.placeholder(language), kind: .placeholder)
+        // Earlier kinds win where two overlap: contact details, then dates, then names.
+        var spans: [Span] = []
+        var taken = Coverage()
+        func claim(_ range: Range<String.Index>, _ replacement: String, _ kind: Kind) {
+            guard taken.insert(range) else { return }
+            spans.append(Span(range: range, text: replacement, kind: kind))
         }
+        for match in PatternDetector.matches(in: text) { claim(match.range, match.kind.placeholder(language), .placeholder) }
         // A declared phone number, however it is written or cut.
-        for range in declaredPhones(in: text) where !spans.contains(where: { $0.range.overlaps(range) }) {
-            spans.append(Span(range: range, text: PatternDetector.Kind.phone.placeholder(language), kind: .placeholder))
-        }
-        for match in DateDetector.matches(in: text, context: context) where !spans.contains(where: { $0.range.overlaps(match.range) }) {
-            spans.append(Span(range: match.range, text: describe(match.found), kind: .placeholder))
-        }
-        spans.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let covered = { (range: Range<String.Index>) -> Bool in
-            // Spans are few and sorted: a binary search would not pay for itself.
-            spans.contains { $0.range.overlaps(range) }
-        }
+        for range in declaredPhones(in: text) { claim(range, PatternDetector.Kind.phone.placeholder(language), .placeholder) }
+        for match in DateDetector.matches(in: text, context: context) { claim(match.range, describe(match.found), .placeholder) }
         let tokens = WordTokens(text).tokens
-        var names: [Span] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if covered(token.range) {
+            if taken.overlaps(token.range) {
                 index += 1
                 continue
             }
@@ -107,8 +84,7 @@ struct Anonymiser: Sendable {
                 let last = tokens[index + variant.words.count - 1]
                 let range = token.range.lowerBound..<last.range.upperBound
                 let kind: Kind = variant.kind == .person ? .person : variant.kind == .place ? .place : .phrase
-                names.append(Span(range: range, text: replacement(variant, tokens: Array(tokens[index..<index + variant.words.count]), in: text),
-                                  kind: kind))
+                claim(range, replacement(variant, tokens: Array(tokens[index..<index + variant.words.count]), in: text), kind)
                 index += variant.words.count
                 continue
             }
@@ -117,12 +93,10 @@ struct Anonymiser: Sendable {
         var found: [String] = []
         if detectsNames || !undeclared.isEmpty {
             let detected = detectsNames ? NameDetector.spans(in: text) : []
-            let taken = names
             func add(_ range: Range<String.Index>, _ name: String) {
-                guard !covered(range), !taken.contains(where: { $0.range.overlaps(range) }),
-                      !names.contains(where: { $0.range.overlaps(range) }) else { return }
+                guard !taken.overlaps(range) else { return }
                 found.append(name)
-                names.append(Span(range: range, text: language == .fr ? "[personne]" : "[person]", kind: .placeholder))
+                claim(range, language == .fr ? "[personne]" : "[person]", .placeholder)
             }
             for candidate in detected where !UndeclaredPerson.words(candidate.name).isSubset(of: notUndeclared) {
                 add(candidate.range, candidate.name)
@@ -133,16 +107,15 @@ struct Anonymiser: Sendable {
                 }
             }
         }
-        spans += names
         spans.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var replacements: [Replacement] = []
+        var replacements: [TextEdit] = []
         var position = text.startIndex
         var previous: Span?
         for span in spans where span.range.lowerBound >= position {
             // « l'Atelier Garnier, Garnier SA » gives the generalised form once, not twice in a row.
             if let previous, previous.kind == .phrase || previous.kind == .place, span.kind == previous.kind, span.text == previous.text,
                text[position..<span.range.lowerBound].allSatisfy({ $0 == " " || $0 == "-" || $0 == "," || $0 == "(" || $0 == ")" }) {
-                replacements.append(Replacement(range: position..<span.range.upperBound, text: ""))
+                replacements.append(TextEdit(range: position..<span.range.upperBound, text: ""))
                 position = span.range.upperBound
                 continue
             }
@@ -180,6 +153,35 @@ struct Anonymiser: Sendable {
             index = end > index ? end : text.index(after: index)
         }
         return ranges
+    }
+
+    /// Ranges already claimed, sorted and apart: a look-up is a binary search, so a long
+    /// paragraph full of dates and names stays linear-ish.
+    private struct Coverage {
+        private var ranges: [Range<String.Index>] = []
+
+        /// The position of the first range that ends after `bound`.
+        private func firstEnding(after bound: String.Index) -> Int {
+            var low = 0, high = ranges.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ranges[middle].upperBound <= bound { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        func overlaps(_ range: Range<String.Index>) -> Bool {
+            let position = firstEnding(after: range.lowerBound)
+            return position < ranges.count && ranges[position].lowerBound < range.upperBound
+        }
+
+        /// Claims `range` unless part of it is taken.
+        mutating func insert(_ range: Range<String.Index>) -> Bool {
+            let position = firstEnding(after: range.lowerBound)
+            if position < ranges.count, ranges[position].lowerBound < range.upperBound { return false }
+            ranges.insert(range, at: position)
+            return true
+        }
     }
 
     /// Whether a match starting inside `index + 1 ..< end` reaches further: « l'Atelier Garnier »
@@ -274,7 +276,7 @@ struct Anonymiser: Sendable {
     /// que), articles that belonged to the original name (l'Atelier, du Groupe, au Havre), « à »
     /// before a generalised place, and a capital at the start of a sentence. Only the original
     /// text after `start` (the end of the previous replacement) may change.
-    private func repaired(_ span: Span, in source: String, from start: String.Index) -> Replacement {
+    private func repaired(_ span: Span, in source: String, from start: String.Index) -> TextEdit {
         let before = String(source[start..<span.range.lowerBound])
         var output = before
         var text = span.text
@@ -330,7 +332,7 @@ struct Anonymiser: Sendable {
         // Only the changed tail of `before` is replaced, so that the Markdown around it stays.
         let common = zip(before, output).prefix { $0 == $1 }.count
         let lower = source.index(start, offsetBy: common)
-        return Replacement(range: lower..<span.range.upperBound, text: String(output.dropFirst(common)) + text)
+        return TextEdit(range: lower..<span.range.upperBound, text: String(output.dropFirst(common)) + text)
     }
 
     /// `d'`, `qu'`, `l'` just before, with the length of its apostrophe.

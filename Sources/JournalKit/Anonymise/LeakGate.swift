@@ -19,6 +19,8 @@ struct LeakGate: Sendable {
     private var windowLengths: Set<Int> = []
     /// Names by their first folded word.
     private var needles: [String: [Needle]] = [:]
+    /// Each person's initials (all of them, and those of the first names alone), for dotted runs.
+    private var initialSets: [(String, String)] = []
 
     static let window = 8
     static let minimumPrivateWords = 4
@@ -84,6 +86,8 @@ struct LeakGate: Sendable {
                     add([joined], entry.label + " (joined)")
                 }
                 add([fi + li], entry.label + " (initials)", capital: true)
+                initialSets.append((fi + li, entry.label))
+                if fi.count >= 2 { initialSets.append((fi, entry.label)) }
             case .organisation, .place:
                 add(words, entry.label, excluding: excluding)
                 if words.count > 1 {
@@ -220,16 +224,7 @@ struct LeakGate: Sendable {
 
     /// Dotted initials of a declared person in a row: « J.-P. M. », « A.R. ».
     private func initials(_ words: [Word]) -> [Hit] {
-        guard let registry else { return [] }
-        var sets: [(String, String)] = []
-        for entry in registry.entries where entry.kind == .person && !entry.first.isEmpty && !entry.last.isEmpty {
-            let first = entry.first.flatMap { Self.words($0).map(\.folded) }
-            let last = entry.last.flatMap { Self.words($0).map(\.folded) }.filter { !Registry.particles.contains($0) }
-            let all = (first + last).map { String($0.prefix(1)) }.joined()
-            if all.count >= 2 { sets.append((all, entry.label)) }
-            let firstOnly = first.map { String($0.prefix(1)) }.joined()
-            if firstOnly.count >= 2 { sets.append((firstOnly, entry.label)) }
-        }
+        let sets = initialSets
         guard !sets.isEmpty else { return [] }
         var hits: [Hit] = []
         var index = 0

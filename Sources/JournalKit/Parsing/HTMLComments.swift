@@ -15,20 +15,22 @@ enum HTMLComments {
 
     /// The body without comments, and the text of each comment.
     static func blank(_ body: String, _ blanking: Blanking = .columns) -> (text: String, comments: [String]) {
+        // Most notes have no comment: they are not copied.
+        guard ByteSearch.contains(body, "<!--") else { return (body, []) }
         let bytes = Array(body.utf8)
-        guard let first = find(open, in: bytes, from: 0) else { return (body, []) }
+        guard let first = ByteSearch.firstIndex(of: open, in: bytes, from: 0) else { return (body, []) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         out.append(contentsOf: bytes[..<first])
         var comments: [String] = []
         var position = first
         while position < bytes.count {
-            guard let start = find(open, in: bytes, from: position) else {
+            guard let start = ByteSearch.firstIndex(of: open, in: bytes, from: position) else {
                 out.append(contentsOf: bytes[position...])
                 break
             }
             out.append(contentsOf: bytes[position..<start])
-            let close = find(self.close, in: bytes, from: start + open.count)
+            let close = ByteSearch.firstIndex(of: self.close, in: bytes, from: start + open.count)
             let end = close.map { $0 + self.close.count } ?? bytes.count
             comments.append(String(decoding: bytes[(start + open.count)..<(close ?? bytes.count)], as: UTF8.self))
             let atLineStart = out.last == nil || out.last == UInt8(ascii: "\n")
@@ -61,22 +63,4 @@ enum HTMLComments {
 
     private static let open = Array("<!--".utf8)
     private static let close = Array("-->".utf8)
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
-        var index = start
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == needle[0] {
-                var matched = true
-                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
-            }
-            index += 1
-        }
-        return nil
-    }
 }

@@ -114,12 +114,6 @@ struct MarkdownTree: Sendable, Hashable {
         return (nodes, pointers)
     }
 
-    /// One change to a piece of text: `range` becomes `text`.
-    struct Edit {
-        var range: Range<String.Index>
-        var text: String
-    }
-
     /// How `rewrite` changes a body on its way to an output.
     struct Rewrite {
         /// Nodes to leave out, whole subtrees (private sections, comments, raw HTML…).
@@ -132,7 +126,7 @@ struct MarkdownTree: Sendable, Hashable {
         var normalise: (String) -> String = { $0 }
         /// The changes to make to a text: a whole paragraph or heading at once (its line breaks
         /// as "\n", its code spans with it), a code block, a link's target.
-        var edits: (String) -> [Edit] = { _ in [] }
+        var edits: (String) -> [TextEdit] = { _ in [] }
     }
 
     /// A body as CommonMark again, after `rewrite` has left out, flattened and changed what it
@@ -191,7 +185,7 @@ struct MarkdownTree: Sendable, Hashable {
             if cmark_node_get_type(block) == CMARK_NODE_CODE_BLOCK {
                 if let literal = cmark_node_get_literal(block) {
                     let text = rewrite.normalise(String(cString: literal))
-                    _ = cmark_node_set_literal(block, apply(rewrite.edits(text), to: text))
+                    _ = cmark_node_set_literal(block, TextEdit.apply(rewrite.edits(text), to: text))
                 }
             } else {
                 rewriteInlines(of: block, rewrite)
@@ -202,25 +196,13 @@ struct MarkdownTree: Sendable, Hashable {
             for (get, set) in [(cmark_node_get_url, cmark_node_set_url), (cmark_node_get_title, cmark_node_set_title)] {
                 if let value = get(link) {
                     let text = rewrite.normalise(String(cString: value))
-                    _ = set(link, apply(rewrite.edits(text), to: text))
+                    _ = set(link, TextEdit.apply(rewrite.edits(text), to: text))
                 }
             }
         }
         guard let rendered = cmark_render_commonmark(root, CMARK_OPT_DEFAULT, 0) else { return "" }
         defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
         return String(cString: rendered)
-    }
-
-    private static func apply(_ edits: [Edit], to text: String) -> String {
-        var output = ""
-        var position = text.startIndex
-        for edit in edits where edit.range.lowerBound >= position {
-            output += text[position..<edit.range.lowerBound]
-            output += edit.text
-            position = edit.range.upperBound
-        }
-        output += text[position...]
-        return output
     }
 
     /// The text of a paragraph or heading seen whole, so that a name, a phone number or a date

@@ -63,7 +63,7 @@ struct NoteParser: Sendable {
         }
         note.type = type
         // Most notes have none: one search of the bytes saves a search per line.
-        if Self.containsBytes(source.text, "journal-lint-disable") {
+        if ByteSearch.contains(source.text, "journal-lint-disable") {
             note.suppressions = Self.suppressions(in: source.lines)
         }
         readFields(entries: entries, root: root, into: &note, reader: &reader)
@@ -87,28 +87,6 @@ struct NoteParser: Sendable {
             found.append(Note.Suppression(rules: rules, line: index + 1, nextLineOnly: nextLineOnly))
         }
         return found
-    }
-
-    /// A plain byte search: the generic `firstRange(of:)` doubled a cold index.
-    static func containsBytes(_ text: String, _ needle: String) -> Bool {
-        var text = text
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        return text.withUTF8 { haystack in
-            var index = 0
-            while index + pattern.count <= haystack.count {
-                if haystack[index] == first {
-                    var matched = true
-                    for offset in 1..<pattern.count where haystack[index + offset] != pattern[offset] {
-                        matched = false
-                        break
-                    }
-                    if matched { return true }
-                }
-                index += 1
-            }
-            return false
-        }
     }
 
     /// `clients/ID/…` → ID.

@@ -88,9 +88,6 @@ public enum HTMLPage {
             if character == ">" && inTag { inTag = false; continue }
             if !inTag { out.append(character) }
         }
-        for (entity, value) in [("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">"), ("&#39;", "'"), ("&amp;", "&")] {
-            out = out.replacingOccurrences(of: entity, with: value)
-        }
-        return out
+        return decode(out)
     }
 }

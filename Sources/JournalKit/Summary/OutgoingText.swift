@@ -22,17 +22,17 @@ final class OutgoingText {
                              normalise: Anonymiser.normalised, edits: { [self] text in edits(text, path: path, context: context) })
     }
 
-    private func edits(_ text: String, path: String, context: LocalDate?) -> [MarkdownTree.Edit] {
+    private func edits(_ text: String, path: String, context: LocalDate?) -> [TextEdit] {
         guard let anonymiser else { return [] }
         guard text.utf8.count <= Anonymiser.maximumLength else {
-            return [MarkdownTree.Edit(range: text.startIndex..<text.endIndex, text: anonymiser.tooLong)]
+            return [TextEdit(range: text.startIndex..<text.endIndex, text: anonymiser.tooLong)]
         }
         let result = anonymiser.rewrite(text, context: context)
         for name in result.undeclared where !seen.contains(name) {
             seen.insert(name)
             undeclared.append((name, path))
         }
-        return result.replacements.map { MarkdownTree.Edit(range: $0.range, text: $0.text) }
+        return result.replacements
     }
 
     /// A value printed on one line of a summary, made safe the same way as a note's body.
