@@ -36,29 +36,15 @@ struct Anonymiser: Sendable {
 
     private enum Kind: Equatable { case person, place, phrase, placeholder }
 
-    /// Invisible characters (soft hyphens, zero-width spaces and joiners, byte-order marks) are
-    /// removed, and the text is put in one Unicode form, so that a name cannot hide behind them.
-    static func normalised(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        let composed = text.precomposedStringWithCanonicalMapping
-        // U+02BC is a letter to Unicode, an apostrophe to the writer: « dʼAmélie ».
-        guard composed.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || $0 == "\u{02BC}" }) else { return composed }
-        var scalars = String.UnicodeScalarView()
-        for scalar in composed.unicodeScalars where scalar.properties.generalCategory != .format {
-            scalars.append(scalar == "\u{02BC}" ? "\u{2019}" : scalar)
-        }
-        return String(scalars)
-    }
-
     func apply(_ text: String, context: LocalDate?) -> String {
-        let text = Self.normalised(text)
+        let text = TextFold.visible(text)
         guard text.utf8.count <= Self.maximumLength else { return tooLong }
         return TextEdit.apply(rewrite(text, context: context).replacements, to: text)
     }
 
     var tooLong: String { language == .fr ? "[passage trop long, omis]" : "[passage too long, left out]" }
 
-    /// The changes that make `text` (already `normalised`) safe, in order and without overlaps.
+    /// The changes that make `text` (already `TextFold.visible`) safe, in order and without overlaps.
     func rewrite(_ text: String, context: LocalDate?) -> Result {
         // Earlier kinds win where two overlap: contact details, then dates, then names.
         var spans: [Span] = []

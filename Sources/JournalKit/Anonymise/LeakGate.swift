@@ -119,7 +119,7 @@ struct LeakGate: Sendable {
 
     /// Runs of letters; invisible characters (soft hyphens, zero-width spaces) do not split them.
     static func words(_ text: String) -> [Word] {
-        let text = Anonymiser.normalised(text)
+        let text = TextFold.visible(text)
         var words: [Word] = []
         var line = 1
         var index = text.startIndex
@@ -172,7 +172,7 @@ struct LeakGate: Sendable {
             for phone in registry.phoneDigits where digits.contains(phone.digits) {
                 hits.append(Hit(what: phone.label, found: phone.digits, line: 0))
             }
-            let folded = TextFold.fold(Anonymiser.normalised(output))
+            let folded = TextFold.fold(TextFold.visible(output))
             for literal in registry.literals where literal.text.count >= 3 && Self.containsWhole(folded, literal.text) {
                 hits.append(Hit(what: literal.label, found: literal.text, line: 0))
             }

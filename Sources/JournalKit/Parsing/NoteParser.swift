@@ -312,7 +312,7 @@ struct NoteParser: Sendable {
             previousEndsSentence = Self.endsSentence(line)
             guard !skipped.contains(number), line.utf8.count <= ItemLine.maximumScanned else { continue }
             // Soft hyphens and zero-width spaces do not split a name: « Shi­vani » is one word.
-            let visible = line.utf8.allSatisfy { $0 < 0x80 } ? line : Substring(Anonymiser.normalised(String(line)))
+            let visible = line.utf8.allSatisfy { $0 < 0x80 } ? line : Substring(TextFold.visible(String(line)))
             found += NameDetector.candidates(in: visible, number: number, continuing: !ending && !Self.opensBlock(line))
         }
         return found

@@ -99,10 +99,11 @@ public enum CaseSummary {
                 for person in note.participants + [note.supervisor].compactMap({ $0 }) { excluded.formUnion(UndeclaredPerson.words(person)) }
             }
             var pseudonyms = Pseudonyms(key: try Pseudonyms.key(journalRoot: journal.root), language: language, excluded: excluded)
-            registry = Registry(client: options.client, file: file, stems: ([caseNote] + documents).map(\.stem),
-                                pseudonyms: &pseudonyms, language: language)
+            let declared = Registry(client: options.client, file: file, stems: ([caseNote] + documents).map(\.stem),
+                                    pseudonyms: &pseudonyms, language: language)
+            registry = declared
             undeclared = undeclaredNames(file: file, client: options.client, notes: [caseNote] + documents, coach: journal.config.coach)
-            anonymiser = Anonymiser(registry: registry!, language: language, origin: origin, undeclared: Set(undeclared.map(\.name)),
+            anonymiser = Anonymiser(registry: declared, language: language, origin: origin, undeclared: Set(undeclared.map(\.name)),
                                     detectsNames: true, notUndeclared: coach.union(UndeclaredPerson.declared(file, client: options.client)))
         }
         let outgoing = OutgoingText(anonymiser: anonymiser)
@@ -130,24 +131,22 @@ public enum CaseSummary {
         if options.strict, undeclared.contains(where: \.confident) { throw Failure.undeclared(undeclared.filter(\.confident)) }
         // The notice no template can drop: without consent, the summary is for supervision only.
         let notice = options.anonymise && !file.consent.caseStudy ? supervisionOnly(language) + "\n\n" : ""
-        func page(_ values: [String: Any], title: String) throws -> (markdown: String, text: String) {
+        func page(_ templates: Templates, _ values: [String: Any], title: String) throws -> (markdown: String, text: String) {
             let markdown = notice + tidy(try templates.render("summary.md", values))
             let text = options.format == .html ? HTMLPage.render(markdown: markdown, title: title, language: language) : markdown
             return (markdown, text)
         }
-        let (markdown, text) = try page(values, title: builder.title)
+        let (markdown, text) = try page(templates, values, title: builder.title)
         guard let registry else { return Output(text: text, undeclared: undeclared) }
         let gate = LeakGate(registry: registry, undeclared: known, privateLines: bodies.values.flatMap(\.privateLines))
         func scan(_ rendered: (markdown: String, text: String)) -> [LeakHit] {
             options.format == .html ? gate.scan(HTMLPage.readableText(rendered.text)) : gate.scan(rendered.markdown)
         }
-        // What the template itself says (its fixed words, rendered with every value blank) is
-        // not a leak: only what the values add can be.
-        // Only the built-in template's words are excused: a journal's own template that writes a
-        // name in full is stopped like any other leak.
-        let skeleton = notice + tidy(try Templates(journalRoot: nil, language: language).render("summary.md", blanked(values) as! [String: Any]))
-        let skeletonText = options.format == .html ? HTMLPage.render(markdown: skeleton, title: "", language: language) : skeleton
-        let hits = subtracting(scan((skeleton, skeletonText)), from: scan((markdown, text)))
+        // What the built-in template says by itself (rendered with every value blank) is not a
+        // leak: only what the values add can be. A journal's own template gets no such pass: if
+        // it writes a name in full, it is stopped like any other leak.
+        let skeleton = try page(Templates(journalRoot: nil, language: language), values.mapValues(blanked), title: "")
+        let hits = subtracting(scan(skeleton), from: scan((markdown, text)))
         guard hits.isEmpty else { throw Failure.leak(hits) }
         return Output(text: text, undeclared: undeclared)
     }

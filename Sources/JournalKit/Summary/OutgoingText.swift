@@ -19,7 +19,7 @@ final class OutgoingText {
     func rewrite(path: String, context: LocalDate?, drop: @escaping (MarkdownTree) -> Set<Int> = { _ in [] },
                  headingShift: Int = 0) -> MarkdownTree.Rewrite {
         MarkdownTree.Rewrite(drop: drop, headingShift: headingShift, flattenLinks: anonymiser != nil,
-                             normalise: Anonymiser.normalised, edits: { [self] text in edits(text, path: path, context: context) })
+                             normalise: TextFold.visible, edits: { [self] text in edits(text, path: path, context: context) })
     }
 
     private func edits(_ text: String, path: String, context: LocalDate?) -> [TextEdit] {

@@ -3,6 +3,20 @@ import Foundation
 /// How headings, keys and enumerated values are compared: without case, accents, emoji,
 /// a trailing colon, or extra spaces. "🎯 Objectif(s) de coaching :" → "objectif(s) de coaching".
 enum TextFold {
+    /// Invisible characters (soft hyphens, zero-width spaces and joiners, byte-order marks) are
+    /// removed, and the text is put in one Unicode form, so that a name cannot hide behind them.
+    static func visible(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        let composed = text.precomposedStringWithCanonicalMapping
+        // U+02BC is a letter to Unicode, an apostrophe to the writer: « dʼAmélie ».
+        guard composed.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || $0 == "\u{02BC}" }) else { return composed }
+        var scalars = String.UnicodeScalarView()
+        for scalar in composed.unicodeScalars where scalar.properties.generalCategory != .format {
+            scalars.append(scalar == "\u{02BC}" ? "\u{2019}" : scalar)
+        }
+        return String(scalars)
+    }
+
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         var out = ""
