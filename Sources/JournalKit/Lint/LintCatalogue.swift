@@ -6,7 +6,7 @@ enum LintCatalogue {
         StructuralRule.frontmatterInvalid, StructuralRule.fieldMissing, StructuralRule.fieldInvalid,
         StructuralRule.fieldUnknown, StructuralRule.clientUnknown, StructuralRule.markerInvalid,
         StructuralRule.idDuplicate, StructuralRule.refUnknown, DateOrder(), StructuralRule.fileUnreadable,
-        StructuralRule.configInvalid,
+        StructuralRule.configInvalid, StructuralRule.commentUnclosed,
         NextMissing(), NextNoneUnexplained(), CommitmentNoDue(), CommitmentLowOdds(), MissWithoutReason(),
         CadenceGap(), CommitmentUnreviewed(), MissStreak(), ChemistryBriefing(), ChemistryDisclosure(), DisclosureBeyondAgreement(),
         DemandNeed(), ObjectiveUnvalidated(), ContractExceeded(), RetentionExpired(), UndeclaredPerson(),

@@ -78,4 +78,5 @@ enum Rule {
     static let refUnknown = "ref-unknown"
     static let fileUnreadable = "file-unreadable"
     static let configInvalid = "config-invalid"
+    static let commentUnclosed = "comment-unclosed"
 }

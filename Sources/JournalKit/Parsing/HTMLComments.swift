@@ -13,16 +13,27 @@ enum HTMLComments {
         case compact
     }
 
-    /// The body without comments, and the text of each comment.
-    static func blank(_ body: String, _ blanking: Blanking = .columns) -> (text: String, comments: [String]) {
+    /// What `blank` gives.
+    struct Blanked {
+        var text: String
+        /// The text of each comment.
+        var comments: [String]
+        /// Where a `<!--` that is never closed starts (line and column from 1, in the body):
+        /// everything after it is hidden, and the coach should know.
+        var unclosed: (line: Int, column: Int)?
+    }
+
+    /// The body without comments.
+    static func blank(_ body: String, _ blanking: Blanking = .columns) -> Blanked {
         // Most notes have no comment: they are not copied.
-        guard ByteSearch.contains(body, "<!--") else { return (body, []) }
+        guard ByteSearch.contains(body, "<!--") else { return Blanked(text: body, comments: []) }
         let bytes = Array(body.utf8)
-        guard let first = ByteSearch.firstIndex(of: open, in: bytes, from: 0) else { return (body, []) }
+        guard let first = ByteSearch.firstIndex(of: open, in: bytes, from: 0) else { return Blanked(text: body, comments: []) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         out.append(contentsOf: bytes[..<first])
         var comments: [String] = []
+        var unclosed: (line: Int, column: Int)?
         var position = first
         while position < bytes.count {
             guard let start = ByteSearch.firstIndex(of: open, in: bytes, from: position) else {
@@ -31,6 +42,12 @@ enum HTMLComments {
             }
             out.append(contentsOf: bytes[position..<start])
             let close = ByteSearch.firstIndex(of: self.close, in: bytes, from: start + open.count)
+            if close == nil {
+                let before = bytes[..<start]
+                let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+                unclosed = (before.filter { $0 == UInt8(ascii: "\n") }.count + 1,
+                            bytes[lineStart..<start].filter { $0 & 0xC0 != 0x80 }.count + 1)
+            }
             let end = close.map { $0 + self.close.count } ?? bytes.count
             comments.append(String(decoding: bytes[(start + open.count)..<(close ?? bytes.count)], as: UTF8.self))
             let atLineStart = out.last == nil || out.last == UInt8(ascii: "\n")
@@ -58,7 +75,7 @@ enum HTMLComments {
             }
             position = end
         }
-        return (String(decoding: out, as: UTF8.self), comments)
+        return Blanked(text: String(decoding: out, as: UTF8.self), comments: comments, unclosed: unclosed)
     }
 
     private static let open = Array("<!--".utf8)

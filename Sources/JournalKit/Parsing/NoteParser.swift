@@ -235,7 +235,13 @@ struct NoteParser: Sendable {
                           reader: inout FieldReader) {
         guard firstLine <= source.lines.count else { return }
         // Comments go before cmark sees the body: it would print some of them as text.
-        let body = HTMLComments.blank(source.lines[(firstLine - 1)...].joined(separator: "\n")).text
+        let blanked = HTMLComments.blank(source.lines[(firstLine - 1)...].joined(separator: "\n"))
+        if let unclosed = blanked.unclosed {
+            reader.report(Rule.commentUnclosed, .warning, line: firstLine + unclosed.line - 1, column: unclosed.column, Message(
+                "this `<!--` is never closed by `-->`: everything after it is a comment, left out of the index and of every output; close it where the comment ends",
+                fr: "ce `<!--` n'est jamais fermé par `-->` : tout ce qui suit est un commentaire, absent de l'index et de toute sortie ; fermez-le là où le commentaire finit"))
+        }
+        let body = blanked.text
         var tree = MarkdownTree(parsing: body, firstLine: firstLine)
         let sections = SectionMap(tree: &tree, aliases: aliases)
         note.names = Self.names(in: body.split(separator: "\n", omittingEmptySubsequences: false), tree: tree, firstLine: firstLine)

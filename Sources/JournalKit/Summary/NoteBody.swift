@@ -28,8 +28,8 @@ struct NoteBody: Sendable {
     /// are left out; headings move down `shift` levels; `outgoing` rewrites every piece of text.
     func rendered(aliases: HeadingAliases, shift: Int, outgoing: OutgoingText, path: String, context: LocalDate?) -> Rendered {
         // Comments go before cmark sees the body; what they say is private, and the gate knows it.
-        let (blanked, comments) = HTMLComments.blank(source, .compact)
-        var privateLines: [String] = comments.flatMap { $0.split(separator: "\n").map(String.init) }
+        let blanked = HTMLComments.blank(source, .compact)
+        var privateLines: [String] = blanked.comments.flatMap { $0.split(separator: "\n").map(String.init) }
         let drop = { (tree: MarkdownTree) -> Set<Int> in
             var tree = tree
             let sections = SectionMap(tree: &tree, aliases: aliases)
@@ -52,7 +52,7 @@ struct NoteBody: Sendable {
             }
             return drop
         }
-        let markdown = MarkdownTree.rewrite(blanked, outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))
+        let markdown = MarkdownTree.rewrite(blanked.text, outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return Rendered(markdown: OutgoingText.bareBrackets(markdown), privateLines: privateLines)
     }
