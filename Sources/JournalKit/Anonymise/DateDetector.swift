@@ -98,6 +98,9 @@ struct DateDetector: Sendable {
         Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:(?:à|a|at|for|over|pendant|avant|après|apres|before|after|de|du|la|the)\\s+)?(?:No[eë]l|P[aâ]ques|Toussaint|Pentec[ôo]te|R[ée]veillon|Christmas|Xmas|Easter|Thanksgiving|Halloween|half[- ]term|Boxing Day|New Year(?:'s(?: Day| Eve)?)?|Nouvel An|jour de l['’]an|Saint-Sylvestre|Saint-Valentin|Valentine's Day|Hogmanay|bank holiday|rentr[ée]e(?:\\s+(?:de\\s+)?(?:septembre|scolaire))?)(?![\\p{L}])", caseless: true)),
         Pattern(shape: .age, regex: regex("(?:(?<=\\b(?:a|de|âgé|âgée|agé|agée|aged|age) )|(?<=\\()|(?<=, ))(?:1[6-9]|[2-9][0-9])\\s*ans(?![\\p{L}])|(?<![0-9])(?:1[6-9]|[2-9][0-9])(?:\\s+years?\\s+old|-year-old)|(?<![\\p{L}])aged\\s+(?:1[6-9]|[2-9][0-9])(?![0-9])", caseless: true)),
         Pattern(shape: .year, regex: regex("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", caseless: false)),
+        // '24, the summer of ’19; « semaine 12 », week 12.
+        Pattern(shape: .year, regex: regex("(?<![\\p{L}0-9])['’][0-9]{2}(?![0-9%])", caseless: false)),
+        Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:la\\s+|the\\s+)?(?:semaine|week|sem\\.)\\s*(?:n°\\s*)?[0-9]{1,2}(?![0-9])", caseless: true)),
     ]
 
     /// Dates in `text`; a day or month written without its year takes the year that puts it

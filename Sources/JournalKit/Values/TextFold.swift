@@ -67,6 +67,17 @@ enum TextFold {
         }
     }
 
+    private static let confusables: [Unicode.Scalar: String] = {
+        let pairs = "Аa Вb Еe Кk Мm Нh Оo Рp Сc Тt Хx Уy Іi Јj Ѕs аa еe оo рp сc уy хx іi јj ѕs ԁd ԛq ԝw "
+            + "Αa Βb Εe Ζz Ηh Ιi Κk Μm Νn Οo Ρp Τt Υy Χx οo ιi κk νv ρp τt υu χx"
+        var map: [Unicode.Scalar: String] = [:]
+        for pair in pairs.split(separator: " ") {
+            let scalars = Array(pair.unicodeScalars)
+            map[scalars[0]] = String(scalars[1])
+        }
+        return map
+    }()
+
     /// Lower case without diacritics; ligatures spelt out.
     private static func plain(_ scalar: Unicode.Scalar) -> String {
         if scalar.isASCII { return String(scalar).lowercased() }
@@ -77,6 +88,8 @@ enum TextFold {
         case "\u{2019}", "\u{2018}", "\u{02BC}": return "'"
         default: break
         }
+        // Cyrillic and Greek letters drawn like Latin ones: « Аmélie » with a Cyrillic А is Amélie.
+        if let latin = confusables[scalar] { return latin }
         let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
             .filter { $0.properties.generalCategory != .nonspacingMark }
         return String(String.UnicodeScalarView(decomposed)).lowercased()
