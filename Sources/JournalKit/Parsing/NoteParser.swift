@@ -318,7 +318,7 @@ struct NoteParser: Sendable {
             previousEndsSentence = Self.endsSentence(line)
             guard !skipped.contains(number), line.utf8.count <= ItemLine.maximumScanned else { continue }
             // Soft hyphens and zero-width spaces do not split a name: « Shi­vani » is one word.
-            let visible = line.utf8.allSatisfy { $0 < 0x80 } ? line : Substring(TextFold.visible(String(line)))
+            let visible = TextFold.mayHideLetters(line.utf8) ? Substring(TextFold.visible(String(line))) : line
             found += NameDetector.candidates(in: visible, number: number, continuing: !ending && !Self.opensBlock(line))
         }
         return found

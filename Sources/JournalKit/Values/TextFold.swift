@@ -6,7 +6,7 @@ enum TextFold {
     /// Invisible characters (soft hyphens, zero-width spaces and joiners, byte-order marks) are
     /// removed, and the text is put in one Unicode form, so that a name cannot hide behind them.
     static func visible(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        guard mayHideLetters(text.utf8) else { return text }
         let composed = text.precomposedStringWithCanonicalMapping
         // U+02BC is a letter to Unicode, an apostrophe to the writer: « dʼAmélie ».
         guard composed.unicodeScalars.contains(where: { $0.properties.generalCategory == .format || $0 == "\u{02BC}" }) else { return composed }
@@ -15,6 +15,26 @@ enum TextFold {
             scalars.append(scalar == "\u{02BC}" ? "\u{2019}" : scalar)
         }
         return String(scalars)
+    }
+
+    /// Whether `visible` could change anything: a byte scan for what starts an invisible
+    /// format character (U+00AD, U+200B–U+200F, U+2060–U+206F, U+FEFF), U+02BC, a combining
+    /// mark (text not in composed form) or a Cyrillic or Greek letter. Most lines of French
+    /// prose have accents and none of these, and skip the costly normalisation.
+    static func mayHideLetters<Bytes: Sequence>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        var first: UInt8 = 0, second: UInt8 = 0
+        for byte in bytes {
+            // Combining marks (U+0300–U+036F), Greek and Cyrillic (U+0370–U+052F).
+            if byte >= 0xCC && byte <= 0xD4 { return true }
+            switch (first, second, byte) {
+            case (_, 0xC2, 0xAD), (_, 0xCA, 0xBC), (0xEF, 0xBB, 0xBF): return true
+            case (0xE2, 0x80, 0x8B...0x8F), (0xE2, 0x80, 0xAA...0xAE), (0xE2, 0x81, 0xA0...0xAF): return true
+            default: break
+            }
+            first = second
+            second = byte
+        }
+        return false
     }
 
     static func fold(_ text: String) -> String {

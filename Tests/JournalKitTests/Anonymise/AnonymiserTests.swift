@@ -181,4 +181,18 @@ import Testing
             #expect(!gate.scan(leak).isEmpty, "\(leak)")
         }
     }
+
+    @Test func invisibleCharactersAndLookAlikesHideNoName() {
+        // What `TextFold.visible` undoes, each behind its fast byte check.
+        #expect(TextFold.visible("Ame\u{301}lie") == "Amélie")
+        #expect(TextFold.visible("Amé\u{AD}lie Ro\u{200B}ux\u{2060}") == "Amélie Roux")
+        #expect(TextFold.visible("d\u{2BC}Amélie") == "d\u{2019}Amélie")
+        #expect(TextFold.visible("\u{202E}Roux") == "Roux")
+        #expect(TextFold.visible("l’été à Lyon « oui »") == "l’été à Lyon « oui »")
+        #expect(TextFold.fold("\u{410}m\u{435}lie") == "amelie")
+        let anonymiser = Self.anonymiser()
+        for hidden in ["\u{410}mélie arrive", "Ame\u{301}lie arrive", "Amé\u{AD}lie arrive", "d\u{2BC}Amélie"] {
+            #expect(!Self.words(anonymiser.apply(hidden, context: nil)).contains("amelie"), "\(hidden)")
+        }
+    }
 }
