@@ -244,7 +244,10 @@ struct NoteParser: Sendable {
         let body = blanked.text
         var tree = MarkdownTree(parsing: body, firstLine: firstLine)
         let sections = SectionMap(tree: &tree, aliases: aliases)
-        note.names = Self.names(in: body.split(separator: "\n", omittingEmptySubsequences: false), tree: tree, firstLine: firstLine)
+        // The source's own lines when no comment was blanked (nearly always): no second split.
+        let lines = blanked.comments.isEmpty && blanked.unclosed == nil ? Array(source.lines[(firstLine - 1)...])
+            : body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        note.names = Self.names(in: lines, tree: tree, firstLine: firstLine)
         var rank = 0
         var ids: [String: Int] = [:]
         // Per node: is it inside a list item? One pass, parents coming before their children.
