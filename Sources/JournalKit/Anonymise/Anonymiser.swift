@@ -84,7 +84,7 @@ struct Anonymiser: Sendable {
                 found.append(name)
                 claim(range, language == .fr ? "[personne]" : "[person]", .placeholder)
             }
-            for candidate in detected where !UndeclaredPerson.words(candidate.name).isSubset(of: notUndeclared) {
+            for candidate in detected where !PersonWords.of(candidate.name).isSubset(of: notUndeclared) {
                 add(candidate.range, candidate.name)
             }
             if !undeclared.isEmpty {

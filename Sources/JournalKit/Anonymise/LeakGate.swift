@@ -33,7 +33,9 @@ struct LeakGate: Sendable {
         var needsCapital: Bool
     }
 
-    init(registry: Registry?, undeclared: Set<String>, privateLines: [String]) {
+    /// `publicLines`: text of the same notes outside their private parts. A passage written
+    /// there as well (the same sentence in both) is the coach's to share, not a private one.
+    init(registry: Registry?, undeclared: Set<String>, privateLines: [String], publicLines: [String] = []) {
         self.registry = registry
         self.undeclared = undeclared
         for line in privateLines {
@@ -47,6 +49,16 @@ struct LeakGate: Sendable {
                     privateWindows.insert(words[start..<start + Self.window].joined(separator: " "))
                 }
                 windowLengths.insert(Self.window)
+            }
+        }
+        if !privateWindows.isEmpty {
+            for line in publicLines {
+                let words = Self.words(line).map(\.folded)
+                for length in windowLengths where length <= words.count {
+                    for start in 0...(words.count - length) {
+                        privateWindows.remove(words[start..<start + length].joined(separator: " "))
+                    }
+                }
             }
         }
         if let registry { buildNeedles(registry, excluding: registry.replacementWords) }

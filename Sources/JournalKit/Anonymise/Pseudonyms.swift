@@ -15,6 +15,10 @@ struct Pseudonyms: Sendable {
     /// Folded words that are real names somewhere in the journal: never used.
     var excluded: Set<String>
 
+    /// Folded initials of the case's declared people (`al` for Anaïs Lemaire): a pseudonym
+    /// with the same initials would read, written « A.L. », as that real person's.
+    var avoidedInitials: Set<String> = []
+
     private var taken: Set<String> = []
 
     init(key: String, language: JournalConfig.Language, excluded: Set<String>) {
@@ -31,23 +35,34 @@ struct Pseudonyms: Sendable {
         case "m": pool = language == .fr ? Self.frenchMen : Self.englishMen
         default: pool = language == .fr ? Self.frenchEpicene : Self.englishEpicene
         }
-        let first = pick(from: pool, seed: "\(client)\u{0}\(rank)\u{0}first")
-        let last = pick(from: language == .fr ? Self.frenchSurnames : Self.englishSurnames,
-                        seed: "\(client)\u{0}\(rank)\u{0}last")
+        let first = pick(from: pool, seed: "\(client)\u{0}\(rank)\u{0}first")!
+        let initial = TextFold.fold(String(first.prefix(1)))
+        let avoided = avoidedInitials
+        let allowed = { (surname: String) in !avoided.contains(initial + surname.prefix(1)) }
+        let seed = "\(client)\u{0}\(rank)\u{0}last"
+        // In a large journal every surname of the pool may be real somewhere: an initial is
+        // then the surname (« Bruno V. »), which names nobody and still reads as a person.
+        let last = pick(from: language == .fr ? Self.frenchSurnames : Self.englishSurnames, seed: seed, allowed: allowed, fallback: false)
+            ?? pick(from: Self.letters, seed: seed, allowed: allowed, fallback: false).map { $0 + "." }
+            ?? pick(from: Self.letters, seed: seed, allowed: allowed)!
         return Name(first: first, last: last)
     }
 
     /// The first name of `pool` at the seed's position that is neither real nor taken yet.
-    private mutating func pick(from pool: [String], seed: String) -> String {
+    /// `allowed` is asked of the folded candidate.
+    /// nil when every one is excluded and `fallback` is false.
+    private mutating func pick(from pool: [String], seed: String, allowed: (String) -> Bool = { _ in true },
+                               fallback: Bool = true) -> String? {
         let start = Int(ContentHash.value((key + "\u{0}" + seed).utf8) % UInt64(pool.count))
         for step in 0..<pool.count {
             let candidate = pool[(start + step) % pool.count]
             let folded = TextFold.fold(candidate)
-            if !excluded.contains(folded), !taken.contains(folded) {
+            if !excluded.contains(folded), !taken.contains(folded), allowed(folded) {
                 taken.insert(folded)
                 return candidate
             }
         }
+        guard fallback else { return nil }
         // Every name of the pool is real or taken: a numbered placeholder is still safe.
         let fallback = (language == .fr ? "Personne " : "Person ") + String(taken.count + 1)
         taken.insert(TextFold.fold(fallback))
@@ -61,6 +76,7 @@ struct Pseudonyms: Sendable {
         try JournalSecret.load(root: journalRoot).pseudonymKey
     }
 
+    static let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) }
     static let frenchWomen = ["Sophie", "Claire", "Élise", "Inès", "Mathilde", "Lucie", "Agathe", "Juliette",
                               "Margaux", "Anne", "Hélène", "Odile", "Pauline", "Alice", "Louise", "Jeanne",
                               "Irène", "Colette", "Béatrice", "Aurore", "Estelle", "Nathalie", "Maud", "Léa"]

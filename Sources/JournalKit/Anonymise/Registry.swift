@@ -96,6 +96,11 @@ struct Registry: Sendable {
     init(client: String, file: CaseFile, stems: [String], pseudonyms: inout Pseudonyms,
          language: JournalConfig.Language) {
         var rank = 0
+        var declaredPeople = [(file.name ?? client, file.aliases)] + file.people.map { ($0.name, $0.aliases) }
+        if let sponsor = file.sponsor { declaredPeople.append((sponsor.name, sponsor.aliases)) }
+        pseudonyms.avoidedInitials = declaredPeople.reduce(into: Set<String>()) { set, person in
+            for name in [person.0] + person.1 { set.formUnion(Self.initials(of: name)) }
+        }
         func person(_ name: String, aliases: [String], gender: String?, label: String) -> Pseudonyms.Name {
             let pseudonym = pseudonyms.name(client: client, rank: rank, gender: gender)
             rank += 1
@@ -110,7 +115,7 @@ struct Registry: Sendable {
         // brackets and every declared word are left out of it.
         var organisation = file.organisation
         if let sector = organisation?.sector {
-            organisation?.sector = Self.withoutNames(sector, declared: UndeclaredPerson.declared(file, client: client))
+            organisation?.sector = Self.withoutNames(sector, declared: PersonWords.declared(by: file, client: client))
         }
         let organisationPhrase = Self.generalised(organisation, language: language)
         self.organisationPhrase = organisationPhrase
@@ -152,6 +157,16 @@ struct Registry: Sendable {
         for key in variants.keys {
             variants[key]!.sort { $0.words.count > $1.words.count }
         }
+    }
+
+    /// The folded initials a name may be written with: all of them (`jpm`), the first and the
+    /// last (`jm`), and those of the first names when there are several (`jp`).
+    static func initials(of name: String) -> Set<String> {
+        let words = WordTokens.folded(name).filter { !titles.contains($0) && !particles.contains($0) }
+        guard let first = words.first?.first, let last = words.last?.first else { return [] }
+        var set: Set<String> = [String(words.compactMap(\.first)), String([first, last])]
+        if words.count > 2 { set.insert(String(words.dropLast().compactMap(\.first))) }
+        return set
     }
 
     /// `text` without what is in brackets and without the declared words (generic words stay).

@@ -9,7 +9,7 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 9
+    static let schemaVersion = 10
     /// A file modified less than this long before the scan that read it is not trusted by the
     /// next scan even if nothing seems to have changed (git's "racy clean" rule): file systems
     /// stamp times from a coarse clock (and FAT to 2 s), so a second write within the same tick
@@ -288,12 +288,12 @@ public struct IndexStore: Sendable {
                     fresh[entry.path] = note
                     try db.execute(
                         sql: """
-                            INSERT OR REPLACE INTO files(path, size, modified, changed, inode, verified, hash, client, case_file, note)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            INSERT OR REPLACE INTO files(path, size, modified, changed, inode, verified, hash, client, case_file, names, note)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [entry.path, entry.size, entry.modified, entry.changed,
                                     Int64(bitPattern: entry.inode), scanned, hash, group,
-                                    note.type == .client, encoded])
+                                    note.type == .client, note.personWords.sorted().joined(separator: " "), encoded])
                     try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["file:" + entry.path])
                     try Self.insert(note.diagnostics, scope: "file:" + entry.path, db)
                 }
@@ -483,7 +483,7 @@ public struct IndexStore: Sendable {
             CREATE TABLE IF NOT EXISTS files(
                 path TEXT PRIMARY KEY, size INTEGER NOT NULL, modified INTEGER NOT NULL,
                 changed INTEGER NOT NULL, inode INTEGER NOT NULL, verified INTEGER NOT NULL,
-                hash TEXT NOT NULL, client TEXT NOT NULL, case_file INTEGER NOT NULL, note BLOB NOT NULL);
+                hash TEXT NOT NULL, client TEXT NOT NULL, case_file INTEGER NOT NULL, names TEXT NOT NULL, note BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS files_client ON files(client);
             CREATE TABLE IF NOT EXISTS records(
                 kind TEXT NOT NULL, client TEXT NOT NULL, sort_key REAL NOT NULL, path TEXT NOT NULL,
@@ -568,6 +568,15 @@ public struct IndexStore: Sendable {
         // Decoding thousands of notes is most of a full lint: on every core.
         let notes = Parallel.map(blobs.count) { index in try? JSONDecoder().decode(Note.self, from: blobs[index]) }
         return notes.compactMap { $0 }.filter { $0.type != nil }.sorted(by: LintEngine.order(zone))
+    }
+
+    /// Every word of a person's name anywhere in the journal's documents (`Note.personWords`),
+    /// read from one column rather than by decoding every note.
+    func personWords() throws -> Set<String> {
+        let rows = try repairing { try database.read { try String.fetchAll($0, sql: "SELECT names FROM files") } }
+        var words = Set<String>()
+        for row in rows { words.formUnion(row.split(separator: " ").map(String.init)) }
+        return words
     }
 
     /// The clients (groups) whose files match `include`.

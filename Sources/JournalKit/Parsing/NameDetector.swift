@@ -176,7 +176,7 @@ enum NameDetector {
                                     : firstNames.contains(Substring(folded))
             guard isName, !neverNames.contains(folded), isCapitalised(word) else { continue }
             let ordinary = !hyphenated && ordinaryWords.contains(Substring(folded))
-            if sentenceStart, ordinary, sentenceWords.contains(Substring(folded)) { continue }
+            if sentenceStart, sentenceWords.contains(Substring(folded)) { continue }
             // Saint-Paul, Sainte-Marie: a place or a saint.
             if hyphenated, let head = folded.split(separator: "-").first, ["saint", "sainte", "st", "ste"].contains(head) { continue }
             if ordinary, plainlyAWord(folded, before: wordEnd, in: bytes) { continue }

@@ -91,20 +91,15 @@ public enum CaseSummary {
         var undeclared: [UndeclaredName] = []
         var anonymiser: Anonymiser?
         if options.anonymise {
-            let coach = UndeclaredPerson.words(journal.config.coach ?? "")
-            var excluded = coach
-            for note in try store.documents() {
-                if let other = note.caseFile { excluded.formUnion(UndeclaredPerson.declared(other, client: note.client ?? "")) }
-                for candidate in note.names { excluded.formUnion(UndeclaredPerson.words(candidate.name)) }
-                for person in note.participants + [note.supervisor].compactMap({ $0 }) { excluded.formUnion(UndeclaredPerson.words(person)) }
-            }
+            let coach = PersonWords.of(journal.config.coach ?? "")
+            let excluded = coach.union(try store.personWords())
             var pseudonyms = Pseudonyms(key: try Pseudonyms.key(journalRoot: journal.root), language: language, excluded: excluded)
             let declared = Registry(client: options.client, file: file, stems: ([caseNote] + documents).map(\.stem),
                                     pseudonyms: &pseudonyms, language: language)
             registry = declared
             undeclared = undeclaredNames(file: file, client: options.client, notes: [caseNote] + documents, coach: journal.config.coach)
             anonymiser = Anonymiser(registry: declared, language: language, origin: origin, undeclared: Set(undeclared.map(\.name)),
-                                    detectsNames: true, notUndeclared: coach.union(UndeclaredPerson.declared(file, client: options.client)))
+                                    detectsNames: true, notUndeclared: coach.union(PersonWords.declared(by: file, client: options.client)))
         }
         let outgoing = OutgoingText(anonymiser: anonymiser)
         // Each body read and parsed once: rewritten for the summary, its private lines kept for the gate.
@@ -138,7 +133,8 @@ public enum CaseSummary {
         }
         let (markdown, text) = try page(templates, values, title: builder.title)
         guard let registry else { return Output(text: text, undeclared: undeclared) }
-        let gate = LeakGate(registry: registry, undeclared: known, privateLines: bodies.values.flatMap(\.privateLines))
+        let gate = LeakGate(registry: registry, undeclared: known, privateLines: bodies.values.flatMap(\.privateLines),
+                            publicLines: bodies.values.flatMap(\.publicLines))
         func scan(_ rendered: (markdown: String, text: String)) -> [LeakHit] {
             options.format == .html ? gate.scan(HTMLPage.readableText(rendered.text)) : gate.scan(rendered.markdown)
         }
@@ -182,12 +178,12 @@ public enum CaseSummary {
     /// Words that look like names in the case's notes and that the case file does not declare:
     /// the `undeclared-person` detection, on the same notes, with the less certain ones too.
     static func undeclaredNames(file: CaseFile, client: String, notes: [Note], coach: String?) -> [UndeclaredName] {
-        let declared = UndeclaredPerson.words(coach ?? "").union(UndeclaredPerson.declared(file, client: client))
+        let declared = PersonWords.of(coach ?? "").union(PersonWords.declared(by: file, client: client))
         var found: [UndeclaredName] = []
         var seen = Set<String>()
         for note in notes {
             for candidate in note.names {
-                guard !UndeclaredPerson.words(candidate.name).isSubset(of: declared), !seen.contains(candidate.name) else { continue }
+                guard !PersonWords.of(candidate.name).isSubset(of: declared), !seen.contains(candidate.name) else { continue }
                 seen.insert(candidate.name)
                 found.append(UndeclaredName(name: candidate.name, path: note.path, line: candidate.line, confident: candidate.confident))
             }

@@ -19,14 +19,14 @@ struct UndeclaredPerson: LintRule {
     ]
 
     func check(_ context: LintContext) -> [Finding] {
-        let coach = Self.words(context.config.coach ?? "")
+        let coach = PersonWords.of(context.config.coach ?? "")
         return context.caseFiles.flatMap { client, entry -> [Finding] in
-            let declared = coach.union(Self.declared(entry.file, client: client))
+            let declared = coach.union(PersonWords.declared(by: entry.file, client: client))
             var findings: [Finding] = []
             for note in [entry.note] + context.notes(of: client) {
                 var reported = Set<String>()
                 for candidate in note.names where candidate.confident && !reported.contains(candidate.name) {
-                    let parts = Self.words(candidate.name)
+                    let parts = PersonWords.of(candidate.name)
                     guard !parts.isSubset(of: declared) else { continue }
                     reported.insert(candidate.name)
                     findings.append(Finding(path: note.path, line: candidate.line, column: candidate.column, message: Message(
@@ -36,20 +36,5 @@ struct UndeclaredPerson: LintRule {
             }
             return findings
         }
-    }
-
-    /// Every word of every name the case file declares, folded.
-    static func declared(_ file: CaseFile, client: String) -> Set<String> {
-        var names = [file.name ?? ""] + file.aliases + [client]
-        names += file.people.flatMap { [$0.name] + $0.aliases }
-        if let sponsor = file.sponsor { names += [sponsor.name] }
-        if let organisation = file.organisation { names += [organisation.name] + organisation.aliases }
-        names += file.places.map(\.name)
-        return names.reduce(into: Set<String>()) { $0.formUnion(words($1)) }
-    }
-
-    /// Folded words of a name: `Jean-Pierre Roux` → jean, pierre, roux.
-    static func words(_ name: String) -> Set<String> {
-        Set(TextFold.fold(name).split(whereSeparator: { !$0.isLetter }).map(String.init))
     }
 }
