@@ -481,6 +481,33 @@ def generate(out, notes, seed):
     print(f"{files} files ({len(clients)} clients, {notes} session notes), {total} bytes in {out}")
 
 
+def one_client(out, megabytes, seed):
+    """A journal of a single client whose session notes add up to `megabytes` MB: what a
+    summary's throughput is measured on (bench/README.md). Weekly sessions, so that thousands
+    of them keep real calendar dates."""
+    rng = random.Random(seed)
+    if os.path.exists(os.path.join(out, "journal.yml")):
+        sys.exit(f"gen.py: {out} already holds a journal; remove it first")
+    with_clients = os.path.join(out, "clients")
+    os.makedirs(with_clients, exist_ok=True)
+    with open(os.path.join(out, "journal.yml"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("coach: Claire Fontaine\nlanguage: fr\ntimezone: Europe/Paris\ncadence: 1w\n")
+    c = make_clients(rng, 1)[0]
+    c["cadence_days"] = 7
+    target = int(megabytes * 1_000_000)
+    count = max(1, target // 3200)
+    folder = os.path.join(with_clients, c["id"])
+    os.makedirs(folder, exist_ok=True)
+    total = write(os.path.join(folder, "client.md"), client_file(rng, c, count), rng)
+    dates = session_dates(rng, c, count)
+    open_items, id_counter = [], [0]
+    for number, when in enumerate(dates, start=1):
+        next_when = dates[number] if number < count else None
+        stem, text = session_file(rng, c, number, when, next_when, open_items, id_counter, rng.randint(2800, 3600))
+        total += write(os.path.join(folder, stem + ".md"), text, rng)
+    print(f"{count + 1} files (client {c['id']}), {total} bytes in {out}")
+
+
 def touch_one(out):
     """Adds, or removes again, one paragraph in one note, so that a re-index has exactly one
     file to read again. The note is always the same one, so that runs are comparable."""
@@ -524,11 +551,15 @@ def main():
     parser.add_argument("out_dir", help="the journal folder to write (or to touch)")
     parser.add_argument("--notes", type=int, default=10000, help="number of session notes (default 10000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--one-client", type=float, metavar="MB",
+                        help="write a journal of one client with MB megabytes of session notes instead")
     parser.add_argument("--touch-one", action="store_true",
                         help="change one existing note (toggle a trailing paragraph) instead of generating")
     args = parser.parse_args()
     if args.touch_one:
         touch_one(args.out_dir)
+    elif args.one_client is not None:
+        one_client(args.out_dir, args.one_client, args.seed)
     else:
         if args.notes < 1:
             parser.error("--notes must be at least 1")

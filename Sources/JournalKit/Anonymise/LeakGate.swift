@@ -15,7 +15,8 @@ struct LeakGate: Sendable {
     var undeclared: Set<String>
 
     /// Private passages: looked for as runs of `window` words (or whole, when shorter).
-    private var privateWindows: Set<String> = []
+    /// Keyed by `windowKey`: a hash of the words, so that no string is built per window.
+    private var privateWindows: Set<UInt64> = []
     private var windowLengths: Set<Int> = []
     /// Names by their first folded word.
     private var needles: [String: [Needle]] = [:]
@@ -39,24 +40,26 @@ struct LeakGate: Sendable {
         self.registry = registry
         self.undeclared = undeclared
         for line in privateLines {
-            let words = Self.words(line).map(\.folded)
+            let words = Self.passageWords(Self.words(line))
             guard words.count >= Self.minimumPrivateWords, words.joined().count >= Self.minimumPrivateLength - 3 else { continue }
             if words.count <= Self.window {
-                privateWindows.insert(words.joined(separator: " "))
+                privateWindows.insert(Self.windowKey(words.map(Self.wordKey)[...]))
                 windowLengths.insert(words.count)
             } else {
+                let keys = words.map(Self.wordKey)
                 for start in 0...(words.count - Self.window) {
-                    privateWindows.insert(words[start..<start + Self.window].joined(separator: " "))
+                    privateWindows.insert(Self.windowKey(keys[start..<start + Self.window]))
                 }
                 windowLengths.insert(Self.window)
             }
         }
         if !privateWindows.isEmpty {
             for line in publicLines {
-                let words = Self.words(line).map(\.folded)
+                let words = Self.passageWords(Self.words(line))
+                let keys = words.map(Self.wordKey)
                 for length in windowLengths where length <= words.count {
                     for start in 0...(words.count - length) {
-                        privateWindows.remove(words[start..<start + length].joined(separator: " "))
+                        privateWindows.remove(Self.windowKey(keys[start..<start + length]))
                     }
                 }
             }
@@ -133,6 +136,7 @@ struct LeakGate: Sendable {
     static func words(_ text: String) -> [Word] {
         let text = TextFold.visible(text)
         var words: [Word] = []
+        var folds: [Substring: String] = [:]
         var line = 1
         var index = text.startIndex
         var previousEnd = text.startIndex
@@ -146,7 +150,15 @@ struct LeakGate: Sendable {
             let start = index
             while index < text.endIndex, text[index].isLetter { index = text.index(after: index) }
             let original = text[start..<index]
-            words.append(Word(folded: TextFold.fold(String(original)), original: original,
+            // Prose says the same words again and again: each is folded once.
+            let folded: String
+            if let known = folds[original] {
+                folded = known
+            } else {
+                folded = TextFold.fold(String(original))
+                folds[original] = folded
+            }
+            words.append(Word(folded: folded, original: original,
                               capitalised: original.first?.isUppercase == true, line: line,
                               gap: text[previousEnd..<start], dotted: index < text.endIndex && text[index] == ".",
                               next: index < text.endIndex ? text[index] : nil))
@@ -255,14 +267,45 @@ struct LeakGate: Sendable {
         return hits
     }
 
+    /// A word's hash (FNV-1a of its folded form), and a window's: the words' hashes in order.
+    /// Two different windows with one key would only refuse a summary, never let one out.
+    static func wordKey(_ word: String) -> UInt64 { ContentHash.value(word.utf8) }
+
+    static func windowKey(_ keys: ArraySlice<UInt64>) -> UInt64 {
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        for word in keys { key = (key ^ word) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9_7F4A_7C15 }
+        return key ^ UInt64(keys.count)
+    }
+
+    /// The words a passage is compared on: one-letter words (« j' », « l' », an initial) say
+    /// nothing of it, and an initial that replaced a name must not make a new match.
+    static func passageWords(_ words: [Word]) -> [String] {
+        words.map(\.folded).filter { $0.count >= 2 }
+    }
+
     /// Runs of words of private text: linear in the output whatever the amount of private text.
     private func privateText(_ words: [Word]) -> [Hit] {
         guard !privateWindows.isEmpty else { return [] }
         var hits: [Hit] = []
-        let folded = words.map(\.folded)
-        for length in windowLengths where length <= folded.count {
-            for start in 0...(folded.count - length) where privateWindows.contains(folded[start..<start + length].joined(separator: " ")) {
-                hits.append(Hit(what: "private text", found: folded[start..<start + length].joined(separator: " "), line: words[start].line))
+        // A private passage is one run of text in its note, never two blocks: a window of the
+        // output does not cross a blank line (where two paragraphs, or two notes, meet).
+        var kept: [Word] = []
+        var blockStart: [Int] = []
+        var newBlock = false
+        for word in words {
+            if word.gap.contains("\n\n") || word.gap.contains("\n\r\n") { newBlock = true }
+            guard word.folded.count >= 2 else { continue }
+            blockStart.append(newBlock || kept.isEmpty ? kept.count : blockStart[kept.count - 1])
+            kept.append(word)
+            newBlock = false
+        }
+        let words = kept
+        let keys = words.map { Self.wordKey($0.folded) }
+        for length in windowLengths where length <= keys.count {
+            for start in 0...(keys.count - length) where blockStart[start + length - 1] <= start
+                && privateWindows.contains(Self.windowKey(keys[start..<start + length])) {
+                let found = words[start..<start + length].map(\.folded).joined(separator: " ")
+                hits.append(Hit(what: "private text", found: found, line: words[start].line))
             }
         }
         return hits

@@ -12,7 +12,7 @@ struct NoteBody: Sendable {
         var markdown: String
         /// Lines of private text, for the leak gate to look for.
         var privateLines: [String]
-        /// Lines of text outside private parts: a passage written there too is not private.
+        /// Text outside private parts: a passage written there too is not private.
         var publicLines: [String] = []
     }
 
@@ -32,7 +32,8 @@ struct NoteBody: Sendable {
         // Comments go before cmark sees the body; what they say is private, and the gate knows it.
         let blanked = HTMLComments.blank(source, .compact)
         var privateLines: [String] = blanked.comments.flatMap { $0.split(separator: "\n").map(String.init) }
-        var publicLines: [String] = []
+        // The open text as one run: a passage may cross an emphasis or a line break.
+        var openText: [String] = []
         let drop = { (tree: MarkdownTree) -> Set<Int> in
             var tree = tree
             let sections = SectionMap(tree: &tree, aliases: aliases)
@@ -40,8 +41,8 @@ struct NoteBody: Sendable {
             for (index, node) in tree.nodes.enumerated() {
                 if node.isPrivate, node.kind == .text || node.kind == .code || node.kind == .codeBlock || node.kind == .htmlBlock || node.kind == .htmlInline {
                     privateLines += node.literal.split(separator: "\n").map(String.init)
-                } else if !node.isPrivate, node.kind == .text {
-                    publicLines.append(node.literal)
+                } else if !node.isPrivate, node.kind == .text || node.kind == .code {
+                    openText.append(node.literal)
                 }
                 let inItemSection = sections.kinds[index].map { $0 != .private } ?? false
                 switch node.kind {
@@ -59,6 +60,6 @@ struct NoteBody: Sendable {
         }
         let markdown = MarkdownTree.rewrite(blanked.text, outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        return Rendered(markdown: OutgoingText.bareBrackets(markdown), privateLines: privateLines, publicLines: publicLines)
+        return Rendered(markdown: OutgoingText.bareBrackets(markdown), privateLines: privateLines, publicLines: [openText.joined(separator: " ")])
     }
 }
