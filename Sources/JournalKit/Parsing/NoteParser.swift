@@ -89,11 +89,12 @@ struct NoteParser: Sendable {
         return found
     }
 
-    /// `clients/ID/…` → ID.
+    /// `clients/ID/…` → ID, in the form ids are compared in (a folder made on macOS is named
+    /// in NFD).
     static func clientFolder(of path: String) -> String? {
         let parts = path.split(separator: "/")
         guard parts.count >= 3, parts[0] == "clients" else { return nil }
-        return String(parts[1])
+        return ClientID.normalized(String(parts[1]))
     }
 
     static func diagnostic(for problem: SourceText.Problem, path: String) -> Diagnostic {
@@ -130,7 +131,7 @@ struct NoteParser: Sendable {
         if let value = root["client"], note.type != .client {
             if let id = reader.text(value, key: "client") {
                 if ClientID.isValid(id) {
-                    note.client = id
+                    note.client = ClientID.normalized(id)
                 } else {
                     reader.report(Rule.fieldInvalid, at: value, Message(
                         "`client` must be a client id (the name of its folder under clients/), not “\(id.clipped)”",
@@ -190,7 +191,7 @@ struct NoteParser: Sendable {
             note.participants = reader.texts(root["participants"], key: "participants")
         case .supervision:
             note.supervisor = reader.text(root["supervisor"], key: "supervisor")
-            note.cases = reader.texts(root["cases"], key: "cases")
+            note.cases = reader.texts(root["cases"], key: "cases").map(ClientID.normalized)
         case .client:
             note.caseFile = CaseFileReader.read(root, reader: &reader)
         }

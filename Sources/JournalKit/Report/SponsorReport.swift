@@ -69,7 +69,8 @@ public struct SponsorReport: Sendable, Hashable {
         }
     }
 
-    public init(book: CaseBook, client id: String, today: LocalDate) throws {
+    public init(book: CaseBook, client typed: String, today: LocalDate) throws {
+        let id = ClientID.normalized(typed)
         guard let file = book.caseFiles[id] else { throw Failure.unknownClient(id) }
         client = file.name ?? id
         coach = book.config.coach

@@ -17,7 +17,8 @@ public enum CaseSummary {
         public var forPublication: Bool
         public init(client: String, format: Format = .markdown, anonymise: Bool = true, strict: Bool = false,
                     forPublication: Bool = false) {
-            self.client = client
+            // However it was typed: the index keys clients in one normal form.
+            self.client = ClientID.normalized(client)
             self.format = format
             self.anonymise = anonymise
             self.strict = strict
