@@ -365,6 +365,10 @@ struct NoteParser: Sendable {
         return Array(source.lines[(node.startLine - 1)..<end])
     }
 
+    /// The item fields journal reads a value from.
+    static let valuedKeys: Set<String> = ["id", "identifiant", "due", "echeance", "done", "fait", "cancelled",
+                                          "validated", "valide", "odds", "cote", "owner", "qui"]
+
     private func readItemFields(_ fields: [ItemLine.Field], into item: inout NoteItem,
                                 reader: inout FieldReader) {
         for field in fields {
@@ -378,6 +382,13 @@ struct NoteParser: Sendable {
                     invalid(error.text.prefixed("`\(field.key)` : ").fixingEnglishColon)
                     return nil
                 }
+            }
+            // `[due:: ]`, or a Tasks emoji followed at once by another (`📅📅`, `✅📅🆔`).
+            if field.value.isEmpty, Self.valuedKeys.contains(field.key) {
+                invalid(Message(
+                    "`\(field.key)` has no value: write it after the emoji or the `::` (`📅 2026-04-01`, `[due:: 2026-04-01]`), or remove the field",
+                    fr: "`\(field.key)` n'a pas de valeur : écrivez-la après l'emoji ou les `::` (`📅 2026-04-01`, `[due:: 2026-04-01]`), ou retirez le champ"))
+                continue
             }
             switch field.key {
             case "id", "identifiant":
