@@ -234,7 +234,7 @@ public struct IndexStore: Sendable {
         var report = Report()
         report.cleaned = Self.removeStaleTemporaries(walked.temporaries, root: journal.root)
         report.files = walked.entries.count
-        let parser = NoteParser(aliases: journal.config.headingAliases)
+        let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone)
         let resolver = Resolver(zone: journal.config.timezone)
         let fingerprint = self.fingerprint
         // Reading and parsing happen outside the write lock, on every core; the lock is taken

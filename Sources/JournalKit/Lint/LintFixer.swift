@@ -143,7 +143,7 @@ public struct LintFixer: Sendable {
             }
         }
         afterPlanning?()
-        let parser = NoteParser(aliases: journal.config.headingAliases)
+        let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone)
         let dirty = force ? [] : Self.uncommitted(in: journal.root)
         var report = Report()
         // First the notes themselves (dates, emoji, ids); then, for the commitments whose id is

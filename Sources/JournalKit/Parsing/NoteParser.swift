@@ -4,9 +4,13 @@ import Foundation
 /// every problem a diagnostic. Pure: no file system, no clock, safe to run on many threads.
 struct NoteParser: Sendable {
     var aliases: HeadingAliases
+    /// The journal's zone, in which a `date` or `next` without an offset is read: a time its
+    /// clocks skip is reported. nil: not checked.
+    var zone: TimeZone?
 
-    init(aliases: HeadingAliases = HeadingAliases()) {
+    init(aliases: HeadingAliases = HeadingAliases(), zone: TimeZone? = nil) {
         self.aliases = aliases
+        self.zone = zone
     }
 
     /// Keys each document type takes; `tags` and `title` are accepted everywhere because
@@ -142,6 +146,7 @@ struct NoteParser: Sendable {
         if note.isDated {
             if let value = root["date"], !value.isNull {
                 note.date = reader.date(value, key: "date")
+                checkClock(note.date, key: "date", at: value, reader: &reader)
             } else {
                 reader.report(Rule.fieldMissing, line: 1, column: 1, Message(
                     "a \(note.type!.rawValue) note needs a `date` (e.g. `date: 2026-03-18 10:00`)",
@@ -161,6 +166,7 @@ struct NoteParser: Sendable {
                 note.nextIsNone = true
             } else {
                 note.next = reader.date(value, key: "next")
+                checkClock(note.next, key: "next", at: value, reader: &reader)
             }
         }
         note.nextReason = reader.text(root["next_reason"], key: "next_reason")
@@ -363,6 +369,17 @@ struct NoteParser: Sendable {
         }
         end = min(max(end, node.startLine), source.lines.count, node.startLine + 50)
         return Array(source.lines[(node.startLine - 1)..<end])
+    }
+
+    /// A time that the journal's clocks skip when they go forward (2026-03-29 02:30 in
+    /// Europe/Paris) names no moment: it is an error, not a silent shift of an hour.
+    private func checkClock(_ date: DateValue?, key: String, at value: YAMLValue, reader: inout FieldReader) {
+        guard let zone, let date, let (from, to) = date.skipped(in: zone), let time = date.time else { return }
+        func clock(_ time: DateValue.Time) -> String { LocalDate.pad(time.hour, 2) + ":" + LocalDate.pad(time.minute, 2) }
+        let written = "\(date.date) \(clock(time))"
+        reader.report(Rule.fieldInvalid, at: value, Message(
+            "`\(key)` \(written) does not exist in \(zone.identifier): that night the clocks go from \(clock(from)) straight to \(clock(to)); write a time before \(clock(from)) or from \(clock(to)) on",
+            fr: "`\(key)` \(written) n'existe pas dans le fuseau \(zone.identifier) : cette nuit-là, les horloges passent de \(clock(from)) directement à \(clock(to)) ; écrivez une heure avant \(clock(from)) ou à partir de \(clock(to))"))
     }
 
     /// The item fields journal reads a value from.
