@@ -138,7 +138,8 @@ public enum CaseSummary {
             return (markdown, text)
         }
         let (markdown, text) = try page(templates, values, title: builder.title)
-        guard let registry else { return Output(text: text, undeclared: undeclared) }
+        // What a note holds may be printed on a terminal: no escape sequence goes out raw.
+        guard let registry else { return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared) }
         let gate = LeakGate(registry: registry, undeclared: known, privateLines: bodies.values.flatMap(\.privateLines))
         func scan(_ rendered: (markdown: String, text: String)) -> [LeakHit] {
             options.format == .html ? gate.scan(HTMLPage.readableText(rendered.text)) : gate.scan(rendered.markdown)
@@ -149,7 +150,7 @@ public enum CaseSummary {
         let skeleton = try page(Templates(journalRoot: nil, language: language), values.mapValues(blanked), title: "")
         let hits = subtracting(scan(skeleton), from: scan((markdown, text)))
         guard hits.isEmpty else { throw Failure.leak(hits) }
-        return Output(text: text, undeclared: undeclared)
+        return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared)
     }
 
     static func supervisionOnly(_ language: JournalConfig.Language) -> String {
