@@ -69,11 +69,14 @@ public struct NoteWriter: Sendable {
     /// wrote, so no two sessions get the same number.
     public func newNote(_ kind: Kind, client typed: String?, date: String?, now: DateValue, force: Bool = false) throws -> String {
         precondition(kind != .client)
-        if let typed { guard ClientID.isValid(typed) else { throw Failure.badClientID(typed) } }
+        guard let typed else {
+            return try writeNote(kind, client: nil, date: date, now: now, force: force, store: nil)
+        }
+        guard ClientID.isValid(typed) else { throw Failure.badClientID(typed) }
         let store = try IndexStore.open(journal)
         let lock = journal.root.appendingPathComponent(IndexStore.folder).appendingPathComponent(Self.lockName)
         return try FileLock.withExclusive(lock) {
-            try writeNote(kind, client: typed.map(ClientID.normalized), date: date, now: now, force: force, store: store)
+            try writeNote(kind, client: ClientID.normalized(typed), date: date, now: now, force: force, store: store)
         }
     }
 
@@ -81,12 +84,12 @@ public struct NoteWriter: Sendable {
     static let lockName = "new.lock"
 
     private func writeNote(_ kind: Kind, client: String?, date: String?, now: DateValue, force: Bool,
-                           store: IndexStore) throws -> String {
+                           store: IndexStore?) throws -> String {
         var resolution: ClientResolution? = nil
         // The client's folder as it is named on the disk (perhaps in another normal form than
         // the id typed).
         var clientFolder: String? = nil
-        if let client {
+        if let client, let store {
             _ = try store.update()
             resolution = try store.resolutions().first { $0.client?.id == client }
             guard let resolution else { throw Failure.unknownClient(client) }
