@@ -11,6 +11,8 @@ public struct NoteWriter: Sendable {
         case badClientID(String)
         case unknownClient(String)
         case badDate(String, ValueError)
+        /// A time the zone's clocks skip that night (they go from `from` straight to `to`).
+        case skippedTime(String, zone: String, from: DateValue.Time, to: DateValue.Time)
         case emptyName
 
         public func message(in language: JournalConfig.Language) -> String {
@@ -24,6 +26,11 @@ public struct NoteWriter: Sendable {
                           : "there is no client `\(id)`: create it first with `journal new client \(id) --name \"…\"`"
             case .badDate(let text, let reason):
                 return fr ? "--date « \(text) » : \(reason.text.fr)" : "--date “\(text)”: \(reason.text.en)"
+            case .skippedTime(let text, let zone, let from, let to):
+                let start = LocalDate.pad(from.hour, 2) + ":" + LocalDate.pad(from.minute, 2)
+                let end = LocalDate.pad(to.hour, 2) + ":" + LocalDate.pad(to.minute, 2)
+                return fr ? "--date « \(text) » n'existe pas dans le fuseau \(zone) : cette nuit-là, les horloges passent de \(start) directement à \(end) ; choisissez une heure avant \(start) ou à partir de \(end)"
+                          : "--date “\(text)” does not exist in \(zone): that night the clocks go from \(start) straight to \(end); choose a time before \(start) or from \(end) on"
             case .emptyName:
                 return fr ? "--name ne peut pas être vide" : "--name cannot be empty"
             }
@@ -101,7 +108,13 @@ public struct NoteWriter: Sendable {
         var noteDate = now
         if let date {
             switch DateValue.parse(date) {
-            case .success(let parsed): noteDate = parsed
+            case .success(let parsed):
+                // A note is never written with a time the journal's clocks skip: lint would
+                // report it at once.
+                if let (from, to) = parsed.skipped(in: journal.config.timezone) {
+                    throw Failure.skippedTime(date, zone: journal.config.timezone.identifier, from: from, to: to)
+                }
+                noteDate = parsed
             case .failure(let error): throw Failure.badDate(date, error)
             }
         } else if kind == .session, let next = resolution.flatMap(Self.lastNext) {

@@ -47,6 +47,16 @@ import Testing
         #expect(date("2026-03-08 02:30").skipped(in: Self.paris) == nil)
     }
 
+    @Test func newRefusesATimeInTheGap() throws {
+        let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
+        let result = try runJournal(["new", "session", "a", "--date", "2026-03-29 02:30", "--journal", journal.root.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("« 2026-03-29 02:30 » n'existe pas dans le fuseau Europe/Paris"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: journal.root.appendingPathComponent("clients/a").path) == ["client.md"])
+        let fine = try runJournal(["new", "session", "a", "--date", "2026-03-29 03:30", "--journal", journal.root.path])
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
     @Test func lintReportsItEndToEnd() throws {
         let journal = try TemporaryJournal([
             "clients/a/client.md": Sample.caseFile(),
