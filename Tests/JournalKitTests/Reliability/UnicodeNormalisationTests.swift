@@ -86,6 +86,21 @@ import Glibc
         }
     }
 
+    @Test func implicitIdsAreComposedAndAReviewInEitherFormFindsThem() throws {
+        let journal = try TemporaryJournal([
+            "clients/a/client.md": Sample.caseFile(),
+            "clients/a/se\u{301}ance-1.md": Self.session("", "## Engagements\n- [ ] Un engagement [due:: 2026-03-20]\n"),
+            "clients/a/2026-03-24-session.md": Sample.note("session", "date: 2026-03-24\nnext: none\nnext_reason: fin",
+                                                           "## Revue des engagements\n- [x] [ref:: s\u{E9}ance-1#1] fait\n"),
+        ])
+        let store = try journal.index()
+        let report = try store.update()
+        #expect(!report.diagnostics.contains { $0.rule == Rule.refUnknown }, "\(report.diagnostics)")
+        let commitments = try store.commitments()
+        #expect(commitments.map { Array($0.id.utf8) } == [Array("s\u{E9}ance-1#1".utf8)])
+        #expect(commitments.first?.status == "done")
+    }
+
     @Test func aNoteRenamedToTheOtherFormIsReadUnderItsNewName() throws {
         let journal = try TemporaryJournal([
             "clients/a/client.md": Sample.caseFile(),
