@@ -99,6 +99,11 @@ import Glibc
         let commitments = try store.commitments()
         #expect(commitments.map { Array($0.id.utf8) } == [Array("s\u{E9}ance-1#1".utf8)])
         #expect(commitments.first?.status == "done")
+        // --fix gives the commitment an id and the review names it, across the two forms.
+        let fixed = try LintFixer(journal: try journal.journal()).run(force: true)
+        #expect(fixed.refused.isEmpty, "\(fixed.refused)")
+        #expect(try journal.read("clients/a/2026-03-24-session.md").contains("[ref:: un-engagement]"))
+        #expect(try journal.read("clients/a/se\u{301}ance-1.md").contains("[id:: un-engagement]"))
     }
 
     @Test func aNoteRenamedToTheOtherFormIsReadUnderItsNewName() throws {
