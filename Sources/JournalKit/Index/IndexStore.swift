@@ -185,7 +185,22 @@ public struct IndexStore: Sendable {
         }
     }
 
+    /// Several runs that open a new index at the same moment (two `journal new`, a script) meet
+    /// in SQLite's switch to WAL, which answers "database is locked" at once instead of waiting
+    /// for the busy timeout: the open is tried again for a few seconds, as the timeout would.
     private static func openDatabase(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
+        var attempts = 0
+        while true {
+            do {
+                return try openDatabaseOnce(path, configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempts < 400 {
+                attempts += 1
+                usleep(25_000)
+            }
+        }
+    }
+
+    private static func openDatabaseOnce(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
         let database = try DatabaseQueue(path: path, configuration: configuration)
         try database.write { db in
             // An index written by another version of journal is dropped whole: it is derived
