@@ -54,8 +54,8 @@ struct AgendaCommand: ParsableCommand {
             } catch {
                 Output.fail(error, language)
             }
-            Output.line(fr ? "\(ics) : \(calendar.events) rendez-vous, \(calendar.todos) engagement(s) du coach"
-                           : "\(ics): \(calendar.events) appointment(s), \(calendar.todos) coach commitment(s)")
+            Output.line(fr ? "\(ics.escapingControls) : \(calendar.events) rendez-vous, \(calendar.todos) engagement(s) du coach"
+                           : "\(ics.escapingControls): \(calendar.events) appointment(s), \(calendar.todos) coach commitment(s)")
             return
         }
         let agenda = Agenda(book: book, today: today, days: days)

@@ -18,7 +18,7 @@ struct HookCommand: ParsableCommand {
             let language = try global.language(journal)
             do {
                 let report = try Initializer(root: journal.root, language: language).installHook()
-                for note in report.notes { Output.error("note: " + note.message(in: language)) }
+                for note in report.notes { Output.error("note: " + note.message(in: language).escapingControls) }
                 if report.hookInstalled {
                     Output.line(language == .fr ? "hook     pre-commit : journal lint --staged" : "hook     pre-commit: journal lint --staged")
                 }

@@ -27,7 +27,7 @@ struct HoursCommand: ParsableCommand {
                                       : log.markdown(language: language, coach: journal.config.coach)
             if let out {
                 try ExportFile.write(text, to: out, force: force)
-                Output.line(out)
+                Output.line(out.escapingControls)
             } else {
                 Output.write(text)
             }

@@ -32,7 +32,7 @@ struct InitCommand: ParsableCommand {
             Output.fail(error, language)
         }
         let fr = language == .fr
-        for item in report.created { Output.line((fr ? "créé     " : "created  ") + item) }
+        for item in report.created { Output.line((fr ? "créé     " : "created  ") + item.escapingControls) }
         if report.gitInitialised { Output.line(fr ? "git      dépôt initialisé" : "git      repository initialised") }
         if report.hookInstalled {
             Output.line(fr ? "hook     pre-commit : journal lint --staged" : "hook     pre-commit: journal lint --staged")
@@ -40,11 +40,11 @@ struct InitCommand: ParsableCommand {
         if report.hookUpgraded {
             Output.line(fr ? "hook     pre-commit mis à jour : journal lint --staged" : "hook     pre-commit updated: journal lint --staged")
         }
-        for note in report.notes { Output.error("note: " + note.message(in: language)) }
+        for note in report.notes { Output.error("note: " + note.message(in: language).escapingControls) }
         if report.created.isEmpty, !report.gitInitialised, !report.hookInstalled, !report.hookUpgraded {
             Output.line(fr ? "Ce dossier est déjà un journal : rien à faire." : "This folder is already a journal: nothing to do.")
         } else {
-            Output.line(fr ? "Journal prêt dans \(root.standardizedFileURL.path)" : "Journal ready in \(root.standardizedFileURL.path)")
+            Output.line(fr ? "Journal prêt dans \(root.standardizedFileURL.path.escapingControls)" : "Journal ready in \(root.standardizedFileURL.path.escapingControls)")
         }
     }
 }

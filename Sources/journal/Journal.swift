@@ -21,7 +21,7 @@ struct JournalCommand: ParsableCommand {
             try command.run()
         } catch let error as ValidationError {
             // Raised while running, once the journal's language is known: the message alone.
-            FileHandle.standardError.write(Data(("journal: " + error.message + "\n").utf8))
+            FileHandle.standardError.write(Data(("journal: " + error.message.escapingControls + "\n").utf8))
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
@@ -33,7 +33,7 @@ struct JournalCommand: ParsableCommand {
             }
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                FileHandle.standardError.write(Data(("journal: " + message + "\n").utf8))
+                FileHandle.standardError.write(Data(("journal: " + message.escapingControls + "\n").utf8))
             }
             Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : (code.rawValue == 1 ? 1 : 2))
         }

@@ -22,7 +22,7 @@ struct EditOption: ParsableArguments {
         guard edit else { return }
         let environment = ProcessInfo.processInfo.environment
         guard let editor = environment["VISUAL"] ?? environment["EDITOR"], !editor.isEmpty else {
-            Output.error("journal: neither VISUAL nor EDITOR is set: open \(url.path) yourself")
+            Output.error("journal: neither VISUAL nor EDITOR is set: open \(url.path.escapingControls) yourself")
             return
         }
         let process = Process()
@@ -52,7 +52,7 @@ struct NewClient: ParsableCommand {
         do {
             let today = try global.todayDate(zone: journal.config.timezone)
             let path = try writer.newClient(id: id, name: name, today: today.date, force: editing.force)
-            Output.line(path)
+            Output.line(path.escapingControls)
             editing.open(journal.root.appendingPathComponent(path))
         } catch {
             Output.fail(error, language)
@@ -117,7 +117,7 @@ func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: 
     do {
         let now = try global.todayDate(zone: journal.config.timezone)
         let path = try writer.newNote(kind, client: client, date: date, now: now, force: editing.force)
-        Output.line(path)
+        Output.line(path.escapingControls)
         editing.open(journal.root.appendingPathComponent(path))
     } catch let error as ValidationError {
         throw error

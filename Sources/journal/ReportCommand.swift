@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
                                    : try report.markdown(language: language, journal: journal)
             if let out {
                 try ExportFile.write(text, to: out, force: force)
-                Output.line(out)
+                Output.line(out.escapingControls)
                 return
             }
         } catch {

@@ -46,7 +46,7 @@ struct SummarizeCommand: ParsableCommand {
                 client: client, format: format, anonymise: !noAnonymise, strict: strict, forPublication: forPublication))
         } catch let failure as CaseSummary.Failure {
             if case .undeclared(let names) = failure { listUndeclared(names, fr: fr) }
-            Output.error("journal: " + failure.message(in: language))
+            Output.error("journal: " + failure.message(in: language).escapingControls)
             if case .unknownClient = failure { Foundation.exit(2) }
             if case .noConsent = failure { Foundation.exit(2) }
             throw ExitCode(1)
@@ -60,7 +60,7 @@ struct SummarizeCommand: ParsableCommand {
         }
         do {
             try ExportFile.write(output.text, to: out, force: force)
-            Output.error(fr ? "synthèse écrite dans \(out)" : "summary written to \(out)")
+            Output.error(fr ? "synthèse écrite dans \(out.escapingControls)" : "summary written to \(out.escapingControls)")
         } catch {
             Output.fail(error, language)
         }

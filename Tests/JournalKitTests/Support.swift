@@ -76,7 +76,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
 }
 
 /// Runs the built `journal` binary.
-struct CommandResult {
+struct CommandResult: Sendable {
     var status: Int32
     var stdout: String
     var stderr: String

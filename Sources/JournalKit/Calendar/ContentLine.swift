@@ -11,8 +11,10 @@ enum ContentLine {
             case "\n": out += "\\n"
             case "\r": continue
             default:
-                // Other control characters are not allowed in a content line.
-                if scalar.value < 0x20 && scalar != "\t" { continue }
+                // Other control characters are not allowed in a content line (RFC 5545 forbids C0
+                // and DEL); C1 controls and bidi overrides would reach a terminal that prints the
+                // calendar, as an escape sequence or as reordered text.
+                if String.isControl(scalar) && scalar != "\t" { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

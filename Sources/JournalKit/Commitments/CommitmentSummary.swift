@@ -9,7 +9,8 @@ public struct CommitmentSummary: Sendable {
         public var overdue = false
 
         public init(client: String? = nil, status: ItemStatus? = nil, owner: Party? = nil, overdue: Bool = false) {
-            self.client = client
+            // However it was typed: the index keys clients in one normal form.
+            self.client = client.map(ClientID.normalized)
             self.status = status
             self.owner = owner
             self.overdue = overdue

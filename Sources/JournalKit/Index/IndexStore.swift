@@ -9,7 +9,7 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 10
+    static let schemaVersion = 11
     /// A file modified less than this long before the scan that read it is not trusted by the
     /// next scan even if nothing seems to have changed (git's "racy clean" rule): file systems
     /// stamp times from a coarse clock (and FAT to 2 s), so a second write within the same tick
@@ -185,7 +185,22 @@ public struct IndexStore: Sendable {
         }
     }
 
+    /// Several runs that open a new index at the same moment (two `journal new`, a script) meet
+    /// in SQLite's switch to WAL, which answers "database is locked" at once instead of waiting
+    /// for the busy timeout: the open is tried again for a few seconds, as the timeout would.
     private static func openDatabase(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
+        var attempts = 0
+        while true {
+            do {
+                return try openDatabaseOnce(path, configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempts < 400 {
+                attempts += 1
+                usleep(25_000)
+            }
+        }
+    }
+
+    private static func openDatabaseOnce(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
         let database = try DatabaseQueue(path: path, configuration: configuration)
         try database.write { db in
             // An index written by another version of journal is dropped whole: it is derived
@@ -234,7 +249,7 @@ public struct IndexStore: Sendable {
         var report = Report()
         report.cleaned = Self.removeStaleTemporaries(walked.temporaries, root: journal.root)
         report.files = walked.entries.count
-        let parser = NoteParser(aliases: journal.config.headingAliases)
+        let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone)
         let resolver = Resolver(zone: journal.config.timezone)
         let fingerprint = self.fingerprint
         // Reading and parsing happen outside the write lock, on every core; the lock is taken
@@ -246,14 +261,14 @@ public struct IndexStore: Sendable {
         }
         let rebuilding = rebuild || stored != fingerprint
         let baseline = rebuilding ? [:] : before
-        let candidates = walked.entries.filter { !(baseline[$0.path]?.matches($0) ?? false) }
+        let candidates = walked.entries.filter { !(baseline[ExactPath($0.path)]?.matches($0) ?? false) }
         report.read = candidates.count
         // Nothing new, nothing changed, nothing removed: no need for the write lock at all.
         if !rebuilding, candidates.isEmpty, walked.entries.count == before.count {
             report.diagnostics = (try storedDiagnostics() + walked.diagnostics + journal.config.diagnostics).sorted()
             return report
         }
-        let results = Self.readAndParse(candidates, previousHashes: candidates.map { baseline[$0.path]?.hash },
+        let results = Self.readAndParse(candidates, previousHashes: candidates.map { baseline[ExactPath($0.path)]?.hash },
                                         root: journal.root, parser: parser, progress: progress)
         try database.inTransaction(.immediate) { db in
             if rebuilding {
@@ -271,9 +286,9 @@ public struct IndexStore: Sendable {
             try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('generation', ?)",
                            arguments: [String((Int(now ?? "0") ?? 0) + 1)])
             var affected = Set<String>()
-            var fresh: [String: Note] = [:]
+            var fresh: [ExactPath: Note] = [:]
             for (entry, result) in zip(candidates, results) {
-                let old = current[entry.path]
+                let old = current[ExactPath(entry.path)]
                 if old?.matches(entry) == true { continue }
                 if let old { affected.insert(old.client) }
                 switch result {
@@ -285,7 +300,7 @@ public struct IndexStore: Sendable {
                     report.parsed += 1
                     let group = note.client ?? ""
                     affected.insert(group)
-                    fresh[entry.path] = note
+                    fresh[ExactPath(entry.path)] = note
                     try db.execute(
                         sql: """
                             INSERT OR REPLACE INTO files(path, size, modified, changed, inode, verified, hash, client, case_file, names, note)
@@ -298,8 +313,9 @@ public struct IndexStore: Sendable {
                     try Self.insert(note.diagnostics, scope: "file:" + entry.path, db)
                 }
             }
-            let present = Set(walked.entries.map(\.path))
-            for (path, old) in current where !present.contains(path) {
+            let present = Set(walked.entries.map { ExactPath($0.path) })
+            for (key, old) in current where !present.contains(key) {
+                let path = old.path
                 report.removed += 1
                 affected.insert(old.client)
                 try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
@@ -326,6 +342,15 @@ public struct IndexStore: Sendable {
         return report
     }
 
+    /// A path compared byte for byte. Swift's strings are equal up to canonical equivalence,
+    /// so that a note renamed from its decomposed name (macOS) to its composed one would still
+    /// be found under its old key, and its old row never removed: the files of the index and of
+    /// the disk are matched by their bytes, as SQLite and the file system match them.
+    struct ExactPath: Hashable, Sendable {
+        let bytes: [UInt8]
+        init(_ path: String) { bytes = Array(path.utf8) }
+    }
+
     /// What the index stored about a file.
     struct FileState: Sendable {
         var size: Int64
@@ -336,6 +361,8 @@ public struct IndexStore: Sendable {
         var verified: Int64
         var hash: String
         var client: String
+        /// As stored, byte for byte.
+        var path = ""
 
         /// Whether the file can be taken as unchanged without reading it: the same size,
         /// mtime (to the nanosecond), ctime and inode, and an mtime far enough before the scan
@@ -346,18 +373,19 @@ public struct IndexStore: Sendable {
         }
     }
 
-    private static func fileStates(_ db: Database) throws -> [String: FileState] {
-        var states: [String: FileState] = [:]
+    private static func fileStates(_ db: Database) throws -> [ExactPath: FileState] {
+        var states: [ExactPath: FileState] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, changed, inode, verified, hash, client FROM files")
         while let row = try rows.next() {
             // Decoded with `decode`, which throws, rather than by subscript, which stops the
             // program on a value of the wrong type: a damaged index must be repairable.
             let inode = try row.decode(Int64.self, forColumn: "inode")
-            states[try row.decode(String.self, forColumn: "path")] = FileState(
+            let path = try row.decode(String.self, forColumn: "path")
+            states[ExactPath(path)] = FileState(
                 size: try row.decode(forColumn: "size"), modified: try row.decode(forColumn: "modified"),
                 changed: try row.decode(forColumn: "changed"), inode: UInt64(bitPattern: inode),
                 verified: try row.decode(forColumn: "verified"), hash: try row.decode(forColumn: "hash"),
-                client: try row.decode(forColumn: "client"))
+                client: try row.decode(forColumn: "client"), path: path)
         }
         return states
     }
@@ -419,11 +447,11 @@ public struct IndexStore: Sendable {
         }
     }
 
-    private static func notes(of client: String, fresh: [String: Note], _ db: Database) throws -> [Note] {
+    private static func notes(of client: String, fresh: [ExactPath: Note], _ db: Database) throws -> [Note] {
         var notes: [Note] = []
         for row in try Row.fetchAll(db, sql: "SELECT path, note FROM files WHERE client = ?", arguments: [client]) {
             let path = try row.decode(String.self, forColumn: "path")
-            if let note = fresh[path] {
+            if let note = fresh[ExactPath(path)] {
                 notes.append(note)
             } else {
                 let data = try row.decode(Data.self, forColumn: "note")

@@ -127,7 +127,8 @@ struct Resolver: Sendable {
                                             isReview: true, reviewNote: noteIndex))
             }
             for item in note.items where item.kind == .commitment {
-                let implicit = "\(note.stem)#\(item.rank)"
+                // In the one form ids are compared in, whatever form the file's name has on the disk.
+                let implicit = "\(TextFold.composed(note.stem))#\(item.rank)"
                 let id = item.id ?? implicit
                 if let explicit = item.id, let first = firstLine[explicit], first.0 != note.path {
                     result.diagnostics.append(Diagnostic(

@@ -97,13 +97,42 @@ struct FileWalker: Sendable {
                                                   rule: Rule.fileUnreadable, Message(
                         "the journal holds more than \(Self.maximumFiles) notes: the rest were not read",
                         fr: "le journal contient plus de \(Self.maximumFiles) notes : les suivantes n'ont pas été lues")))
-                    entries.sort { $0.path < $1.path }
-                    return (entries, diagnostics, temporaries)
+                    return (Self.distinct(entries, diagnostics: &diagnostics), diagnostics, temporaries)
                 }
             }
         }
-        entries.sort { $0.path < $1.path }
-        return (entries, diagnostics, temporaries)
+        return (Self.distinct(entries, diagnostics: &diagnostics), diagnostics, temporaries)
+    }
+
+    /// The entries sorted by path, without those whose path is another's in a different Unicode
+    /// normal form (`séance.md` typed on Linux beside `séance.md` copied from a Mac): to Swift
+    /// and to the coach they are one name, and reading both would make one note's commitments
+    /// stand for the other's. The first by bytes is kept; the other is reported, not read.
+    static func distinct(_ entries: [Entry], diagnostics: inout [Diagnostic]) -> [Entry] {
+        // Swift compares strings up to canonical equivalence: bytes decide between two forms.
+        let sorted = entries.sorted { first, second in
+            first.path != second.path ? first.path < second.path : first.path.utf8.lexicographicallyPrecedes(second.path.utf8)
+        }
+        var kept: [Entry] = []
+        kept.reserveCapacity(sorted.count)
+        var seen: [String: String] = [:]
+        for entry in sorted {
+            // Paths are ASCII in most journals: only the others can have two forms.
+            guard entry.path.utf8.contains(where: { $0 >= 0x80 }) else {
+                kept.append(entry)
+                continue
+            }
+            let key = TextFold.composed(entry.path)
+            if let first = seen[key] {
+                diagnostics.append(Diagnostic(path: entry.path, line: 1, column: 1, severity: .error, rule: Rule.idDuplicate, Message(
+                    "this file has the same name as \(first), written with other Unicode code points for its accents (a name made on a Mac is decomposed): it was not read; merge the two notes, or rename one",
+                    fr: "ce fichier porte le même nom que \(first), écrit avec d'autres points de code Unicode pour ses accents (un nom créé sur Mac est décomposé) : il n'a pas été lu ; fusionnez les deux notes, ou renommez-en une")))
+                continue
+            }
+            seen[key] = entry.path
+            kept.append(entry)
+        }
+        return kept
     }
 
     private static func linkDiagnostic(_ path: String, _ message: Message) -> Diagnostic {

@@ -58,6 +58,9 @@ public struct LintFixer: Sendable {
             case ownerNotKept
             /// The file could not be written.
             case unwritable(String)
+            /// A Tasks emoji on this line has no value of its kind after it (`📅📅`, `✅📅🆔`):
+            /// the line's emoji are left as they are, the rest of the note is fixed.
+            case emojiWithoutValue(line: Int, emoji: String)
         }
 
         public func message(in language: JournalConfig.Language) -> String {
@@ -81,6 +84,11 @@ public struct LintFixer: Sendable {
             case .unwritable(let reason):
                 return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(reason))"
                           : "\(path): not fixed, it could not be written (\(reason))"
+            case .emojiWithoutValue(let line, let emoji):
+                let what = emoji == "\u{1F194}" ? (fr ? "un identifiant" : "an id") : (fr ? "une date" : "a date")
+                let sample = emoji == "\u{1F194}" ? "\(emoji) appeler-karim" : "\(emoji) 2026-04-01"
+                return fr ? "\(path):\(line) : \(emoji) n'est pas suivi d'\(what) : ses emoji sont laissés tels quels ; écrivez la valeur après l'emoji (\(sample)) ou retirez-le"
+                          : "\(path):\(line): \(emoji) is not followed by \(what): the line's emoji are left as they are; write the value after the emoji (\(sample)) or remove it"
             }
         }
     }
@@ -135,7 +143,7 @@ public struct LintFixer: Sendable {
             }
         }
         afterPlanning?()
-        let parser = NoteParser(aliases: journal.config.headingAliases)
+        let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone)
         let dirty = force ? [] : Self.uncommitted(in: journal.root)
         var report = Report()
         // First the notes themselves (dates, emoji, ids); then, for the commitments whose id is
@@ -203,7 +211,14 @@ public struct LintFixer: Sendable {
                 line = Self.isoHeaderLine(line)
             } else if !inHeader {
                 // Emoji are read as fields in list items only; elsewhere they are prose.
-                line = Self.isoFields(Self.isItem(line) ? Self.emojiFields(line) : line)
+                if Self.isItem(line) {
+                    let converted = Self.emojiFields(line)
+                    if let emoji = converted.left {
+                        report.refused.append(Refusal(path: path, reason: .emojiWithoutValue(line: index + 1, emoji: emoji)))
+                    }
+                    line = converted.line
+                }
+                line = Self.isoFields(line)
             }
             for (before, after) in edits[index + 1] ?? [] {
                 // Each edited line must still say what the fix expects: a list item for an id,
@@ -310,21 +325,32 @@ public struct LintFixer: Sendable {
         return result + rest
     }
 
-    /// `📅 2026-04-01` → `[due:: 2026-04-01]`, and ✅ → done, 🆔 → id.
-    static func emojiFields(_ line: String) -> String {
-        var line = line
-        for (emoji, key) in [("\u{1F4C5}", "due"), ("\u{2705}", "done"), ("\u{1F194}", "id")] {
-            while let range = line.range(of: emoji) {
-                var end = range.upperBound
-                while end < line.endIndex, line[end] == " " || line[end] == "\u{FE0F}" { end = line.index(after: end) }
-                let valueEnd = line[end...].firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\r" }) ?? line.endIndex
-                let value = line[end..<valueEnd]
-                guard !value.isEmpty else { break }
-                line.replaceSubrange(range.lowerBound..<valueEnd, with: "[\(key):: \(value)]")
-            }
+    /// `📅 2026-04-01` → `[due:: 2026-04-01]`, and ✅ → done, 🆔 → id, each field read as the
+    /// parser reads it. Only a line whose every such field has a value of its kind (a date, an
+    /// id) is rewritten; otherwise (`📅📅`, `✅📅🆔`, `📅 demain`) it is returned as it is, with
+    /// the emoji of the first field that could not be rewritten: the coach completes it.
+    static func emojiFields(_ line: String) -> (line: String, left: String?) {
+        // A CRLF line keeps its carriage return, which is no part of the last field's value.
+        let fields = ItemLine.emojiFields(inLine: line).filter { Self.emojiKeys[$0.key] != nil }.map { field in
+            field.value.hasSuffix("\r")
+                ? (range: field.range.lowerBound..<(field.range.upperBound - 1), key: field.key, value: String(field.value.dropLast()))
+                : field
         }
-        return line
+        guard !fields.isEmpty else { return (line, nil) }
+        for field in fields {
+            let valid = field.key == "id" ? ClientID.isValidItemID(field.value)
+                                          : (try? DateValue.parse(field.value).get()) != nil
+            if !valid { return (line, Self.emojiKeys[field.key]) }
+        }
+        var bytes = Array(line.utf8)
+        for field in fields.reversed() {
+            bytes.replaceSubrange(field.range, with: Array("[\(field.key):: \(field.value)]".utf8))
+        }
+        return (String(decoding: bytes, as: UTF8.self), nil)
     }
+
+    /// The Tasks fields `--fix` rewrites, with their emoji.
+    static let emojiKeys = ["due": "\u{1F4C5}", "done": "\u{2705}", "id": "\u{1F194}"]
 
     /// The ISO spelling of a French date, or nil when `text` is not one.
     static func isoDate(_ text: String) -> String? {

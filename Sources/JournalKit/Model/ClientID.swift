@@ -1,5 +1,9 @@
 /// Ids come from folder names and from notes: they must never name a path outside the journal.
-enum ClientID {
+public enum ClientID {
+    /// The id in the one form the index keys clients by (NFC), whether it comes from a folder
+    /// name written by macOS (NFD), a `client:` typed in a note, or the command line.
+    public static func normalized(_ id: String) -> String { TextFold.composed(id) }
+
     /// A client id: the name of a folder under clients/. Any name a folder can have inside the
     /// journal, but never one that climbs out of it or hides (`..`, `/`, a leading dot).
     static func isValid(_ id: String) -> Bool {

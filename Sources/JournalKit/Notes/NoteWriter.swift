@@ -11,6 +11,8 @@ public struct NoteWriter: Sendable {
         case badClientID(String)
         case unknownClient(String)
         case badDate(String, ValueError)
+        /// A time the zone's clocks skip that night (they go from `from` straight to `to`).
+        case skippedTime(String, zone: String, from: DateValue.Time, to: DateValue.Time)
         case emptyName
 
         public func message(in language: JournalConfig.Language) -> String {
@@ -24,6 +26,11 @@ public struct NoteWriter: Sendable {
                           : "there is no client `\(id)`: create it first with `journal new client \(id) --name \"…\"`"
             case .badDate(let text, let reason):
                 return fr ? "--date « \(text) » : \(reason.text.fr)" : "--date “\(text)”: \(reason.text.en)"
+            case .skippedTime(let text, let zone, let from, let to):
+                let start = LocalDate.pad(from.hour, 2) + ":" + LocalDate.pad(from.minute, 2)
+                let end = LocalDate.pad(to.hour, 2) + ":" + LocalDate.pad(to.minute, 2)
+                return fr ? "--date « \(text) » n'existe pas dans le fuseau \(zone) : cette nuit-là, les horloges passent de \(start) directement à \(end) ; choisissez une heure avant \(start) ou à partir de \(end)"
+                          : "--date “\(text)” does not exist in \(zone): that night the clocks go from \(start) straight to \(end); choose a time before \(start) or from \(end) on"
             case .emptyName:
                 return fr ? "--name ne peut pas être vide" : "--name cannot be empty"
             }
@@ -53,7 +60,7 @@ public struct NoteWriter: Sendable {
         ])
         let path = "clients/\(id)/client.md"
         do {
-            try AtomicFile.write(Data(text.utf8), to: journal.root.appendingPathComponent(path), overwrite: force)
+            try write(text, to: path, force: force)
         } catch AtomicFile.Failure.exists {
             throw AtomicFile.Failure.exists(path)
         }
@@ -63,20 +70,51 @@ public struct NoteWriter: Sendable {
     /// Writes a dated note for `client` (nil for supervision). `date` is the user's `--date`;
     /// without it a session takes the `next` date fixed last time, else `now`.
     /// With `force`, an existing note of the same name is replaced instead of a `-2` being added.
-    public func newNote(_ kind: Kind, client: String?, date: String?, now: DateValue, force: Bool = false) throws -> String {
+    ///
+    /// Runs that write for one journal at the same moment (two `new session` for one client)
+    /// take turns: each numbers its session from an index that includes the notes the others
+    /// wrote, so no two sessions get the same number.
+    public func newNote(_ kind: Kind, client typed: String?, date: String?, now: DateValue, force: Bool = false) throws -> String {
         precondition(kind != .client)
+        guard let typed else {
+            return try writeNote(kind, client: nil, date: date, now: now, force: force, store: nil)
+        }
+        guard ClientID.isValid(typed) else { throw Failure.badClientID(typed) }
+        let store = try IndexStore.open(journal)
+        let lock = journal.root.appendingPathComponent(IndexStore.folder).appendingPathComponent(Self.lockName)
+        return try FileLock.withExclusive(lock) {
+            try writeNote(kind, client: ClientID.normalized(typed), date: date, now: now, force: force, store: store)
+        }
+    }
+
+    /// The lock `new` holds in `.journal/` while it reads the index and writes the note.
+    static let lockName = "new.lock"
+
+    private func writeNote(_ kind: Kind, client: String?, date: String?, now: DateValue, force: Bool,
+                           store: IndexStore?) throws -> String {
         var resolution: ClientResolution? = nil
-        if let client {
-            guard ClientID.isValid(client) else { throw Failure.badClientID(client) }
-            let store = try IndexStore.open(journal)
+        // The client's folder as it is named on the disk (perhaps in another normal form than
+        // the id typed).
+        var clientFolder: String? = nil
+        if let client, let store {
             _ = try store.update()
             resolution = try store.resolutions().first { $0.client?.id == client }
-            guard resolution != nil else { throw Failure.unknownClient(client) }
+            guard let resolution else { throw Failure.unknownClient(client) }
+            if let caseFile = resolution.documents.first(where: { $0.type == DocumentType.client.rawValue }),
+               caseFile.path.hasPrefix("clients/") {
+                clientFolder = caseFile.path.split(separator: "/").prefix(2).joined(separator: "/")
+            }
         }
         var noteDate = now
         if let date {
             switch DateValue.parse(date) {
-            case .success(let parsed): noteDate = parsed
+            case .success(let parsed):
+                // A note is never written with a time the journal's clocks skip: lint would
+                // report it at once.
+                if let (from, to) = parsed.skipped(in: journal.config.timezone) {
+                    throw Failure.skippedTime(date, zone: journal.config.timezone.identifier, from: from, to: to)
+                }
+                noteDate = parsed
             case .failure(let error): throw Failure.badDate(date, error)
             }
         } else if kind == .session, let next = resolution.flatMap(Self.lastNext) {
@@ -93,10 +131,10 @@ public struct NoteWriter: Sendable {
             context["has_private_review"] = open.contains(where: \.isPrivate)
         }
         let text = try templates.render("\(kind.rawValue).md", context)
-        let folder = client.map { "clients/\($0)" } ?? "supervision"
+        let folder = clientFolder ?? client.map { "clients/\($0)" } ?? "supervision"
         let base = "\(folder)/\(noteDate.date.description)-\(kind.rawValue)"
         if force {
-            try AtomicFile.write(Data(text.utf8), to: journal.root.appendingPathComponent(base + ".md"), overwrite: true)
+            try write(text, to: base + ".md", force: true)
             return base + ".md"
         }
         // A second note of the same kind on the same day gets a suffix rather than a refusal.
@@ -111,6 +149,19 @@ public struct NoteWriter: Sendable {
             }
         }
         throw AtomicFile.Failure.exists(base + ".md")
+    }
+
+    /// Writes a new note at `path` (relative to the journal), never over an existing file; with
+    /// `force`, an existing note is replaced as `lint --fix` replaces one: its permissions and
+    /// owner kept, a link inside the journal written through (and left a link), anything else
+    /// than a regular file with one link refused.
+    private func write(_ text: String, to path: String, force: Bool) throws {
+        let url = journal.root.appendingPathComponent(path)
+        do {
+            try AtomicFile.write(Data(text.utf8), to: url, overwrite: false)
+        } catch AtomicFile.Failure.exists where force {
+            try AtomicFile.replace(Data(text.utf8), at: url, inside: journal.root, expecting: nil)
+        }
     }
 
     /// The `next` date of the client's latest dated document.

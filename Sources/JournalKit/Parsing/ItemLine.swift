@@ -135,24 +135,71 @@ struct ItemLine: Sendable, Hashable {
                 i = next
                 continue
             }
-            if byte >= 0xE2, let (emoji, key) = Self.emojiBytes.first(where: { bytes[i...].starts(with: $0.0) }) {
-                var j = i + emoji.count
-                // A variation selector (EF B8 8F) may follow the emoji.
-                if bytes[j...].starts(with: [0xEF, 0xB8, 0x8F]) { j += 3 }
-                while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-                let start = j
-                while j < bytes.count, bytes[j] != UInt8(ascii: " "), bytes[j] != UInt8(ascii: "\t") { j += 1 }
-                if j > start {
-                    fields.append(Field(key: key, value: String(decoding: bytes[start..<j], as: UTF8.self),
-                                        line: number, column: column(i)))
-                    i = j
-                    continue
-                }
+            if byte >= 0xE2, let found = emojiField(in: bytes, at: i) {
+                fields.append(Field(key: found.key, value: found.value, line: number, column: column(i)))
+                i = found.end
+                continue
             }
             kept.append(byte)
             i += 1
         }
         return (String(decoding: kept, as: UTF8.self), fields)
+    }
+
+    /// An Obsidian Tasks field whose emoji starts at `start`: its key, its value (the word after
+    /// the emoji), and the index after it. The value stops where another field's emoji starts:
+    /// in `📅📅 2026-04-01` or `✅📅🆔`, an emoji directly followed by another has an empty value
+    /// (a field with nothing in it, which the parser reports), rather than the next emoji as its
+    /// value. An emoji with no word at all after it is prose (`fini ✅`): nil.
+    static func emojiField(in bytes: [UInt8], at start: Int) -> (key: String, value: String, end: Int)? {
+        guard let (emoji, key) = emojiAt(bytes, start) else { return nil }
+        var j = start + emoji
+        let afterEmoji = j
+        while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
+        if emojiAt(bytes, j) != nil { return (key, "", afterEmoji) }
+        let valueStart = j
+        while j < bytes.count, bytes[j] != UInt8(ascii: " "), bytes[j] != UInt8(ascii: "\t"), emojiAt(bytes, j) == nil {
+            j += 1
+        }
+        guard j > valueStart else { return nil }
+        return (key, String(decoding: bytes[valueStart..<j], as: UTF8.self), j)
+    }
+
+    /// The byte length of the field emoji at `index` (with its variation selector, EF B8 8F,
+    /// when one follows) and the field's key.
+    private static func emojiAt(_ bytes: [UInt8], _ index: Int) -> (Int, String)? {
+        guard index < bytes.count, bytes[index] >= 0xE2,
+              let (emoji, key) = emojiBytes.first(where: { bytes[index...].starts(with: $0.0) }) else { return nil }
+        let length = bytes[(index + emoji.count)...].starts(with: [0xEF, 0xB8, 0x8F]) ? emoji.count + 3 : emoji.count
+        return (length, key)
+    }
+
+    /// The Tasks fields of one source line as `lint --fix` rewrites them: each one's byte range
+    /// in the line (emoji to the end of its value), key and value. Dataview fields and comments
+    /// are skipped as the parser skips them, so that an emoji inside `[note:: 📅]` is left alone.
+    static func emojiFields(inLine line: String) -> [(range: Range<Int>, key: String, value: String)] {
+        let bytes = Array(line.utf8)
+        var found: [(range: Range<Int>, key: String, value: String)] = []
+        var inComment = false
+        var i = 0
+        while i < bytes.count {
+            if inComment {
+                if bytes[i...].starts(with: commentEnd) { inComment = false; i += 3 } else { i += 1 }
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "<"), bytes[i...].starts(with: commentStart) {
+                inComment = true
+                i += 4
+            } else if bytes[i] == UInt8(ascii: "["), let (_, _, next) = field(in: bytes, at: i) {
+                i = next
+            } else if bytes[i] >= 0xE2, let field = emojiField(in: bytes, at: i) {
+                found.append((i..<field.end, field.key, field.value))
+                i = field.end
+            } else {
+                i += 1
+            }
+        }
+        return found
     }
 
     private static let commentStart = Array("<!--".utf8)

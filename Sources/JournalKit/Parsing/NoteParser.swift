@@ -4,9 +4,13 @@ import Foundation
 /// every problem a diagnostic. Pure: no file system, no clock, safe to run on many threads.
 struct NoteParser: Sendable {
     var aliases: HeadingAliases
+    /// The journal's zone, in which a `date` or `next` without an offset is read: a time its
+    /// clocks skip is reported. nil: not checked.
+    var zone: TimeZone?
 
-    init(aliases: HeadingAliases = HeadingAliases()) {
+    init(aliases: HeadingAliases = HeadingAliases(), zone: TimeZone? = nil) {
         self.aliases = aliases
+        self.zone = zone
     }
 
     /// Keys each document type takes; `tags` and `title` are accepted everywhere because
@@ -89,11 +93,12 @@ struct NoteParser: Sendable {
         return found
     }
 
-    /// `clients/ID/…` → ID.
+    /// `clients/ID/…` → ID, in the form ids are compared in (a folder made on macOS is named
+    /// in NFD).
     static func clientFolder(of path: String) -> String? {
         let parts = path.split(separator: "/")
         guard parts.count >= 3, parts[0] == "clients" else { return nil }
-        return String(parts[1])
+        return ClientID.normalized(String(parts[1]))
     }
 
     static func diagnostic(for problem: SourceText.Problem, path: String) -> Diagnostic {
@@ -130,7 +135,7 @@ struct NoteParser: Sendable {
         if let value = root["client"], note.type != .client {
             if let id = reader.text(value, key: "client") {
                 if ClientID.isValid(id) {
-                    note.client = id
+                    note.client = ClientID.normalized(id)
                 } else {
                     reader.report(Rule.fieldInvalid, at: value, Message(
                         "`client` must be a client id (the name of its folder under clients/), not “\(id.clipped)”",
@@ -141,6 +146,7 @@ struct NoteParser: Sendable {
         if note.isDated {
             if let value = root["date"], !value.isNull {
                 note.date = reader.date(value, key: "date")
+                checkClock(note.date, key: "date", at: value, reader: &reader)
             } else {
                 reader.report(Rule.fieldMissing, line: 1, column: 1, Message(
                     "a \(note.type!.rawValue) note needs a `date` (e.g. `date: 2026-03-18 10:00`)",
@@ -160,6 +166,7 @@ struct NoteParser: Sendable {
                 note.nextIsNone = true
             } else {
                 note.next = reader.date(value, key: "next")
+                checkClock(note.next, key: "next", at: value, reader: &reader)
             }
         }
         note.nextReason = reader.text(root["next_reason"], key: "next_reason")
@@ -190,7 +197,7 @@ struct NoteParser: Sendable {
             note.participants = reader.texts(root["participants"], key: "participants")
         case .supervision:
             note.supervisor = reader.text(root["supervisor"], key: "supervisor")
-            note.cases = reader.texts(root["cases"], key: "cases")
+            note.cases = reader.texts(root["cases"], key: "cases").map(ClientID.normalized)
         case .client:
             note.caseFile = CaseFileReader.read(root, reader: &reader)
         }
@@ -364,6 +371,21 @@ struct NoteParser: Sendable {
         return Array(source.lines[(node.startLine - 1)..<end])
     }
 
+    /// A time that the journal's clocks skip when they go forward (2026-03-29 02:30 in
+    /// Europe/Paris) names no moment: it is an error, not a silent shift of an hour.
+    private func checkClock(_ date: DateValue?, key: String, at value: YAMLValue, reader: inout FieldReader) {
+        guard let zone, let date, let (from, to) = date.skipped(in: zone), let time = date.time else { return }
+        func clock(_ time: DateValue.Time) -> String { LocalDate.pad(time.hour, 2) + ":" + LocalDate.pad(time.minute, 2) }
+        let written = "\(date.date) \(clock(time))"
+        reader.report(Rule.fieldInvalid, at: value, Message(
+            "`\(key)` \(written) does not exist in \(zone.identifier): that night the clocks go from \(clock(from)) straight to \(clock(to)); write a time before \(clock(from)) or from \(clock(to)) on",
+            fr: "`\(key)` \(written) n'existe pas dans le fuseau \(zone.identifier) : cette nuit-là, les horloges passent de \(clock(from)) directement à \(clock(to)) ; écrivez une heure avant \(clock(from)) ou à partir de \(clock(to))"))
+    }
+
+    /// The item fields journal reads a value from.
+    static let valuedKeys: Set<String> = ["id", "identifiant", "due", "echeance", "done", "fait", "cancelled",
+                                          "validated", "valide", "odds", "cote", "owner", "qui"]
+
     private func readItemFields(_ fields: [ItemLine.Field], into item: inout NoteItem,
                                 reader: inout FieldReader) {
         for field in fields {
@@ -377,6 +399,13 @@ struct NoteParser: Sendable {
                     invalid(error.text.prefixed("`\(field.key)` : ").fixingEnglishColon)
                     return nil
                 }
+            }
+            // `[due:: ]`, or a Tasks emoji followed at once by another (`📅📅`, `✅📅🆔`).
+            if field.value.isEmpty, Self.valuedKeys.contains(field.key) {
+                invalid(Message(
+                    "`\(field.key)` has no value: write it after the emoji or the `::` (`📅 2026-04-01`, `[due:: 2026-04-01]`), or remove the field",
+                    fr: "`\(field.key)` n'a pas de valeur : écrivez-la après l'emoji ou les `::` (`📅 2026-04-01`, `[due:: 2026-04-01]`), ou retirez le champ"))
+                continue
             }
             switch field.key {
             case "id", "identifiant":

@@ -82,7 +82,8 @@ public struct HoursLog: Sendable {
         var lines = [headers(fr)]
         lines += rows.map { cells($0, comma: false) }
         lines.append(totalCells(fr, comma: false))
-        return lines.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
+        // Cells are one line each: any control character in a name is made visible.
+        return lines.map { $0.map { Self.csvField($0.escapingControls) }.joined(separator: ",") + "\r\n" }.joined()
     }
 
     static func csvField(_ text: String) -> String {
@@ -97,14 +98,14 @@ public struct HoursLog: Sendable {
     public func markdown(language: JournalConfig.Language, coach: String?) -> String {
         let fr = language == .fr
         var out = fr ? "# Journal des heures de coaching" : "# Coaching hours log"
-        if let coach { out += fr ? " de \(coach)" : " of \(coach)" }
+        if let coach { out += fr ? " de \(coach.escapingControls)" : " of \(coach.escapingControls)" }
         out += "\n\n"
         guard !rows.isEmpty else {
             return out + (fr ? "Aucune séance tenue pour l'instant.\n" : "No session held yet.\n")
         }
         var table = [headers(fr)] + rows.map { cells($0, comma: fr) }
         table.append(totalCells(fr, comma: fr).map { $0.isEmpty ? "" : "**\($0)**" })
-        let escaped = table.map { $0.map { $0.replacingOccurrences(of: "|", with: "\\|") } }
+        let escaped = table.map { $0.map { $0.escapingControls.replacingOccurrences(of: "|", with: "\\|") } }
         var widths = Array(repeating: 3, count: escaped[0].count)
         for row in escaped { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         let numeric: Set<Int> = [4, 5, 6]

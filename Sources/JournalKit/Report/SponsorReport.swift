@@ -69,7 +69,8 @@ public struct SponsorReport: Sendable, Hashable {
         }
     }
 
-    public init(book: CaseBook, client id: String, today: LocalDate) throws {
+    public init(book: CaseBook, client typed: String, today: LocalDate) throws {
+        let id = ClientID.normalized(typed)
         guard let file = book.caseFiles[id] else { throw Failure.unknownClient(id) }
         client = file.name ?? id
         coach = book.config.coach
@@ -138,12 +139,14 @@ public struct SponsorReport: Sendable, Hashable {
 
     /// Markdown from the `report.md` template (the journal's own `templates/report.md` wins).
     public func markdown(language: JournalConfig.Language, journal: Journal) throws -> String {
+        // What a case file holds may be printed on a terminal: no escape sequence goes out raw.
         try Templates(journalRoot: journal.root, language: language).render("report.md", context(language))
+            .escapingControlsKeepingLines
     }
 
     /// A standalone HTML page of the same report.
     public func html(language: JournalConfig.Language, journal: Journal) throws -> String {
-        let title = (language == .fr ? "Rapport au commanditaire : " : "Sponsor report: ") + client
+        let title = (language == .fr ? "Rapport au commanditaire : " : "Sponsor report: ") + client.escapingControls
         return HTMLPage.render(markdown: try markdown(language: language, journal: journal), title: title,
                                language: language)
     }

@@ -17,7 +17,8 @@ public enum CaseSummary {
         public var forPublication: Bool
         public init(client: String, format: Format = .markdown, anonymise: Bool = true, strict: Bool = false,
                     forPublication: Bool = false) {
-            self.client = client
+            // However it was typed: the index keys clients in one normal form.
+            self.client = ClientID.normalized(client)
             self.format = format
             self.anonymise = anonymise
             self.strict = strict
@@ -132,7 +133,8 @@ public enum CaseSummary {
             return (markdown, text)
         }
         let (markdown, text) = try page(templates, values, title: builder.title)
-        guard let registry else { return Output(text: text, undeclared: undeclared) }
+        // What a note holds may be printed on a terminal: no escape sequence goes out raw.
+        guard let registry else { return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared) }
         let gate = LeakGate(registry: registry, undeclared: known, privateLines: bodies.values.flatMap(\.privateLines),
                             publicLines: bodies.values.flatMap(\.publicLines))
         func scan(_ rendered: (markdown: String, text: String)) -> [LeakHit] {
@@ -144,7 +146,7 @@ public enum CaseSummary {
         let skeleton = try page(Templates(journalRoot: nil, language: language), values.mapValues(blanked), title: "")
         let hits = subtracting(scan(skeleton), from: scan((markdown, text)))
         guard hits.isEmpty else { throw Failure.leak(hits) }
-        return Output(text: text, undeclared: undeclared)
+        return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared)
     }
 
     static func supervisionOnly(_ language: JournalConfig.Language) -> String {

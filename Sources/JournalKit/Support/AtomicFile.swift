@@ -120,7 +120,8 @@ enum AtomicFile {
     /// - the new content is written and flushed to a temporary file first; then the file is read
     ///   again and, if its bytes are no longer `previous` (an editor saved it meanwhile), the
     ///   temporary file is removed and nothing is replaced. `beforeCheck` lets tests act there.
-    static func replace(_ data: Data, at url: URL, inside root: URL, expecting previous: Data,
+    ///   A nil `previous` replaces whatever the file holds (`new --force`).
+    static func replace(_ data: Data, at url: URL, inside root: URL, expecting previous: Data?,
                         beforeCheck: (() -> Void)? = nil) throws {
         var path = url.path
         var info = stat()
@@ -138,9 +139,11 @@ enum AtomicFile {
         let temporary = try temporaryCopy(of: data, beside: URL(fileURLWithPath: path),
                                           mode: info.st_mode & 0o7777, owner: (info.st_uid, info.st_gid))
         beforeCheck?()
-        guard let current = FileManager.default.contents(atPath: path), current == previous else {
-            unlink(temporary)
-            throw Failure.changedMeanwhile(path)
+        if let previous {
+            guard let current = FileManager.default.contents(atPath: path), current == previous else {
+                unlink(temporary)
+                throw Failure.changedMeanwhile(path)
+            }
         }
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

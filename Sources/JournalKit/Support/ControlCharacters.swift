@@ -22,6 +22,29 @@ extension String {
         return result
     }
 
+    /// The same for a whole document (a summary, a report, a log): its line breaks and tabs
+    /// are kept (a CR only before an LF, as CRLF ends CSV lines), every other control
+    /// character is made visible, so that the document printed on a terminal is what it
+    /// shows.
+    public var escapingControlsKeepingLines: String {
+        let scalars = Array(unicodeScalars)
+        func kept(_ index: Int) -> Bool {
+            let scalar = scalars[index]
+            return !Self.isControl(scalar) || scalar == "\n" || scalar == "\t"
+                || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
+        }
+        guard !scalars.indices.allSatisfy(kept) else { return self }
+        var result = String.UnicodeScalarView()
+        for index in scalars.indices {
+            if kept(index) {
+                result.append(scalars[index])
+            } else {
+                result.append(contentsOf: String(scalars[index]).escapingControls.unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true

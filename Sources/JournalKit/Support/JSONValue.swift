@@ -58,7 +58,8 @@ enum JSONValue: Sendable, Hashable {
     static func writeString(_ value: String, to out: inout String) {
         out += "\""
         // Most strings need no escaping: copy them whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+        // 0x7F is DEL, 0xC2 starts the C1 controls, 0xE2 the line separators and bidi overrides.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
             out += value
             out += "\""
             return
@@ -70,7 +71,10 @@ enum JSONValue: Sendable, Hashable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029:
+            // JSON requires only the C0 controls escaped; DEL, C1 controls (U+009B opens an
+            // escape sequence on some terminals) and the bidi overrides are escaped too, so that
+            // `--format json` printed on a terminal is what it shows.
+            case let c where String.isControl(c) || c.value == 0x2028 || c.value == 0x2029:
                 let hex = String(c.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

@@ -47,17 +47,56 @@ public struct DateValue: Sendable, Hashable, TextCodable {
 
     /// The instant this names: the offset if given, else the journal's zone; a day alone is
     /// its midnight.
+    ///
+    /// A wall-clock time the zone skips (02:30 on the night clocks go from 02:00 to 03:00) is
+    /// read with the offset in force before the change, as RFC 5545 reads it (so 03:30 summer
+    /// time); the parser reports it. A time the zone has twice (02:30 on the night clocks go
+    /// back) is the first of the two, also as RFC 5545 says: write the offset for the second.
     public func instant(in zone: TimeZone) -> Date {
-        var components = DateComponents()
-        components.year = date.year
-        components.month = date.month
-        components.day = date.day
-        components.hour = time?.hour ?? 0
-        components.minute = time?.minute ?? 0
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = offsetMinutes.flatMap { TimeZone(secondsFromGMT: $0 * 60) } ?? zone
-        if let instant = calendar.date(from: components) { return instant }
-        return Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400)
+        let wall = wallSeconds
+        if let offset = offsetMinutes { return Date(timeIntervalSince1970: Double(wall - offset * 60)) }
+        let readings = Self.readings(wall, in: zone)
+        return Date(timeIntervalSince1970: Double(readings.first ?? wall - Self.offset(zone, at: wall - Self.day)))
+    }
+
+    /// Seconds since 1970 of the date and time as if they were UTC.
+    private var wallSeconds: Int {
+        date.dayNumber * Self.day + ((time?.hour ?? 0) * 60 + (time?.minute ?? 0)) * 60
+    }
+
+    private static let day = 86_400
+
+    /// The zone's offset (seconds east of UTC) at an instant.
+    private static func offset(_ zone: TimeZone, at seconds: Int) -> Int {
+        zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds)))
+    }
+
+    /// The instants at which the zone's clocks show `wall`, earliest first: one on most days,
+    /// none in the hour skipped in spring, two in the hour repeated in autumn. Offsets are
+    /// taken from a day before and a day after: no zone changes twice within two days.
+    private static func readings(_ wall: Int, in zone: TimeZone) -> [Int] {
+        let offsets = Set([offset(zone, at: wall - day), offset(zone, at: wall + day)])
+        return offsets.map { wall - $0 }.filter { offset(zone, at: $0) == wall - $0 }.sorted()
+    }
+
+    /// When this time (without an offset) is skipped by `zone`'s clocks: the wall-clock times the
+    /// jump goes from and to (`02:00` and `03:00`), for a diagnostic that says so.
+    public func skipped(in zone: TimeZone) -> (from: Time, to: Time)? {
+        guard time != nil, offsetMinutes == nil else { return nil }
+        let wall = wallSeconds
+        guard Self.readings(wall, in: zone).isEmpty else { return nil }
+        let before = Self.offset(zone, at: wall - Self.day), after = Self.offset(zone, at: wall + Self.day)
+        // The change is within the day before `wall` read with the old offset: found to the minute.
+        var low = (wall - Self.day - before) / 60, high = (wall - before) / 60
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if Self.offset(zone, at: middle * 60) == before { low = middle } else { high = middle }
+        }
+        func clock(_ seconds: Int) -> Time {
+            let minutes = ((seconds % Self.day) + Self.day) % Self.day / 60
+            return Time(hour: minutes / 60, minute: minutes % 60)
+        }
+        return (clock(high * 60 + before), clock(high * 60 + after))
     }
 
     /// Now, to the minute, in `zone`.

@@ -3,6 +3,15 @@ import Foundation
 /// How headings, keys and enumerated values are compared: without case, accents, emoji,
 /// a trailing colon, or extra spaces. "🎯 Objectif(s) de coaching :" → "objectif(s) de coaching".
 enum TextFold {
+    /// The text in Unicode's composed form (NFC): the one form in which ids and paths are
+    /// compared and stored. macOS writes file names decomposed (NFD: `e` then U+0301), keyboards
+    /// type them composed (`é`), and SQLite compares bytes: the same id in two forms would be
+    /// two clients.
+    static func composed(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
     /// Invisible characters (soft hyphens, zero-width spaces and joiners, byte-order marks) are
     /// removed, and the text is put in one Unicode form, so that a name cannot hide behind them.
     static func visible(_ text: String) -> String {
