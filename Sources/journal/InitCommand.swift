@@ -27,7 +27,7 @@ struct InitCommand: ParsableCommand {
                        relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let report: Initializer.Report
         do {
-            report = try Initializer(root: root, language: language).run()
+            report = try Initializer(root: root, language: language, executable: Executable.path).run()
         } catch {
             Output.fail(error, language)
         }
