@@ -113,8 +113,10 @@ public enum CaseSummary {
         for (note, shift) in [(caseNote, 1)] + documents.map({ ($0, 2) }) {
             let body = NoteBody(root: journal.root, path: note.path)
             sources[note.path] = body.source
+            // The template writes « Contexte » above the case file's text: its own heading would repeat it.
             bodies[note.path] = body.rendered(aliases: journal.config.headingAliases, shift: shift, outgoing: outgoing,
-                                              path: note.path, context: note.type == .client ? nil : note.date?.date)
+                                              path: note.path, context: note.type == .client ? nil : note.date?.date,
+                                              droppedHeadings: note.type == .client ? ["contexte", "context"] : [])
         }
         let builder = SummaryBuilder(language: language, anonymiser: anonymiser, outgoing: outgoing, origin: origin, file: file,
                                      client: options.client, resolution: resolution, documents: documents,
