@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
         let language: JournalConfig.Language
         if let lang {
             guard let value = JournalConfig.Language(rawValue: lang.lowercased()) else {
-                throw ValidationError("--lang must be fr or en")
+                throw ValidationError(Output.systemLanguage == .fr ? "--lang doit valoir fr ou en" : "--lang must be fr or en")
             }
             language = value
         } else {

@@ -91,7 +91,7 @@ struct GlobalOptions: ParsableArguments {
     func language(_ journal: Journal?) throws -> JournalConfig.Language {
         guard let lang else { return journal?.config.language ?? Output.systemLanguage }
         guard let value = JournalConfig.Language(rawValue: lang.lowercased()) else {
-            throw ValidationError("--lang must be fr or en")
+            throw ValidationError(Output.systemLanguage == .fr ? "--lang doit valoir fr ou en" : "--lang must be fr or en")
         }
         return value
     }

@@ -34,13 +34,14 @@ public struct CommitmentSummary: Sendable {
     }
 
     public enum Failure: UserFacingError, Sendable {
-        case unknownClient(String)
+        /// With the known client nearest to a misspelt id, if one is.
+        case unknownClient(String, nearest: String? = nil)
 
         public func message(in language: JournalConfig.Language) -> String {
             switch self {
-            case .unknownClient(let id):
-                return language == .fr ? "il n'y a pas de client `\(id)` dans ce journal"
-                                       : "there is no client `\(id)` in this journal"
+            case .unknownClient(let id, let nearest):
+                return (language == .fr ? "il n'y a pas de client `\(id)` dans ce journal"
+                                        : "there is no client `\(id)` in this journal") + ClientID.didYouMean(nearest, language)
             }
         }
     }
@@ -66,7 +67,7 @@ public struct CommitmentSummary: Sendable {
         self.today = today
         let all = book.commitments
         if let client = query.client, !book.hasClient(client), !all.contains(where: { $0.client == client }) {
-            throw Failure.unknownClient(client)
+            throw Failure.unknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
         }
         let todayText = today.description
         let shown = all.filter { item in

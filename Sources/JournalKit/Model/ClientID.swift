@@ -1,5 +1,12 @@
 /// Ids come from folder names and from notes: they must never name a path outside the journal.
 enum ClientID {
+    /// « : vouliez-vous écrire `nadia-benali` ? » after an unknown client's message, when a
+    /// known client is a typo away; nothing otherwise.
+    static func didYouMean(_ nearest: String?, _ language: JournalConfig.Language) -> String {
+        guard let nearest else { return "" }
+        return language == .fr ? " : vouliez-vous écrire `\(nearest)` ?" : ": did you mean `\(nearest)`?"
+    }
+
     /// A client id: the name of a folder under clients/. Any name a folder can have inside the
     /// journal, but never one that climbs out of it or hides (`..`, `/`, a leading dot).
     static func isValid(_ id: String) -> Bool {

@@ -14,7 +14,9 @@ public struct Initializer: Sendable {
 
         /// Why a step was skipped.
         public enum Note: Sendable {
-            case gitMissing, gitInitFailed, otherHookExists
+            case gitMissing, gitInitFailed
+            /// Someone else's hook: the line that would add the check to it.
+            case otherHookExists(command: String)
 
             public func message(in language: JournalConfig.Language) -> String {
                 let fr = language == .fr
@@ -23,9 +25,9 @@ public struct Initializer: Sendable {
                     return fr ? "git n'est pas installé : le journal n'est pas versionné" : "git is not installed: the journal is not under version control"
                 case .gitInitFailed:
                     return fr ? "git init a échoué : le journal n'est pas versionné" : "git init failed: the journal is not under version control"
-                case .otherHookExists:
-                    return fr ? "un hook pre-commit existe déjà : ajoutez-y `journal lint --staged` pour vérifier les notes avant chaque commit"
-                              : "a pre-commit hook already exists: add `journal lint --staged` to it to check notes before each commit"
+                case .otherHookExists(let command):
+                    return fr ? "un hook pre-commit existe déjà : ajoutez-y la ligne `\(command) || exit 1` pour vérifier les notes avant chaque commit"
+                              : "a pre-commit hook already exists: add the line `\(command) || exit 1` to it to check notes before each commit"
                 }
             }
         }
@@ -218,7 +220,8 @@ public struct Initializer: Sendable {
                 chmod(hook.path, 0o755)
                 report.hookUpgraded = true
             } else if !current.contains("lint --staged") {
-                report.notes.append(.otherHookExists)
+                let binary = executable.map(Self.shellQuoted) ?? "journal"
+                report.notes.append(.otherHookExists(command: "\(binary) lint --staged --journal \(Self.shellQuoted(folder))"))
             }
         } else {
             try AtomicFile.write(Data(wanted.utf8), to: hook, overwrite: false)

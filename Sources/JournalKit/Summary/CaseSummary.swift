@@ -42,7 +42,8 @@ public enum CaseSummary {
     }
 
     public enum Failure: UserFacingError, Sendable {
-        case unknownClient(String)
+        /// With the known client nearest to a misspelt id, if one is.
+        case unknownClient(String, nearest: String? = nil)
         case leak([LeakHit])
         case undeclared([UndeclaredName])
         /// `--for-publication` without the client's consent, or without anonymisation.
@@ -51,9 +52,10 @@ public enum CaseSummary {
         public func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
             switch self {
-            case .unknownClient(let id):
-                return fr ? "il n'y a pas de dossier client `\(id)` dans ce journal (clients/\(id)/client.md)"
-                          : "there is no case file for client `\(id)` in this journal (clients/\(id)/client.md)"
+            case .unknownClient(let id, let nearest):
+                return (fr ? "il n'y a pas de dossier client `\(id)` dans ce journal (clients/\(id)/client.md)"
+                           : "there is no case file for client `\(id)` in this journal (clients/\(id)/client.md)")
+                    + ClientID.didYouMean(nearest, language)
             case .noConsent(let id):
                 return fr ? "le dossier de `\(id)` ne donne pas `consent: {case_study: true}` : une synthèse pour publication est refusée (sans --for-publication, elle reste réservée à la supervision)"
                           : "the case file of `\(id)` does not give `consent: {case_study: true}`: a summary for publication is refused (without --for-publication it stays for supervision only)"
@@ -78,7 +80,7 @@ public enum CaseSummary {
         let notes = try store.notes(ofClient: options.client)
         guard let resolution = try store.resolutions(of: [options.client]).first,
               let caseNote = notes.first(where: { $0.type == .client }), let file = caseNote.caseFile else {
-            throw Failure.unknownClient(options.client)
+            throw Failure.unknownClient(options.client, nearest: NoteParser.nearest(to: options.client, among: try store.clientsWithCaseFile()))
         }
         if options.forPublication, !file.consent.caseStudy || !options.anonymise { throw Failure.noConsent(options.client) }
         let documents = notes.filter { $0.type != nil && $0.type != .client && $0.type != .supervision && $0.date != nil }

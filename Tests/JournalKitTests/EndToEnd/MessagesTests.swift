@@ -65,6 +65,21 @@ import Testing
         #expect(english.stderr.contains("no case file for client `paul-girad`: did you mean `paul-girard`?"))
     }
 
+    @Test(arguments: [["report", "camile-roche"], ["summarize", "camille-roch"], ["commitments", "--client", "camile-roche"],
+                      ["new", "session", "camile-roche"]])
+    func aMisspelledClientOnTheCommandLineGetsADidYouMean(_ arguments: [String]) throws {
+        let journal = try journal()
+        let result = try runJournal(arguments + ["--journal", journal.root.path, "--today", "2026-12-01"])
+        #expect(result.status == 2)
+        let failure = result.stderr.split(separator: "\n").filter { $0.hasPrefix("journal: ") }
+        #expect(failure.count == 1 && failure[0].contains("vouliez-vous écrire `camille-roche` ?"), "\(result.stderr)")
+        let unrelated = try runJournal([arguments[0]] + arguments.dropFirst().map { $0.hasPrefix("cam") ? "xavier-dupont" : $0 }
+                                       + ["--journal", journal.root.path])
+        #expect(unrelated.status == 2)
+        let unrelatedFailure = unrelated.stderr.split(separator: "\n").filter { $0.hasPrefix("journal: ") }
+        #expect(unrelatedFailure.count == 1 && !unrelatedFailure[0].contains("vouliez-vous"), "\(unrelated.stderr)")
+    }
+
     @Test func aBoxWithoutItsSpaceIsCalledThat() throws {
         let result = try lint(try journal())
         #expect(result.stderr.contains("2026-11-02-session.md:12:3: error: il manque une espace après [ ] : écrivez « - [ ] Préparer la réunion d'équipe » [marker-invalid]"), "\(result.stderr)")

@@ -70,4 +70,17 @@ import Testing
         _ = try runJournal(["hook", "install", "--journal", journal.root.path])
         #expect(try String(contentsOf: hook, encoding: .utf8) == edited)
     }
+
+    /// A hook without the check is left alone, and the coach is given the very line to add: with
+    /// the binary's path, since the hook may run without `journal` on its PATH.
+    @Test func aHookWithoutTheCheckIsGivenTheLineToAdd() throws {
+        guard let (journal, hook) = try repository() else { return }
+        try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let theirs = "#!/bin/sh\nnpm test\n"
+        try Data(theirs.utf8).write(to: hook)
+        let result = try runJournal(["hook", "install", "--journal", journal.root.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("ajoutez-y la ligne `'\(try journalBinary().path)' lint --staged --journal '.' || exit 1`"), "\(result.stderr)")
+        #expect(try String(contentsOf: hook, encoding: .utf8) == theirs)
+    }
 }
