@@ -12,7 +12,9 @@ struct HoursCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "md (a Markdown table, readable as it is) or csv (RFC 4180).") var format: Format = .md
+    @Option(name: .long, help: "md (a Markdown table, readable as it is) or csv (for a spreadsheet).") var format: Format = .md
+    @Option(name: .long, help: "With --format csv: excel-fr (`;`, decimal comma, UTF-8 byte order mark: the default for a French journal) or rfc4180 (`,`, decimal point: the default in English).")
+    var csvStyle: CSVStyleArgument?
     @Option(name: .long, help: "Write to this file instead of standard output.") var out: String?
     @Flag(name: .long, help: "With --out: replace an existing file.") var force = false
 
@@ -23,7 +25,7 @@ struct HoursCommand: ParsableCommand {
             let loaded = try CaseBook.load(from: IndexStore.open(journal))
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
             let log = HoursLog(book: loaded.book)
-            let text = format == .csv ? log.csv(language: language)
+            let text = format == .csv ? log.csv(language: language, style: csvStyle?.style)
                                       : log.markdown(language: language, coach: journal.config.coach)
             if let out {
                 try ExportFile.write(text, to: out, force: force)
@@ -35,4 +37,11 @@ struct HoursCommand: ParsableCommand {
             Output.fail(error, language)
         }
     }
+}
+
+/// `--csv-style`, for the argument parser.
+enum CSVStyleArgument: String, ExpressibleByArgument, CaseIterable {
+    case excelFR = "excel-fr", rfc4180
+
+    var style: HoursLog.CSVStyle { self == .excelFR ? .excelFR : .rfc4180 }
 }

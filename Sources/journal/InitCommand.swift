@@ -17,7 +17,7 @@ struct InitCommand: ParsableCommand {
         let language: JournalConfig.Language
         if let lang {
             guard let value = JournalConfig.Language(rawValue: lang.lowercased()) else {
-                throw ValidationError("--lang must be fr or en")
+                throw ValidationError(Output.systemLanguage == .fr ? "--lang doit valoir fr ou en" : "--lang must be fr or en")
             }
             language = value
         } else {
@@ -27,7 +27,7 @@ struct InitCommand: ParsableCommand {
                        relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let report: Initializer.Report
         do {
-            report = try Initializer(root: root, language: language).run()
+            report = try Initializer(root: root, language: language, executable: Executable.path).run()
         } catch {
             Output.fail(error, language)
         }

@@ -91,7 +91,7 @@ struct GlobalOptions: ParsableArguments {
     func language(_ journal: Journal?) throws -> JournalConfig.Language {
         guard let lang else { return journal?.config.language ?? Output.systemLanguage }
         guard let value = JournalConfig.Language(rawValue: lang.lowercased()) else {
-            throw ValidationError("--lang must be fr or en")
+            throw ValidationError(Output.systemLanguage == .fr ? "--lang doit valoir fr ou en" : "--lang must be fr or en")
         }
         return value
     }
@@ -166,5 +166,26 @@ enum Output {
             }
             error(text)
         }
+    }
+}
+
+/// Where this binary is, for the pre-commit hook to call it without PATH.
+enum Executable {
+    /// As it was invoked, made absolute (a link such as /usr/local/bin/journal keeps working
+    /// when what it points to is upgraded), else found on PATH, else the kernel's path.
+    static var path: String? {
+        let manager = FileManager.default
+        let invoked = CommandLine.arguments.first ?? ""
+        if invoked.contains("/") {
+            let url = URL(fileURLWithPath: invoked, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath))
+            let path = url.standardizedFileURL.path
+            if manager.isExecutableFile(atPath: path) { return path }
+        } else if !invoked.isEmpty {
+            for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") where folder.hasPrefix("/") {
+                let candidate = "\(folder)/\(invoked)"
+                if manager.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return Bundle.main.executableURL?.standardizedFileURL.path
     }
 }

@@ -56,9 +56,12 @@ struct LintCommand: ParsableCommand {
             }
         }
         var diagnostics: [Diagnostic]
+        var refused: [String] = []
         do {
             if staged {
-                diagnostics = journal.config.applyingRuleSettings(try StagedLinter(journal: journal).lint())
+                let outcome = try StagedLinter(journal: journal).lint()
+                diagnostics = journal.config.applyingRuleSettings(outcome.diagnostics)
+                refused = outcome.refused
             } else {
                 let scopes = paths.isEmpty ? nil : paths.map { scope(of: $0, in: journal, language) }
                 diagnostics = try LintEngine(journal: journal).run(
@@ -75,15 +78,30 @@ struct LintCommand: ParsableCommand {
         case .json:
             Output.line(JSONOutput.diagnostics(diagnostics, language))
         }
+        for path in refused {
+            Output.error(StagedLinter.refusal(path, in: language).escapingControls)
+        }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        if failing { throw ExitCode(1) }
+        if failing || !refused.isEmpty { throw ExitCode(1) }
     }
 
-    /// A path as the user typed it, relative to the journal; outside it, the command cannot run.
+    /// A path as the user typed it, relative to the journal; outside it, or when it names
+    /// nothing, the command cannot run (a mistyped folder must not look like a clean one).
+    /// A relative path is taken from the current folder, else from the journal's root (for
+    /// `--journal DIR clients/x` run from elsewhere).
     private func scope(of path: String, in journal: Journal, _ language: JournalConfig.Language) -> String {
-        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            .standardizedFileURL.path
+        let manager = FileManager.default
         let root = journal.root.standardizedFileURL.path
+        var url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath))
+            .standardizedFileURL.path
+        if !manager.fileExists(atPath: url), !path.hasPrefix("/") {
+            let fromRoot = URL(fileURLWithPath: path, relativeTo: journal.root).standardizedFileURL.path
+            if manager.fileExists(atPath: fromRoot) { url = fromRoot }
+        }
+        guard manager.fileExists(atPath: url) else {
+            Output.fail(language == .fr ? "\(path) n'existe pas : donnez une note ou un dossier du journal (\(root))"
+                                        : "\(path) does not exist: give a note or a folder of the journal (\(root))")
+        }
         if url == root { return "" }
         guard url.hasPrefix(root + "/") else {
             Output.fail(language == .fr ? "\(path) n'est pas dans le journal (\(root))" : "\(path) is not in the journal (\(root))")

@@ -18,11 +18,12 @@ struct EditOption: ParsableArguments {
     @Flag(name: .long, help: "Replace a note of the same name instead of keeping it.")
     var force = false
 
-    func open(_ url: URL) {
+    func open(_ url: URL, _ language: JournalConfig.Language) {
         guard edit else { return }
         let environment = ProcessInfo.processInfo.environment
         guard let editor = environment["VISUAL"] ?? environment["EDITOR"], !editor.isEmpty else {
-            Output.error("journal: neither VISUAL nor EDITOR is set: open \(url.path.escapingControls) yourself")
+            Output.error(language == .fr ? "journal: ni VISUAL ni EDITOR n'est défini : ouvrez \(url.path.escapingControls) vous-même"
+                                         : "journal: neither VISUAL nor EDITOR is set: open \(url.path.escapingControls) yourself")
             return
         }
         let process = Process()
@@ -53,7 +54,7 @@ struct NewClient: ParsableCommand {
             let today = try global.todayDate(zone: journal.config.timezone)
             let path = try writer.newClient(id: id, name: name, today: today.date, force: editing.force)
             Output.line(path.escapingControls)
-            editing.open(journal.root.appendingPathComponent(path))
+            editing.open(journal.root.appendingPathComponent(path), language)
         } catch {
             Output.fail(error, language)
         }
@@ -118,7 +119,7 @@ func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: 
         let now = try global.todayDate(zone: journal.config.timezone)
         let path = try writer.newNote(kind, client: client, date: date, now: now, force: editing.force)
         Output.line(path.escapingControls)
-        editing.open(journal.root.appendingPathComponent(path))
+        editing.open(journal.root.appendingPathComponent(path), language)
     } catch let error as ValidationError {
         throw error
     } catch {

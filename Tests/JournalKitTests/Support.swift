@@ -82,14 +82,20 @@ struct CommandResult: Sendable {
     var stderr: String
 }
 
-func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                stdin: String? = nil) throws -> CommandResult {
+/// The built `journal` binary the end-to-end tests run.
+func journalBinary() throws -> URL {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("journal")
     let candidates = [binary, packageRoot.appendingPathComponent(".build/debug/journal")]
     guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CocoaError(.fileNoSuchFile)
     }
+    return executable.standardizedFileURL
+}
+
+func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                stdin: String? = nil) throws -> CommandResult {
+    let executable = try journalBinary()
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

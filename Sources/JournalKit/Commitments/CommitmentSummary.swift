@@ -35,13 +35,14 @@ public struct CommitmentSummary: Sendable {
     }
 
     public enum Failure: UserFacingError, Sendable {
-        case unknownClient(String)
+        /// With the known client nearest to a misspelt id, if one is.
+        case unknownClient(String, nearest: String? = nil)
 
         public func message(in language: JournalConfig.Language) -> String {
             switch self {
-            case .unknownClient(let id):
-                return language == .fr ? "il n'y a pas de client `\(id)` dans ce journal"
-                                       : "there is no client `\(id)` in this journal"
+            case .unknownClient(let id, let nearest):
+                return (language == .fr ? "il n'y a pas de client `\(id)` dans ce journal"
+                                        : "there is no client `\(id)` in this journal") + ClientID.didYouMean(nearest, language)
             }
         }
     }
@@ -67,7 +68,7 @@ public struct CommitmentSummary: Sendable {
         self.today = today
         let all = book.commitments
         if let client = query.client, !book.hasClient(client), !all.contains(where: { $0.client == client }) {
-            throw Failure.unknownClient(client)
+            throw Failure.unknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
         }
         let todayText = today.description
         let shown = all.filter { item in
@@ -97,10 +98,12 @@ public struct CommitmentSummary: Sendable {
         for group in groups {
             var header = group.client.isEmpty ? (fr ? "(sans client)" : "(no client)") : group.client.escapingControls
             if let next = group.next {
+                // For people: `2026-12-07 09:00`, not the stored `2026-12-07T09:00`.
+                let shown = DateValue.fromText(next).map(Agenda.show) ?? next
                 if next >= todayText {
-                    header += fr ? "  · prochain rendez-vous \(next)" : "  · next appointment \(next)"
+                    header += fr ? "  · prochain rendez-vous \(shown)" : "  · next appointment \(shown)"
                 } else {
-                    header += fr ? "  · date fixée \(next), passée" : "  · date fixed \(next), past"
+                    header += fr ? "  · date fixée \(shown), passée" : "  · date fixed \(shown), past"
                 }
             }
             if !group.client.isEmpty {
@@ -120,12 +123,16 @@ public struct CommitmentSummary: Sendable {
                         + (late ? TextColumns.styled(fr ? " (en retard)" : " (late)", "31", colour) : ""))
                 }
                 if let odds = item.odds { columns.append((fr ? "cote " : "odds ") + odds) }
-                if item.owner != "client" { columns.append(fr ? "par: \(item.owner)" : "by: \(item.owner)") }
+                if item.owner != "client" {
+                    columns.append((fr ? "par : " : "by: ") + Agenda.ownerLabel(item.owner, fr))
+                }
                 columns.append(item.text.escapingControls + (item.isPrivate ? (fr ? " (privé)" : " (private)") : ""))
                 out.append(columns.joined(separator: "  "))
                 for statement in item.history {
                     var text = "        \(statement.date ?? "?") \(Self.symbols[statement.status] ?? "")"
-                    if let reason = statement.reason { text += " (\(reason.escapingControls))" }
+                    if let reason = statement.reason {
+                        text += " (\(MissReason.parse(reason).label(in: language).escapingControls))"
+                    }
                     if statement.isMiss { text += fr ? " manqué" : " missed" }
                     out.append(text)
                 }

@@ -31,12 +31,16 @@ struct Resolver: Sendable {
                 next: documents.last(where: { $0.date != nil && $0.type != .client })?.next?.description)
         }
         if let client, !knownClients.contains(client) {
+            // A typo of a known client is far likelier than a new client without a case file.
+            let message = NoteParser.nearest(to: client, among: knownClients).map { known in
+                Message("no case file for client `\(client)`: did you mean `\(known)`? (else create clients/\(client)/client.md: journal new client \(client) --name \"…\")",
+                        fr: "pas de dossier pour le client `\(client)` : vouliez-vous écrire `\(known)` ? (sinon créez clients/\(client)/client.md : journal new client \(client) --name \"…\")")
+            } ?? Message("no case file for client `\(client)`: create clients/\(client)/client.md (journal new client \(client) --name \"…\")",
+                         fr: "pas de dossier pour le client `\(client)` : créez clients/\(client)/client.md (journal new client \(client) --name \"…\")")
             for note in documents where note.type != .client {
                 result.diagnostics.append(Diagnostic(
                     path: note.path, line: note.keyLines["client"] ?? 1, column: 1, severity: .error,
-                    rule: Rule.clientUnknown,
-                    Message("no case file for client `\(client)`: create clients/\(client)/client.md (journal new client \(client) --name \"…\")",
-                            fr: "pas de dossier pour le client `\(client)` : créez clients/\(client)/client.md (journal new client \(client) --name \"…\")")))
+                    rule: Rule.clientUnknown, message))
             }
         }
         // A held session without `number` follows the previous one: after an explicit
@@ -90,6 +94,7 @@ struct Resolver: Sendable {
         var dueDates: [LocalDate?] = []
         var events: [[Event]] = []
         var stems: [String: String] = [:]
+        var suggestions = 0
         for (noteIndex, note) in documents.enumerated() {
             if let first = note.items.first(where: { $0.kind == .commitment }) {
                 if let other = stems[note.stem], other != note.path {
@@ -106,11 +111,19 @@ struct Resolver: Sendable {
             for item in note.items where item.kind == .review {
                 guard let ref = item.ref else { continue }
                 guard let target = byID[ref], madeAt[target] < noteIndex else {
+                    // A few suggestions per client are enough to show the pattern; thousands of
+                    // broken refs must not each scan every id.
+                    suggestions += 1
+                    let earlier = suggestions <= 20 && byID.count <= NoteParser.maximumCandidates
+                        ? Array(byID.filter { madeAt[$0.value] < noteIndex }.keys) : []
+                    let message = NoteParser.nearest(to: ref, among: earlier).map { known in
+                        Message("`ref:: \(ref)` names no earlier commitment of this client: did you mean `\(known)`?",
+                                fr: "`ref:: \(ref)` ne désigne aucun engagement antérieur de ce client : vouliez-vous écrire `\(known)` ?")
+                    } ?? Message("`ref:: \(ref)` names no earlier commitment of this client: use a commitment's `id`, or FILE#N for the Nth commitment of FILE",
+                                 fr: "`ref:: \(ref)` ne désigne aucun engagement antérieur de ce client : utilisez l'`id` d'un engagement, ou FICHIER#N pour le N-ième engagement de FICHIER")
                     result.diagnostics.append(Diagnostic(
                         path: note.path, line: item.line, column: item.column, severity: .error,
-                        rule: Rule.refUnknown,
-                        Message("`ref:: \(ref)` names no earlier commitment of this client: use a commitment's `id`, or FILE#N for the Nth commitment of FILE",
-                                fr: "`ref:: \(ref)` ne désigne aucun engagement antérieur de ce client : utilisez l'`id` d'un engagement, ou FICHIER#N pour le N-ième engagement de FICHIER")))
+                        rule: Rule.refUnknown, message))
                     continue
                 }
                 let reviewDate = note.date?.date

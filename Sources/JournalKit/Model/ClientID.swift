@@ -3,6 +3,12 @@ public enum ClientID {
     /// The id in the one form the index keys clients by (NFC), whether it comes from a folder
     /// name written by macOS (NFD), a `client:` typed in a note, or the command line.
     public static func normalized(_ id: String) -> String { TextFold.composed(id) }
+    /// « : vouliez-vous écrire `nadia-benali` ? » after an unknown client's message, when a
+    /// known client is a typo away; nothing otherwise.
+    static func didYouMean(_ nearest: String?, _ language: JournalConfig.Language) -> String {
+        guard let nearest else { return "" }
+        return language == .fr ? " : vouliez-vous écrire `\(nearest)` ?" : ": did you mean `\(nearest)`?"
+    }
 
     /// A client id: the name of a folder under clients/. Any name a folder can have inside the
     /// journal, but never one that climbs out of it or hides (`..`, `/`, a leading dot).

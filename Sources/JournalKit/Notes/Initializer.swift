@@ -14,7 +14,9 @@ public struct Initializer: Sendable {
 
         /// Why a step was skipped.
         public enum Note: Sendable {
-            case gitMissing, gitInitFailed, otherHookExists
+            case gitMissing, gitInitFailed
+            /// Someone else's hook: the line that would add the check to it.
+            case otherHookExists(command: String)
 
             public func message(in language: JournalConfig.Language) -> String {
                 let fr = language == .fr
@@ -23,9 +25,9 @@ public struct Initializer: Sendable {
                     return fr ? "git n'est pas installé : le journal n'est pas versionné" : "git is not installed: the journal is not under version control"
                 case .gitInitFailed:
                     return fr ? "git init a échoué : le journal n'est pas versionné" : "git init failed: the journal is not under version control"
-                case .otherHookExists:
-                    return fr ? "un hook pre-commit existe déjà : ajoutez-y `journal lint --staged` pour vérifier les notes avant chaque commit"
-                              : "a pre-commit hook already exists: add `journal lint --staged` to it to check notes before each commit"
+                case .otherHookExists(let command):
+                    return fr ? "un hook pre-commit existe déjà : ajoutez-y la ligne `\(command) || exit 1` pour vérifier les notes avant chaque commit"
+                              : "a pre-commit hook already exists: add the line `\(command) || exit 1` to it to check notes before each commit"
                 }
             }
         }
@@ -33,10 +35,13 @@ public struct Initializer: Sendable {
 
     public let root: URL
     public let language: JournalConfig.Language
+    /// The absolute path of the `journal` binary that runs, written into the hook.
+    public let executable: String?
 
-    public init(root: URL, language: JournalConfig.Language = .fr) {
+    public init(root: URL, language: JournalConfig.Language = .fr, executable: String? = nil) {
         self.root = root.standardizedFileURL
         self.language = language
+        self.executable = executable
     }
 
     /// `.gitignore`'s lines: the derived index and the exports are not committed, nor the
@@ -45,27 +50,71 @@ public struct Initializer: Sendable {
     static let ignored = [".journal/", "exports/", ".*.tmp", "!" + JournalSecret.fileName]
 
     /// The pre-commit hook. Git runs hooks from the top of the work tree, which is not the
-    /// journal when the journal is a folder inside a larger repository: the hook names it.
-    static func hook(journalFolder: String) -> String {
-        let quoted = "'" + journalFolder.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    /// journal when the journal is a folder inside a larger repository: the hook names it. It
+    /// runs the binary that installed it (a GUI git client or an absolute-path install has no
+    /// `journal` on its PATH), else the one on PATH; when neither runs, the commit is refused
+    /// with what to do, in the journal's language: a check that cannot run must not pass.
+    static func hook(journalFolder: String, executable: String?, language: JournalConfig.Language) -> String {
+        let fr = language == .fr
+        let missing = fr
+            ? "journal introuvable (ni $recorded, ni dans le PATH) : les notes n'ont pas été vérifiées, le commit est refusé. Lancez « journal hook install » depuis un terminal où journal fonctionne, ou commitez avec --no-verify pour passer la vérification."
+            : "journal not found (neither $recorded nor on PATH): the notes were not checked, the commit is refused. Run 'journal hook install' from a terminal where journal works, or commit with --no-verify to skip the check."
+        let broken = fr
+            ? "journal ($binary) n'a pas pu vérifier les notes (code $status) : le commit est refusé. Réinstallez journal puis lancez « journal hook install », ou commitez avec --no-verify pour passer la vérification."
+            : "journal ($binary) could not check the notes (code $status): the commit is refused. Reinstall journal, then run 'journal hook install', or commit with --no-verify to skip the check."
         return """
             #!/bin/sh
             # Installed by `journal init`: checks the staged notes before each commit.
             # A commit with errors is refused; fix them, or commit with --no-verify to skip the check.
-            if ! command -v journal >/dev/null 2>&1; then
-              echo "journal is not on PATH: the notes were not checked" >&2
-              exit 0
+            recorded=\(shellQuoted(executable ?? ""))
+            binary="$recorded"
+            if [ -z "$binary" ] || [ ! -x "$binary" ]; then
+              binary=$(command -v journal 2>/dev/null)
             fi
-            exec journal lint --staged --journal \(quoted)
+            if [ -z "$binary" ]; then
+              echo "\(missing)" >&2
+              exit 1
+            fi
+            "$binary" lint --staged --journal \(shellQuoted(journalFolder))
+            status=$?
+            if [ "$status" -ge 126 ]; then
+              echo "\(broken)" >&2
+              exit 1
+            fi
+            exit "$status"
 
             """
     }
 
-    /// Whether `text` is a pre-commit hook that journal wrote, in this version or an earlier one:
-    /// its first lines are the shebang and our mark, and its only command is `journal lint --staged`.
+    /// `text` between single quotes, for sh: nothing inside is expanded.
+    static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The value of a `shellQuoted` word, nil when `word` is not one.
+    static func shellUnquoted(_ word: Substring) -> String? {
+        guard word.count >= 2, word.hasPrefix("'"), word.hasSuffix("'") else { return nil }
+        let inner = word.dropFirst().dropLast()
+        let pieces = inner.components(separatedBy: "'\\''")
+        guard pieces.allSatisfy({ !$0.contains("'") }) else { return nil }
+        return pieces.joined(separator: "'")
+    }
+
+    /// Whether `text` is a pre-commit hook that journal wrote, in this version or an earlier one
+    /// (and not edited since): this version's hooks are recognised by writing the same hook
+    /// again from the values it holds, earlier ones by their mark and their only command,
+    /// `journal lint --staged`.
     static func isOurHook(_ text: String) -> Bool {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard lines.count >= 2, lines[0] == "#!/bin/sh", lines[1].hasPrefix("# Installed by `journal init`") else { return false }
+        if let recordedLine = lines.first(where: { $0.hasPrefix("recorded=") }),
+           let recorded = shellUnquoted(recordedLine.dropFirst("recorded=".count)[...]),
+           let lintLine = lines.first(where: { $0.hasPrefix("\"$binary\" lint --staged --journal ") }),
+           let folder = shellUnquoted(lintLine.dropFirst("\"$binary\" lint --staged --journal ".count)[...]) {
+            return JournalConfig.Language.allCases.contains { language in
+                hook(journalFolder: folder, executable: recorded.isEmpty ? nil : recorded, language: language) == text
+            }
+        }
         let commands = lines.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         let known = ["if ! command -v journal >/dev/null 2>&1; then", "exit 0", "fi"]
         return commands.allSatisfy { line in
@@ -158,7 +207,10 @@ public struct Initializer: Sendable {
         let top = Self.output(git, ["-C", root.path, "rev-parse", "--show-toplevel"]) ?? root.path
         let prefix = StagedLinter.relativePrefix(of: root.path, in: top)
         let folder = prefix.isEmpty ? "." : String(prefix.dropLast())
-        let wanted = Self.hook(journalFolder: folder)
+        // The hook speaks the journal's language, which journal.yml says once it exists.
+        let configData = FileManager.default.contents(atPath: root.appendingPathComponent(JournalConfig.fileName).path)
+        let hookLanguage = configData.map { Journal.config(from: $0).language } ?? language
+        let wanted = Self.hook(journalFolder: folder, executable: executable, language: hookLanguage)
         if let current = try? String(contentsOf: hook, encoding: .utf8) {
             if current == wanted { return }
             // Ours, from an earlier version (it starts with our own mark and was not edited
@@ -167,8 +219,9 @@ public struct Initializer: Sendable {
                 try AtomicFile.write(Data(wanted.utf8), to: hook, overwrite: true)
                 chmod(hook.path, 0o755)
                 report.hookUpgraded = true
-            } else if !current.contains("journal lint --staged") {
-                report.notes.append(.otherHookExists)
+            } else if !current.contains("lint --staged") {
+                let binary = executable.map(Self.shellQuoted) ?? "journal"
+                report.notes.append(.otherHookExists(command: "\(binary) lint --staged --journal \(Self.shellQuoted(folder))"))
             }
         } else {
             try AtomicFile.write(Data(wanted.utf8), to: hook, overwrite: false)

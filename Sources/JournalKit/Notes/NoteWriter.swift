@@ -9,7 +9,8 @@ public struct NoteWriter: Sendable {
 
     public enum Failure: UserFacingError, Sendable {
         case badClientID(String)
-        case unknownClient(String)
+        /// With the known client nearest to a misspelt id, if one is.
+        case unknownClient(String, nearest: String? = nil)
         case badDate(String, ValueError)
         /// A time the zone's clocks skip that night (they go from `from` straight to `to`).
         case skippedTime(String, zone: String, from: DateValue.Time, to: DateValue.Time)
@@ -21,7 +22,10 @@ public struct NoteWriter: Sendable {
             case .badClientID(let id):
                 return fr ? "« \(id) » ne peut pas être un identifiant de client : lettres minuscules, chiffres et tirets (par exemple jeanne-martin)"
                           : "“\(id)” cannot be a client id: use lower-case letters, digits and hyphens (e.g. jeanne-martin)"
-            case .unknownClient(let id):
+            case .unknownClient(let id, let nearest?):
+                return fr ? "il n'y a pas de client `\(id)` : vouliez-vous écrire `\(nearest)` ? (sinon créez-le d'abord avec `journal new client \(id) --name \"…\"`)"
+                          : "there is no client `\(id)`: did you mean `\(nearest)`? (else create it first with `journal new client \(id) --name \"…\"`)"
+            case .unknownClient(let id, nil):
                 return fr ? "il n'y a pas de client `\(id)` : créez-le d'abord avec `journal new client \(id) --name \"…\"`"
                           : "there is no client `\(id)`: create it first with `journal new client \(id) --name \"…\"`"
             case .badDate(let text, let reason):
@@ -99,7 +103,7 @@ public struct NoteWriter: Sendable {
         if let client, let store {
             _ = try store.update()
             resolution = try store.resolutions().first { $0.client?.id == client }
-            guard let resolution else { throw Failure.unknownClient(client) }
+            guard let resolution else { throw Failure.unknownClient(client, nearest: NoteParser.nearest(to: client, among: try store.clientsWithCaseFile())) }
             if let caseFile = resolution.documents.first(where: { $0.type == DocumentType.client.rawValue }),
                caseFile.path.hasPrefix("clients/") {
                 clientFolder = caseFile.path.split(separator: "/").prefix(2).joined(separator: "/")

@@ -18,12 +18,37 @@ public struct StagedLinter: Sendable {
         }
     }
 
-    public func lint() throws -> [Diagnostic] {
+    /// What the check found: problems in the staged notes, and staged files that must not be
+    /// committed at all.
+    public struct Outcome: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// Staged files under `.journal/` (the index, derived and rebuilt at will) or `exports/`
+        /// (what the coach wrote out for others: reports, summaries, calendars), relative to the
+        /// journal.
+        public var refused: [String]
+    }
+
+    /// The folders of the journal whose files are never committed (.gitignore lists them; this
+    /// catches a `git add -f` or a journal whose .gitignore was lost).
+    static let refusedFolders = [".journal", "exports"]
+
+    public func lint() throws -> Outcome {
         guard let git = Initializer.which("git"),
               let top = Initializer.output(git, ["-C", journal.root.path, "rev-parse", "--show-toplevel"]) else {
             throw Failure.noGit
         }
         let prefix = Self.relativePrefix(of: journal.root.path, in: top)
+        guard let every = Initializer.outputData(git, ["-C", top, "diff", "--cached", "--name-only", "-z",
+                                                       "--diff-filter=ACMR"])
+            .map({ String(decoding: $0, as: UTF8.self) }) else {
+            throw Failure.noGit
+        }
+        let refused = every.split(separator: "\0").map(String.init).compactMap { name -> String? in
+            guard name.hasPrefix(prefix) else { return nil }
+            let path = String(name.dropFirst(prefix.count))
+            let first = path.split(separator: "/").first.map(String.init) ?? ""
+            return Self.refusedFolders.contains(first) ? path : nil
+        }
         guard let names = Initializer.outputData(git, ["-C", top, "diff", "--cached", "--name-only", "-z",
                                                        "--diff-filter=ACMR", "--", "*.md"])
             .map({ String(decoding: $0, as: UTF8.self) }) else {
@@ -52,7 +77,21 @@ public struct StagedLinter: Sendable {
             diagnostics += note.diagnostics
         }
         diagnostics += try crossNoteDiagnostics(staged)
-        return diagnostics.sorted()
+        return Outcome(diagnostics: diagnostics.sorted(), refused: refused.sorted())
+    }
+
+    /// Why a refused file cannot be committed, and how to take it out of the commit.
+    public static func refusal(_ path: String, in language: JournalConfig.Language) -> String {
+        let folder = path.hasPrefix(".journal/") ? ".journal/" : "exports/"
+        let quoted = Initializer.shellQuoted(path)
+        if language == .fr {
+            return folder == ".journal/"
+                ? "\(path) : l'index de journal ne va pas dans le dépôt (il se reconstruit à partir des notes) : retirez-le du commit avec git reset -q -- \(quoted) (le fichier reste sur le disque)"
+                : "\(path) : les exports (rapports, synthèses, calendriers) ne vont pas dans le dépôt : retirez-le du commit avec git reset -q -- \(quoted) (le fichier reste sur le disque)"
+        }
+        return folder == ".journal/"
+            ? "\(path): journal's index does not go into the repository (it is rebuilt from the notes): take it out of the commit with git reset -q -- \(quoted) (the file stays on disk)"
+            : "\(path): exports (reports, summaries, calendars) do not go into the repository: take it out of the commit with git reset -q -- \(quoted) (the file stays on disk)"
     }
 
     /// The checks that need a client's other notes (refs, ids, case files), run on the staged

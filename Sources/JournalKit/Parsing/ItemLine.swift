@@ -9,6 +9,8 @@ struct ItemLine: Sendable, Hashable {
         var value: String
         var line: Int
         var column: Int
+        /// The key as the coach wrote it (accents kept), for messages; empty for an emoji field.
+        var written: String = ""
     }
 
     /// The character between the brackets of a checkbox, nil when the item has none, U+0000
@@ -130,8 +132,8 @@ struct ItemLine: Sendable, Hashable {
                 i += 4
                 continue
             }
-            if byte == UInt8(ascii: "["), let (key, value, next) = field(in: bytes, at: i) {
-                fields.append(Field(key: key, value: value, line: number, column: column(i)))
+            if byte == UInt8(ascii: "["), let (key, written, value, next) = field(in: bytes, at: i) {
+                fields.append(Field(key: key, value: value, line: number, column: column(i), written: written))
                 i = next
                 continue
             }
@@ -190,7 +192,7 @@ struct ItemLine: Sendable, Hashable {
             if bytes[i] == UInt8(ascii: "<"), bytes[i...].starts(with: commentStart) {
                 inComment = true
                 i += 4
-            } else if bytes[i] == UInt8(ascii: "["), let (_, _, next) = field(in: bytes, at: i) {
+            } else if bytes[i] == UInt8(ascii: "["), let (_, _, _, next) = field(in: bytes, at: i) {
                 i = next
             } else if bytes[i] >= 0xE2, let field = emojiField(in: bytes, at: i) {
                 found.append((i..<field.end, field.key, field.value))
@@ -206,9 +208,9 @@ struct ItemLine: Sendable, Hashable {
     private static let commentEnd = Array("-->".utf8)
     private static let emojiBytes: [([UInt8], String)] = emojiFields.map { (Array(String($0.0).utf8), $0.1) }
 
-    /// A Dataview field `[key:: value]` starting at `start`: its folded key, trimmed value, and
-    /// the index after its closing bracket.
-    private static func field(in bytes: [UInt8], at start: Int) -> (String, String, Int)? {
+    /// A Dataview field `[key:: value]` starting at `start`: its folded key, its key as written,
+    /// trimmed value, and the index after its closing bracket.
+    private static func field(in bytes: [UInt8], at start: Int) -> (String, String, String, Int)? {
         var j = start + 1
         while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
         let keyStart = j
@@ -220,12 +222,13 @@ struct ItemLine: Sendable, Hashable {
         }
         guard j > keyStart, j + 1 < bytes.count, bytes[j] == UInt8(ascii: ":"), bytes[j + 1] == UInt8(ascii: ":")
         else { return nil }
-        let key = TextFold.fold(String(decoding: bytes[keyStart..<j], as: UTF8.self))
+        let written = String(decoding: bytes[keyStart..<j], as: UTF8.self)
+        let key = TextFold.fold(written)
         j += 2
         let valueStart = j
         while j < bytes.count, bytes[j] != UInt8(ascii: "]") { j += 1 }
         guard j < bytes.count else { return nil }
         let value = String(decoding: bytes[valueStart..<j], as: UTF8.self).trimmingWhitespace
-        return (key, value, j + 1)
+        return (key, written, value, j + 1)
     }
 }

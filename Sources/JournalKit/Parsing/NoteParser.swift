@@ -207,12 +207,58 @@ struct NoteParser: Sendable {
     static let itemKeys: Set<String> = ["id", "due", "echeance", "odds", "cote", "owner", "qui", "done", "fait",
                                         "reason", "raison", "validated", "valide", "ref"]
 
+    /// The accented spelling of the folded keys that have one, for suggestions.
+    static let itemKeySpellings: [String: String] = ["echeance": "échéance", "valide": "validé"]
+
     /// The known key nearest to a misspelt one, if it is close enough to be a typo.
     static func closest(to key: String, in known: Set<String>) -> String? {
         let folded = TextFold.fold(key)
         let best = known.map { ($0, editDistance(folded, $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
         guard let best, best.1 <= max(1, min(2, folded.count / 3)) else { return nil }
         return best.0
+    }
+
+    /// The candidate nearest to a misspelt id (a client's, a commitment's), if it is close
+    /// enough to be a typo; ids are compared as written. Bounded: nothing is suggested among
+    /// more than `maximumCandidates` (a hostile journal must not make every miss quadratic),
+    /// and a candidate whose length alone rules it out costs one comparison.
+    static func nearest(to word: String, among candidates: some Collection<String>) -> String? {
+        guard candidates.count <= maximumCandidates else { return nil }
+        let target = Array(word.utf8.prefix(64))
+        let limit = max(1, min(2, word.count / 3))
+        var best: (String, Int)?
+        for candidate in candidates where candidate != word {
+            let bytes = Array(candidate.utf8.prefix(64))
+            guard abs(bytes.count - target.count) <= limit else { continue }
+            let distance = boundedDistance(target, bytes, limit: limit)
+            guard distance <= limit else { continue }
+            if best == nil || (distance, candidate) < (best!.1, best!.0) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    static let maximumCandidates = 5_000
+
+    /// Edit distance (a swap of two neighbours counting one), or `limit + 1` as soon as it is
+    /// known to exceed `limit`.
+    static func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, beforePrevious[j - 2] + 1) }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+        }
+        return previous[b.count]
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
@@ -284,9 +330,18 @@ struct NoteParser: Sendable {
             var status = ItemStatus(marker: parsed.marker)
             if status == nil {
                 let shown = parsed.markerText ?? "[\(parsed.marker!)]"
-                reader.report(Rule.markerInvalid, line: node.startLine, column: parsed.markerColumn, Message(
-                    "\(shown) is not a checkbox marker: use [ ] open, [x] done, [/] partly done, [-] dropped or [>] carried forward",
-                    fr: "\(shown) n'est pas une case à cocher : utilisez [ ] à faire, [x] fait, [/] en partie, [-] abandonné ou [>] reporté"))
+                let written = Array(shown)
+                if written.count == 3, ItemStatus(marker: written[1]) != nil {
+                    // `[ ]Faire Z`: a right box, only the space after it is missing.
+                    let example = "- \(shown) \(parsed.text.clipped)"
+                    reader.report(Rule.markerInvalid, line: node.startLine, column: parsed.markerColumn, Message(
+                        "a space is missing after \(shown): write `\(example)`",
+                        fr: "il manque une espace après \(shown) : écrivez « \(example) »"))
+                } else {
+                    reader.report(Rule.markerInvalid, line: node.startLine, column: parsed.markerColumn, Message(
+                        "\(shown) is not a checkbox marker: use [ ] open, [x] done, [/] partly done, [-] dropped or [>] carried forward",
+                        fr: "\(shown) n'est pas une case à cocher : utilisez [ ] à faire, [x] fait, [/] en partie, [-] abandonné ou [>] reporté"))
+                }
                 status = .open
             }
             if kind == .commitment { rank += 1 }
@@ -445,10 +500,13 @@ struct NoteParser: Sendable {
             default:
                 // Other keys are the coach's own (Dataview users have many); one that is a
                 // letter or two from a known key is most likely a typo, and its value is lost.
-                if let suggestion = Self.closest(to: field.key, in: Self.itemKeys), suggestion != field.key {
+                if let folded = Self.closest(to: field.key, in: Self.itemKeys), folded != field.key {
+                    // Shown as the coach writes them: `échance` → `échéance`, not `echeance`.
+                    let written = field.written.isEmpty ? field.key : field.written
+                    let suggestion = Self.itemKeySpellings[folded] ?? folded
                     reader.report(Rule.fieldUnknown, .warning, line: field.line, column: field.column, Message(
-                        "`\(field.key)` is not a field journal reads: did you mean `\(suggestion)`?",
-                        fr: "`\(field.key)` n'est pas un champ que journal lit : vouliez-vous écrire `\(suggestion)` ?"))
+                        "`\(written)` is not a field journal reads: did you mean `\(suggestion)`?",
+                        fr: "`\(written)` n'est pas un champ que journal lit : vouliez-vous écrire `\(suggestion)` ?"))
                 }
             }
         }

@@ -75,19 +75,39 @@ public struct HoursLog: Sendable {
 
     // MARK: CSV
 
-    /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a quote or
-    /// a line break; hours with a decimal point whatever the language; a last row of totals.
-    public func csv(language: JournalConfig.Language) -> String {
-        let fr = language == .fr
-        var lines = [headers(fr)]
-        lines += rows.map { cells($0, comma: false) }
-        lines.append(totalCells(fr, comma: false))
-        // Cells are one line each: any control character in a name is made visible.
-        return lines.map { $0.map { Self.csvField($0.escapingControls) }.joined(separator: ",") + "\r\n" }.joined()
+    /// The two kinds of CSV: the one a French spreadsheet opens as it is, and the standard one.
+    public enum CSVStyle: String, Sendable, CaseIterable {
+        /// What Excel expects in France (and LibreOffice reads too): a UTF-8 byte order mark
+        /// (without it Excel reads « é » as « Ã© »), `;` between fields (the comma is the decimal
+        /// separator there), hours with a decimal comma.
+        case excelFR = "excel-fr"
+        /// RFC 4180: `,` between fields, hours with a decimal point, no byte order mark; for
+        /// scripts, and spreadsheets set to English.
+        case rfc4180
+
+        /// A French journal's hours open in a French spreadsheet; an English one's are standard.
+        public static func defaultStyle(for language: JournalConfig.Language) -> CSVStyle {
+            language == .fr ? .excelFR : .rfc4180
+        }
     }
 
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    /// A header row, CRLF line ends, fields quoted when they hold the separator, a quote or a
+    /// line break, and a last row of totals; separator, decimal mark and byte order mark as
+    /// `style` says.
+    public func csv(language: JournalConfig.Language, style: CSVStyle? = nil) -> String {
+        let fr = language == .fr
+        let style = style ?? CSVStyle.defaultStyle(for: language)
+        let comma = style == .excelFR
+        let separator: Character = comma ? ";" : ","
+        var lines = [headers(fr)]
+        lines += rows.map { cells($0, comma: comma) }
+        lines.append(totalCells(fr, comma: comma))
+        let body = lines.map { $0.map { Self.csvField($0.escapingControls, separator: separator) }.joined(separator: String(separator)) + "\r\n" }.joined()
+        return (comma ? "\u{FEFF}" : "") + body
+    }
+
+    static func csvField(_ text: String, separator: Character = ",") -> String {
+        guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -58,20 +58,24 @@ public struct SponsorReport: Sendable, Hashable {
     public var themes: [String]?
 
     public enum Failure: UserFacingError, Sendable {
-        case unknownClient(String)
+        /// With the known client nearest to a misspelt id, if one is.
+        case unknownClient(String, nearest: String? = nil)
 
         public func message(in language: JournalConfig.Language) -> String {
             switch self {
-            case .unknownClient(let id):
-                return language == .fr ? "il n'y a pas de client `\(id)` dans ce journal (pas de clients/\(id)/client.md)"
-                                       : "there is no client `\(id)` in this journal (no clients/\(id)/client.md)"
+            case .unknownClient(let id, let nearest):
+                return (language == .fr ? "il n'y a pas de client `\(id)` dans ce journal (pas de clients/\(id)/client.md)"
+                                        : "there is no client `\(id)` in this journal (no clients/\(id)/client.md)")
+                    + ClientID.didYouMean(nearest, language)
             }
         }
     }
 
     public init(book: CaseBook, client typed: String, today: LocalDate) throws {
         let id = ClientID.normalized(typed)
-        guard let file = book.caseFiles[id] else { throw Failure.unknownClient(id) }
+        guard let file = book.caseFiles[id] else {
+            throw Failure.unknownClient(id, nearest: NoteParser.nearest(to: id, among: book.caseFiles.keys))
+        }
         client = file.name ?? id
         coach = book.config.coach
         sponsor = file.sponsor?.name

@@ -43,7 +43,8 @@ public enum CaseSummary {
     }
 
     public enum Failure: UserFacingError, Sendable {
-        case unknownClient(String)
+        /// With the known client nearest to a misspelt id, if one is.
+        case unknownClient(String, nearest: String? = nil)
         case leak([LeakHit])
         case undeclared([UndeclaredName])
         /// `--for-publication` without the client's consent, or without anonymisation.
@@ -52,9 +53,10 @@ public enum CaseSummary {
         public func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
             switch self {
-            case .unknownClient(let id):
-                return fr ? "il n'y a pas de dossier client `\(id)` dans ce journal (clients/\(id)/client.md)"
-                          : "there is no case file for client `\(id)` in this journal (clients/\(id)/client.md)"
+            case .unknownClient(let id, let nearest):
+                return (fr ? "il n'y a pas de dossier client `\(id)` dans ce journal (clients/\(id)/client.md)"
+                           : "there is no case file for client `\(id)` in this journal (clients/\(id)/client.md)")
+                    + ClientID.didYouMean(nearest, language)
             case .noConsent(let id):
                 return fr ? "le dossier de `\(id)` ne donne pas `consent: {case_study: true}` : une synthèse pour publication est refusée (sans --for-publication, elle reste réservée à la supervision)"
                           : "the case file of `\(id)` does not give `consent: {case_study: true}`: a summary for publication is refused (without --for-publication it stays for supervision only)"
@@ -79,7 +81,7 @@ public enum CaseSummary {
         let notes = try store.notes(ofClient: options.client)
         guard let resolution = try store.resolutions(of: [options.client]).first,
               let caseNote = notes.first(where: { $0.type == .client }), let file = caseNote.caseFile else {
-            throw Failure.unknownClient(options.client)
+            throw Failure.unknownClient(options.client, nearest: NoteParser.nearest(to: options.client, among: try store.clientsWithCaseFile()))
         }
         if options.forPublication, !file.consent.caseStudy || !options.anonymise { throw Failure.noConsent(options.client) }
         let documents = notes.filter { $0.type != nil && $0.type != .client && $0.type != .supervision && $0.date != nil }
@@ -109,8 +111,10 @@ public enum CaseSummary {
         for (note, shift) in [(caseNote, 1)] + documents.map({ ($0, 2) }) {
             let body = NoteBody(root: journal.root, path: note.path)
             sources[note.path] = body.source
+            // The template writes « Contexte » above the case file's text: its own heading would repeat it.
             bodies[note.path] = body.rendered(aliases: journal.config.headingAliases, shift: shift, outgoing: outgoing,
-                                              path: note.path, context: note.type == .client ? nil : note.date?.date)
+                                              path: note.path, context: note.type == .client ? nil : note.date?.date,
+                                              droppedHeadings: note.type == .client ? ["contexte", "context"] : [])
         }
         let builder = SummaryBuilder(language: language, anonymiser: anonymiser, outgoing: outgoing, origin: origin, file: file,
                                      client: options.client, resolution: resolution, documents: documents,

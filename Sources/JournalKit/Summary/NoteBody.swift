@@ -28,7 +28,10 @@ struct NoteBody: Sendable {
     /// The body for a summary: what is private, comments, raw HTML, the first-level title, and
     /// the lists of objectives, commitments, reviews and themes (the summary shows those itself)
     /// are left out; headings move down `shift` levels; `outgoing` rewrites every piece of text.
-    func rendered(aliases: HeadingAliases, shift: Int, outgoing: OutgoingText, path: String, context: LocalDate?) -> Rendered {
+    /// `droppedHeadings` (folded) are headings the template already writes (the case file's
+    /// « Contexte », under the summary's own): left out, their section kept.
+    func rendered(aliases: HeadingAliases, shift: Int, outgoing: OutgoingText, path: String, context: LocalDate?,
+                  droppedHeadings: Set<String> = []) -> Rendered {
         // Comments go before cmark sees the body; what they say is private, and the gate knows it.
         let blanked = HTMLComments.blank(source, .compact)
         var privateLines: [String] = blanked.comments.flatMap { $0.split(separator: "\n").map(String.init) }
@@ -49,6 +52,9 @@ struct NoteBody: Sendable {
                 case .htmlBlock, .htmlInline:
                     drop.insert(index)
                 case .heading where node.headingLevel == 1 || inItemSection:
+                    drop.insert(index)
+                case .heading where node.headingLevel == 2 && !droppedHeadings.isEmpty
+                    && droppedHeadings.contains(TextFold.fold(SectionMap.lines(of: index, in: tree).joined(separator: " "))):
                     drop.insert(index)
                 case .list where inItemSection:
                     drop.insert(index)

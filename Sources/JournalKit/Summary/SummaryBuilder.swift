@@ -190,7 +190,8 @@ struct SummaryBuilder {
             }
             return [
                 "heading": heading,
-                "facts": facts.joined(separator: " · "),
+                // False when there is none: the template's `*{{facts}}*` would print a stray `**`.
+                "facts": facts.isEmpty ? false : facts.joined(separator: " · ") as Any,
                 "body": bodies[note.path] ?? "",
             ]
         }

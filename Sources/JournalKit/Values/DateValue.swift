@@ -131,6 +131,11 @@ public struct DateValue: Sendable, Hashable, TextCodable {
         let day: LocalDate
         switch LocalDate.parse(datePart) {
         case .success(let parsed): day = parsed
+        case .failure(.notADate):
+            // The whole value is quoted (`3 décembre 2026`, not « 3 »), with its digits when
+            // it is a date in words.
+            if let meant = LocalDate.fromWords(text) { return .failure(.dateInWords(text, meant)) }
+            return .failure(.notADate(text))
         case .failure(let error): return .failure(error)
         }
         var value = DateValue(date: day)

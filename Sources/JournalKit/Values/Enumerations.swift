@@ -104,6 +104,19 @@ enum MissReason: Hashable, Sendable {
         }
     }
 
+    /// How the reason reads for the coach: the four diagnoses in the journal's language, the
+    /// coach's own words as written.
+    func label(in language: JournalConfig.Language) -> String {
+        let fr = language == .fr
+        switch self {
+        case .busy: return fr ? "occupé" : "busy"
+        case .hard: return fr ? "trop difficile" : "too hard"
+        case .stuck: return fr ? "bloqué" : "stuck"
+        case .notUseful: return fr ? "pas utile" : "not useful"
+        case .other(let text): return text
+        }
+    }
+
     var canonical: String {
         switch self {
         case .busy: return "busy"

@@ -93,4 +93,46 @@ public struct LocalDate: Sendable, Hashable, Comparable, TextCodable {
     }
 
     static func fromText(_ text: String) -> LocalDate? { try? parse(Substring(text)).get() }
+
+    /// Month names, folded, French and English, with their usual abbreviations.
+    private static let monthNames: [String: Int] = {
+        let names: [[String]] = [
+            ["janvier", "janv", "january", "jan"], ["fevrier", "fevr", "fev", "february", "feb"],
+            ["mars", "march", "mar"], ["avril", "avr", "april", "apr"], ["mai", "may"],
+            ["juin", "june", "jun"], ["juillet", "juil", "july", "jul"], ["aout", "august", "aug"],
+            ["septembre", "sept", "sep", "september"], ["octobre", "oct", "october"],
+            ["novembre", "nov", "november"], ["decembre", "dec", "december"],
+        ]
+        var table: [String: Int] = [:]
+        for (index, words) in names.enumerated() { for word in words { table[word] = index + 1 } }
+        return table
+    }()
+
+    /// A day written in words, as people write it in prose: `3 décembre 2026`, `mardi 1er
+    /// décembre 2026`, `3 déc. 2026`, `December 3, 2026`. Only to say how it is written in
+    /// digits: journal reads dates in digits alone.
+    static func fromWords(_ text: String) -> LocalDate? {
+        guard text.count <= 40 else { return nil }
+        let words = TextFold.fold(text).split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." })
+            .map(String.init).filter { !$0.isEmpty }
+        let weekdays: Set<String> = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "le",
+                                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the"]
+        let rest = words.drop(while: { weekdays.contains($0) })
+        func number(_ word: String) -> Int? {
+            let digits = word.hasSuffix("er") ? String(word.dropLast(2))
+                : word.hasSuffix("st") || word.hasSuffix("nd") || word.hasSuffix("rd") || word.hasSuffix("th") ? String(word.dropLast(2)) : word
+            guard (1...4).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(digits)
+        }
+        let parts = Array(rest)
+        guard parts.count == 3 else { return nil }
+        var day: Int?, month: Int?
+        if let d = number(parts[0]), let m = monthNames[parts[1]] {
+            (day, month) = (d, m)
+        } else if let m = monthNames[parts[0]], let d = number(parts[1]) {
+            (day, month) = (d, m)
+        }
+        guard let day, let month, parts[2].count == 4, let year = number(parts[2]) else { return nil }
+        return LocalDate(year: year, month: month, day: day)
+    }
 }

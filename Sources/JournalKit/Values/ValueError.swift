@@ -1,6 +1,8 @@
 /// Why a typed value could not be read; `text` is shown after the field's name.
 public enum ValueError: Error, Sendable, Equatable {
     case notADate(String)
+    /// A date written in words (`3 décembre 2026`): the forms journal reads are given for it.
+    case dateInWords(String, LocalDate)
     case impossibleDate(String)
     case badTime(String)
     case badDuration(String)
@@ -12,6 +14,10 @@ public enum ValueError: Error, Sendable, Equatable {
         case .notADate(let value):
             return Message("“\(value.clipped)” is not a date: write 2026-03-18, 2026-03-18 10:00 or 18/03/2026",
                            fr: "« \(value.clipped) » n'est pas une date : écrivez 2026-03-18, 2026-03-18 10:00 ou 18/03/2026")
+        case .dateInWords(let value, let date):
+            let french = LocalDate.pad(date.day, 2) + "/" + LocalDate.pad(date.month, 2) + "/" + String(date.year)
+            return Message("“\(value.clipped)” is a date in words: write it \(date) (or \(french))",
+                           fr: "« \(value.clipped) » est une date en toutes lettres : une date s'écrit \(date) ou \(french)")
         case .impossibleDate(let value):
             return Message("\(value.clipped) is not a day of the calendar",
                            fr: "le \(value.clipped) n'existe pas dans le calendrier")

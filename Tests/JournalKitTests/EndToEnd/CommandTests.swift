@@ -45,7 +45,7 @@ import Testing
         #expect(ignore.contains(".journal/") && ignore.contains("exports/"))
         if Initializer.which("git") != nil {
             let hook = folder.appendingPathComponent(".git/hooks/pre-commit")
-            #expect(try String(contentsOf: hook, encoding: .utf8).contains("journal lint --staged"))
+            #expect(try String(contentsOf: hook, encoding: .utf8).contains("lint --staged --journal"))
         }
         try Data("coach: Moi\n".utf8).write(to: folder.appendingPathComponent("journal.yml"))
         let second = try runJournal(["init", folder.path])
@@ -183,7 +183,7 @@ import Testing
         let result = try runJournal(["hook", "install", "--journal", journal.root.path])
         #expect(result.status == 0, "\(result.stderr)")
         let hook = try String(contentsOf: journal.root.appendingPathComponent(".git/hooks/pre-commit"), encoding: .utf8)
-        #expect(hook.contains("journal lint --staged --journal '.'"))
+        #expect(hook.contains("\"$binary\" lint --staged --journal '.'"))
         let again = try runJournal(["hook", "install", "--journal", journal.root.path])
         #expect(again.status == 0)
         #expect(!again.stderr.contains("existe déjà"))

@@ -24,7 +24,13 @@ import Testing
         let result = try runJournal(arguments + ["--journal", journal.root.path, "--today", "2026-05-20"])
         #expect(result.status == 0, "\(result.stderr)")
         let shown = "$ journal \(arguments.joined(separator: " "))" + (arguments.first == "hours" ? "" : " --today 2026-05-20")
-        let expected = shown + "\n" + result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+        // A French journal's CSV starts with a byte order mark, which a document cannot show.
+        var output = result.stdout
+        if arguments.contains("csv") {
+            #expect(output.hasPrefix("\u{FEFF}"))
+            output = String(output.dropFirst())
+        }
+        let expected = shown + "\n" + output.replacingOccurrences(of: "\r\n", with: "\n")
         #expect(try document("docs/commands.md").contains(expected), "docs/commands.md does not show the output of `\(shown)`")
         if arguments == ["agenda"] {
             #expect(try document("README.md").contains(expected))

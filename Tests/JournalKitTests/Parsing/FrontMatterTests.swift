@@ -61,7 +61,8 @@ import Testing
         let unknown = note.diagnostics.filter { $0.rule == "field-unknown" }
         #expect(unknown.count == 2)
         #expect(unknown.first?.message.contains("`mode`") == true)
-        #expect(unknown.last?.message.contains("`echeance`") == true)
+        #expect(unknown.last?.message.contains("did you mean `échéance`") == true)
+        #expect(unknown.last?.message.contains("`échance` is not") == true)
         #expect(unknown.last?.line == 7)
     }
 

@@ -33,7 +33,8 @@ import Testing
         let result = try runJournal(arguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("pre-commit mis à jour"))
-        #expect(try String(contentsOf: hook, encoding: .utf8) == Initializer.hook(journalFolder: "."))
+        #expect(try String(contentsOf: hook, encoding: .utf8)
+            == Initializer.hook(journalFolder: ".", executable: try journalBinary().path, language: .fr))
         #expect(FileManager.default.isExecutableFile(atPath: hook.path))
         let again = try runJournal(arguments)
         #expect(!again.stdout.contains("mis à jour"))
@@ -48,6 +49,38 @@ import Testing
         #expect(result.status == 0)
         #expect(try String(contentsOf: hook, encoding: .utf8) == theirs)
         #expect(!Initializer.isOurHook(theirs))
-        #expect(Initializer.isOurHook(Initializer.hook(journalFolder: "notes")))
+        #expect(Initializer.isOurHook(Initializer.hook(journalFolder: "notes", executable: "/opt/j'o/journal", language: .en)))
+    }
+
+    /// A hook of this version that records another binary (journal moved, or reinstalled
+    /// elsewhere) is ours too: `hook install` points it at the binary that runs now.
+    @Test func aHookRecordingAnotherBinaryIsUpgraded() throws {
+        guard let (journal, hook) = try repository() else { return }
+        try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let moved = Initializer.hook(journalFolder: ".", executable: "/old/place/journal", language: .fr)
+        try Data(moved.utf8).write(to: hook)
+        let result = try runJournal(["hook", "install", "--journal", journal.root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pre-commit mis à jour"))
+        let text = try String(contentsOf: hook, encoding: .utf8)
+        #expect(text.contains("recorded='\(try journalBinary().path)'"))
+        // Edited by hand since: left alone.
+        let edited = moved.replacingOccurrences(of: "exit \"$status\"", with: "npm test\nexit \"$status\"")
+        try Data(edited.utf8).write(to: hook)
+        _ = try runJournal(["hook", "install", "--journal", journal.root.path])
+        #expect(try String(contentsOf: hook, encoding: .utf8) == edited)
+    }
+
+    /// A hook without the check is left alone, and the coach is given the very line to add: with
+    /// the binary's path, since the hook may run without `journal` on its PATH.
+    @Test func aHookWithoutTheCheckIsGivenTheLineToAdd() throws {
+        guard let (journal, hook) = try repository() else { return }
+        try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let theirs = "#!/bin/sh\nnpm test\n"
+        try Data(theirs.utf8).write(to: hook)
+        let result = try runJournal(["hook", "install", "--journal", journal.root.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("ajoutez-y la ligne `'\(try journalBinary().path)' lint --staged --journal '.' || exit 1`"), "\(result.stderr)")
+        #expect(try String(contentsOf: hook, encoding: .utf8) == theirs)
     }
 }

@@ -16,10 +16,15 @@ struct CommitmentNoDue: LintRule {
     ]
 
     func check(_ context: LintContext) -> [Finding] {
-        context.resolutions.values.flatMap(\.commitments).filter { $0.isOpen && $0.owner == "client" && $0.due == nil }.map {
-            Finding(path: $0.path, line: $0.line, message: Message(
-                "“\($0.text.clipped)” has no due date: agree on one (`[due:: 2026-04-01]`)",
-                fr: "« \($0.text.clipped) » n'a pas d'échéance : convenez-en d'une (`[due:: 2026-04-01]`)"))
+        let nextByPath = Dictionary(context.notes.compactMap { note in note.next.map { (note.path, $0.date) } },
+                                    uniquingKeysWith: { first, _ in first })
+        return context.resolutions.values.flatMap(\.commitments).filter { $0.isOpen && $0.owner == "client" && $0.due == nil }.map {
+            // The example date is one the coach could really agree on: the next session fixed
+            // in that note if it is still ahead, else a week from today; never a day gone by.
+            let suggested = nextByPath[$0.path].flatMap { $0 > context.today ? $0 : nil } ?? context.today.adding(days: 7)
+            return Finding(path: $0.path, line: $0.line, message: Message(
+                "“\($0.text.clipped)” has no due date: agree on one (`[due:: \(suggested)]`)",
+                fr: "« \($0.text.clipped) » n'a pas d'échéance : convenez-en d'une (`[échéance:: \(suggested)]`)"))
         }
     }
 }

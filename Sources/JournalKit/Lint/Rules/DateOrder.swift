@@ -28,13 +28,13 @@ struct DateOrder: LintRule {
             guard let date = note.date else { continue }
             if let next = note.next, next.instant(in: zone) < date.instant(in: zone) {
                 findings.append(Finding(path: note.path, line: note.line(ofKey: "next"), message: Message(
-                    "the next appointment (\(next)) comes before this note's own date (\(date))",
-                    fr: "le prochain rendez-vous (\(next)) précède la date de cette note (\(date))")))
+                    "the next appointment (\(Agenda.show(next))) comes before this note's own date (\(Agenda.show(date)))",
+                    fr: "le prochain rendez-vous (\(Agenda.show(next))) précède la date de cette note (\(Agenda.show(date)))")))
             }
             if note.isHeldSession, date.date > context.today {
                 findings.append(Finding(path: note.path, line: note.line(ofKey: "date"), message: Message(
-                    "a held session dated \(date), after today: fix the date, or mark it `status: cancelled` if it did not take place",
-                    fr: "une séance tenue datée du \(date), après aujourd'hui : corrigez la date, ou indiquez `status: cancelled` si elle n'a pas eu lieu")))
+                    "a held session dated \(Agenda.show(date)), after today: fix the date, or mark it `status: cancelled` if it did not take place",
+                    fr: "une séance tenue datée du \(Agenda.show(date)), après aujourd'hui : corrigez la date, ou indiquez `status: annulée` si elle n'a pas eu lieu")))
             }
         }
         return findings
