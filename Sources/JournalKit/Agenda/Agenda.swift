@@ -110,8 +110,8 @@ public struct Agenda: Sendable {
                 }
             }
             if file.status == .active, let cadence = book.cadence(of: client),
-               let last = notes.last(where: \.isHeldSession)?.date?.date, last.days(to: today) > cadence.days {
-                pastCadence.append(CadenceLag(client: client, lastSession: last, days: last.days(to: today),
+               let lapse = CadenceLapse.current(notes: notes, cadence: cadence, today: today) {
+                pastCadence.append(CadenceLag(client: client, lastSession: lapse.lastSession, days: lapse.days,
                                               cadence: cadence))
             }
         }
