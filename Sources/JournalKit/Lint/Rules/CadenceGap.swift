@@ -5,8 +5,8 @@ struct CadenceGap: LintRule {
     let summary = Message("more than 1.5 × the cadence between two held sessions, or since the last one with nothing planned",
                           fr: "plus de 1,5 × la cadence entre deux séances tenues, ou depuis la dernière sans rendez-vous prévu")
     let explanation = Message(
-        "The contract's cadence (else journal.yml's) is the rhythm at which the work keeps its momentum. A gap of more than half again is worth noticing; one still open today, with no appointment planned, is a case drifting away.",
-        fr: "La cadence du contrat (sinon celle de journal.yml) est le rythme auquel le travail garde son élan. Un écart de plus de moitié en plus mérite d'être remarqué ; un écart encore ouvert aujourd'hui, sans rendez-vous prévu, c'est un accompagnement qui s'éloigne.")
+        "The contract's cadence (else journal.yml's) is the rhythm at which the work keeps its momentum. A gap of more than half again is worth noticing; one still open today, with no appointment planned (no `next` from today on, no planned session), is a case drifting away: the agenda's « Cadence dépassée » is that same lapse.",
+        fr: "La cadence du contrat (sinon celle de journal.yml) est le rythme auquel le travail garde son élan. Un écart de plus de moitié en plus mérite d'être remarqué ; un écart encore ouvert aujourd'hui, sans rendez-vous prévu (aucun `next` à partir d'aujourd'hui, aucune séance prévue), c'est un accompagnement qui s'éloigne : la « Cadence dépassée » de l'agenda est ce même écart.")
     let examples = [
         LintExample(files: ["clients/a/client.md": Sample.caseFile("status: active\ncontract: {cadence: 2w}"),
                             "clients/a/s1.md": Sample.note("session", "date: 2026-03-02\nnext: 2026-04-06"),
