@@ -54,7 +54,9 @@ import Testing
         let agenda = try run(journal, ["agenda"]).stdout
         #expect(!agenda.contains("Séries d'engagements manqués"))
 
-        // Its day passed: lint reminds the coach to say what happened.
+        // Its day passed: the agenda and lint remind the coach to say what happened.
+        let late = try run(journal, ["agenda"], today: "2026-12-05").stdout
+        #expect(late.contains("la séance prévue le 2026-12-03 10:00 n'est pas encore marquée tenue"), "\(late)")
         let after = try lint(journal, today: "2026-12-05")
         #expect(after.contains { $0.hasPrefix("\(path):8:") && $0.contains("[planned-session-past]") }, "\(after)")
         #expect(!after.contains { $0.contains("[miss-without-reason]") })
