@@ -238,6 +238,10 @@ public struct SponsorReport: Sendable, Hashable {
                 return fr ? "Ce rapport ne communique que l'état de l'accompagnement ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
                           : "This report discloses only where the coaching stands; everything else is confidential, by agreement between the client, the sponsor and the coach."
             }
+            if phase == .ended {
+                return fr ? "Ce rapport ne communique que l'état de l'accompagnement, ses dates et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
+                          : "This report discloses only where the coaching stands, its dates and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach."
+            }
             return fr ? "Ce rapport ne communique que l'existence de l'accompagnement, sa date de début et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
                       : "This report discloses only that the coaching exists, its start date and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach."
         }

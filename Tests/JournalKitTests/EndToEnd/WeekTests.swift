@@ -143,6 +143,14 @@ import Testing
             #expect(marc.contains(language == "fr" ? "L'accompagnement s'est terminé le 2026-10-30 ; il a commencé le 2026-09-01"
                                                    : "The coaching ended on 2026-10-30; it started on 2026-09-01"), "\(marc)")
             #expect(!marc.contains("en cours") && !marc.contains("under way"))
+            // Without any disclosure, the closing line does not speak of a coaching that "exists".
+            try journal.write("clients/marc-leroy/client.md", try journal.read("clients/marc-leroy/client.md")
+                .replacingOccurrences(of: "disclosure: [attendance]", with: "disclosure: []"))
+            let bare = try run(journal, ["report", "marc-leroy", "--lang", language]).stdout
+            #expect(bare.hasSuffix(language == "fr" ? "Ce rapport ne communique que l'état de l'accompagnement, ses dates et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach.\n"
+                                                    : "This report discloses only where the coaching stands, its dates and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach.\n"), "\(bare)")
+            try journal.write("clients/marc-leroy/client.md", try journal.read("clients/marc-leroy/client.md")
+                .replacingOccurrences(of: "disclosure: []", with: "disclosure: [attendance]"))
         }
         let ines = try run(journal, ["report", "ines-roy"])
         #expect(ines.status == 2 && ines.stdout.isEmpty)
