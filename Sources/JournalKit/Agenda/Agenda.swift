@@ -36,6 +36,8 @@ public struct Agenda: Sendable {
         public var passedAppointment: DateValue?
         /// The latest meeting said `next: none`.
         public var decidedNone: Bool
+        /// The passed appointment has its note, still marked planned.
+        public var passedPlanned = false
     }
 
     public struct CadenceLag: Sendable, Hashable {
@@ -101,17 +103,21 @@ public struct Agenda: Sendable {
                     let passed = standing.last { $0.client == client && $0.date.date < today }
                     let lastMeeting = meetings.last?.date?.date
                     let since = [lastMeeting, passed?.date.date].compactMap { $0 }.max()
+                    let passedAppointment = passed.flatMap { appointment in
+                        (lastMeeting.map { $0 < appointment.date.date } ?? true) ? appointment.date : nil
+                    }
                     unscheduled.append(Unscheduled(
                         client: client, since: since, days: since.map { $0.days(to: today) },
-                        passedAppointment: passed.flatMap { appointment in
-                            (lastMeeting.map { $0 < appointment.date.date } ?? true) ? appointment.date : nil
-                        },
-                        decidedNone: meetings.last?.nextIsNone ?? false))
+                        passedAppointment: passedAppointment,
+                        decidedNone: meetings.last?.nextIsNone ?? false,
+                        passedPlanned: passedAppointment.map { day in
+                            notes.contains { $0.isPlannedSession && $0.date?.date == day.date }
+                        } ?? false))
                 }
             }
             if file.status == .active, let cadence = book.cadence(of: client),
-               let last = notes.last(where: \.isHeldSession)?.date?.date, last.days(to: today) > cadence.days {
-                pastCadence.append(CadenceLag(client: client, lastSession: last, days: last.days(to: today),
+               let lapse = CadenceLapse.current(notes: notes, cadence: cadence, today: today) {
+                pastCadence.append(CadenceLag(client: client, lastSession: lapse.lastSession, days: lapse.days,
                                               cadence: cadence))
             }
         }
@@ -183,7 +189,10 @@ public struct Agenda: Sendable {
                     what = fr ? "aucune rencontre notée" : "no meeting noted yet"
                 }
                 var detail = ""
-                if let passed = item.passedAppointment {
+                if let passed = item.passedAppointment, item.passedPlanned {
+                    detail = fr ? "la séance prévue le \(Self.show(passed)) n'est pas encore marquée tenue"
+                                : "the session planned on \(Self.show(passed)) is not marked held yet"
+                } else if let passed = item.passedAppointment {
                     detail = fr ? "le rendez-vous du \(Self.show(passed)) est passé sans note" : "the appointment of \(Self.show(passed)) passed with no note"
                 } else if item.decidedNone {
                     detail = fr ? "`next: none` à la dernière rencontre" : "`next: none` at the last meeting"
@@ -247,7 +256,7 @@ public struct Agenda: Sendable {
             ("no_next", .array(unscheduled.map { item in
                 .object([("client", .string(item.client)), ("since", .string(item.since?.description)),
                          ("days", .int(item.days)), ("passed_appointment", .string(item.passedAppointment?.description)),
-                         ("next_none", .bool(item.decidedNone))])
+                         ("next_none", .bool(item.decidedNone)), ("passed_planned", .bool(item.passedPlanned))])
             })),
             ("past_cadence", .array(pastCadence.map { item in
                 .object([("client", .string(item.client)), ("last_session", .string(item.lastSession.description)),

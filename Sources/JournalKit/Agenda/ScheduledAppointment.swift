@@ -14,6 +14,7 @@ struct ScheduledAppointment: Sendable, Hashable {
     /// The appointments that still stand, by date then path. A `next` is replaced when a later
     /// note of the same client, dated before that day, exists: it either rescheduled the
     /// appointment or recorded what happened instead. A note on the day itself is the meeting.
+    /// A planned session note (`status: planned`) stands for its own day.
     static func current(in book: CaseBook) -> [ScheduledAppointment] {
         let zone = book.config.timezone
         var result: [ScheduledAppointment] = []
@@ -30,6 +31,12 @@ struct ScheduledAppointment: Sendable, Hashable {
                         && (other.status == .cancelled || other.status == .noShow)
                 }
                 result.append(ScheduledAppointment(client: group, date: next, path: note.path, cancelled: cancelled))
+            }
+            // A planned session is an appointment of its own, unless a `next` already fixed that day.
+            for note in notes where note.isPlannedSession {
+                guard let date = note.date,
+                      !result.contains(where: { $0.client == group && $0.date.date == date.date }) else { continue }
+                result.append(ScheduledAppointment(client: group, date: date, path: note.path, cancelled: false))
             }
         }
         return result.sorted {

@@ -5,7 +5,7 @@ public struct CommitmentSummary: Sendable {
         public var client: String?
         public var status: ItemStatus?
         public var owner: Party?
-        /// Still open (or partly done, or carried) and past its due date.
+        /// Still open (or partly done) and past its due date; a carried commitment is closed.
         public var overdue = false
 
         public init(client: String? = nil, status: ItemStatus? = nil, owner: Party? = nil, overdue: Bool = false) {
@@ -28,8 +28,9 @@ public struct CommitmentSummary: Sendable {
         public var missStreak: Int
         public var items: [ResolvedCommitment]
 
-        /// Done ÷ the client's own commitments that have come to a verdict: done, partly done,
-        /// dropped or carried, or still open but missed at a review or past their due date.
+        /// Done ÷ the client's own commitments that have come to a verdict: done, partly done or
+        /// dropped, or still open but missed at a review or past their due date. A carried one
+        /// is left to its successor.
         /// Open commitments not yet due and never missed do not count yet. nil when none do.
         public var doneRate: Double? { counted == 0 ? nil : Double(done) / Double(counted) }
     }
@@ -55,8 +56,10 @@ public struct CommitmentSummary: Sendable {
     static func doneRate(of commitments: [ResolvedCommitment], today: String) -> (done: Int, counted: Int) {
         let own = commitments.filter { $0.owner == Party.client.rawValue }
         let done = own.filter { $0.status == ItemStatus.done.rawValue }.count
+        // A carried commitment has no verdict of its own: its successor will have one.
         let counted = own.filter { item in
-            !item.isOpen || item.status != ItemStatus.open.rawValue
+            item.status == ItemStatus.carried.rawValue ? false
+                : !item.isOpen || item.status != ItemStatus.open.rawValue
                 || item.history.contains(where: \.isMiss) || (item.due ?? "9999") < today
         }.count
         return (done, counted)
@@ -127,6 +130,12 @@ public struct CommitmentSummary: Sendable {
                     columns.append((fr ? "par : " : "by: ") + Agenda.ownerLabel(item.owner, fr))
                 }
                 columns.append(item.text.escapingControls + (item.isPrivate ? (fr ? " (privé)" : " (private)") : ""))
+                if let successor = item.carriedTo {
+                    columns.append((fr ? "reporté dans " : "carried into ") + successor.escapingControls)
+                }
+                if let earlier = item.continues {
+                    columns.append((fr ? "suite de " : "continues ") + earlier.escapingControls)
+                }
                 out.append(columns.joined(separator: "  "))
                 for statement in item.history {
                     var text = "        \(statement.date ?? "?") \(Self.symbols[statement.status] ?? "")"

@@ -52,19 +52,27 @@ public struct ResolvedDocument: Sendable, Hashable, Codable {
 }
 
 public struct ResolvedObjective: Sendable, Hashable, Codable {
+    /// The explicit `id`: what a later note's `[ref:: …]` names to record its progress.
+    public var id: String?
     public var client: String?
     public var text: String
+    /// The latest dated statement: its own checkbox, then each later note that names it.
     public var status: String
     public var validated: String?
     public var path: String
     public var line: Int
     public var isPrivate: Bool
+    /// Every later statement about it (a review line, or an objective line with its `ref`).
+    public var history: [Statement] = []
+    /// The status as the statements outside private sections tell it: what a summary or a
+    /// sponsor report may show.
+    public var shownStatus = ItemStatus.open.rawValue
 
     var json: JSONValue {
         .object([
-            ("client", .string(client)), ("text", .string(text)), ("status", .string(status)),
+            ("id", .string(id)), ("client", .string(client)), ("text", .string(text)), ("status", .string(status)),
             ("validated", .string(validated)), ("path", .string(path)), ("line", .int(line)),
-            ("private", .bool(isPrivate)),
+            ("private", .bool(isPrivate)), ("history", .array(history.map(\.json))),
         ])
     }
 }
@@ -76,6 +84,8 @@ public struct Statement: Sendable, Hashable, Codable {
     public var path: String
     public var line: Int
     public var isMiss: Bool
+    /// Made under a private heading: it counts in the index, never in what a sponsor reads.
+    public var isPrivate = false
 
     var json: JSONValue {
         .object([
@@ -98,6 +108,10 @@ public struct ResolvedCommitment: Sendable, Hashable, Codable {
     public var line: Int
     public var isPrivate: Bool
     public var history: [Statement]
+    /// Carried forward (`[>]`) into this commitment, which goes on in its place.
+    public var carriedTo: String? = nil
+    /// The carried commitment this one continues.
+    public var continues: String? = nil
 
     var json: JSONValue {
         .object([
@@ -106,6 +120,7 @@ public struct ResolvedCommitment: Sendable, Hashable, Codable {
             ("odds", .string(odds)), ("status", .string(status)), ("path", .string(path)),
             ("line", .int(line)), ("private", .bool(isPrivate)),
             ("history", .array(history.map(\.json))),
+            ("continues", .string(continues)), ("carried_to", .string(carriedTo)),
         ])
     }
 }

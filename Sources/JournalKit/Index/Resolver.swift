@@ -28,7 +28,10 @@ struct Resolver: Sendable {
             result.client = ResolvedClient(
                 id: client, status: file.status?.rawValue, hasSponsor: file.sponsor != nil,
                 contract: file.contract, missStreak: 0, longestMissStreak: 0,
-                next: documents.last(where: { $0.date != nil && $0.type != .client })?.next?.description)
+                // A planned session has not taken place: its empty `next` says nothing yet.
+                next: documents.last(where: { note in
+                    note.date != nil && note.type != .client && (!note.isPlannedSession || note.next != nil || note.nextIsNone)
+                })?.next?.description)
         }
         if let client, !knownClients.contains(client) {
             // A typo of a known client is far likelier than a new client without a case file.
@@ -48,7 +51,8 @@ struct Resolver: Sendable {
         var lastNumber = 0
         for note in documents {
             var number = note.number
-            if note.type == .session, note.status == .held {
+            // A planned session keeps the number of the session it prepares.
+            if note.type == .session, note.status == .held || note.status == .planned {
                 lastNumber = note.number ?? lastNumber + 1
                 number = lastNumber
             }
@@ -62,15 +66,81 @@ struct Resolver: Sendable {
                     client: note.type == .supervision ? nil : client, date: next.description,
                     path: note.path, sortKey: sortKey(next)))
             }
-            for item in note.items where item.kind == .objective {
-                result.objectives.append(ResolvedObjective(
-                    client: client, text: item.text, status: item.status.rawValue,
+        }
+        let objectiveIDs = resolveObjectives(client: client, documents: documents, into: &result)
+        resolveCommitments(client: client, documents: documents, objectiveIDs: objectiveIDs, into: &result)
+        return result
+    }
+
+    /// Objectives, each with its history: a later note names one by its `id`, in a review line or
+    /// in an objective line with `[ref:: …]`, and that records its progress instead of making a
+    /// second objective. Returns each objective id with the index of the note that set it.
+    private func resolveObjectives(client: String?, documents: [Note], into result: inout ClientResolution) -> [String: Int] {
+        var objectives: [ResolvedObjective] = []
+        var events: [[Event]] = []
+        var byID: [String: Int] = [:]
+        var madeAt: [Int] = []
+        for (noteIndex, note) in documents.enumerated() {
+            for item in note.items where item.kind == .objective || (item.kind == .review && item.ref != nil) {
+                if let ref = item.ref {
+                    guard let target = byID[ref], madeAt[target] < noteIndex else {
+                        // A review's ref may name a commitment: resolveCommitments checks those.
+                        if item.kind == .objective {
+                            result.diagnostics.append(Diagnostic(
+                                path: note.path, line: item.line, column: item.column, severity: .error,
+                                rule: Rule.refUnknown,
+                                Message("`ref:: \(ref)` names no earlier objective of this client: give the objective an `[id:: …]` where it was first written, and name that id here",
+                                        fr: "`ref:: \(ref)` ne désigne aucun objectif antérieur de ce client : donnez un `[id:: …]` à l'objectif là où il a été écrit, et reprenez cet identifiant ici")))
+                        }
+                        continue
+                    }
+                    // A planned session has not taken place: what it prepares states nothing.
+                    if note.isPlannedSession { continue }
+                    let date = item.done.map { DateValue(date: $0) } ?? note.date
+                    let statement = Statement(date: date?.date.description, status: item.status.rawValue,
+                                              reason: item.reason, path: note.path, line: item.line, isMiss: false,
+                                              isPrivate: item.isPrivate)
+                    events[target].append(Event(order: (sortKey(date), 1, noteIndex), statement: statement,
+                                                isReview: true, reviewNote: noteIndex))
+                    if let validated = item.validated, objectives[target].validated == nil {
+                        objectives[target].validated = validated.description
+                    }
+                    continue
+                }
+                guard item.kind == .objective else { continue }
+                let index = objectives.count
+                if let id = item.id {
+                    if let first = byID[id] {
+                        result.diagnostics.append(Diagnostic(
+                            path: note.path, line: item.line, column: item.column, severity: .error,
+                            rule: Rule.idDuplicate,
+                            Message("the objective id `\(id)` is already used in \(objectives[first].path) line \(objectives[first].line): to record its progress here, write `[ref:: \(id)]` instead",
+                                    fr: "l'identifiant d'objectif `\(id)` est déjà pris dans \(objectives[first].path) ligne \(objectives[first].line) : pour noter ici où il en est, écrivez plutôt `[ref:: \(id)]`")))
+                    } else {
+                        byID[id] = index
+                    }
+                }
+                madeAt.append(noteIndex)
+                let date = item.done.map { DateValue(date: $0) } ?? note.date
+                events.append([Event(order: (sortKey(date), 0, noteIndex), statement: Statement(
+                    date: date?.date.description, status: item.status.rawValue, reason: item.reason,
+                    path: note.path, line: item.line, isMiss: false, isPrivate: item.isPrivate),
+                    isReview: false, reviewNote: -1)])
+                objectives.append(ResolvedObjective(
+                    id: item.id, client: client, text: item.text, status: item.status.rawValue,
                     validated: item.validated?.description, path: note.path, line: item.line,
                     isPrivate: item.isPrivate))
             }
         }
-        resolveCommitments(client: client, documents: documents, into: &result)
-        return result
+        for index in objectives.indices {
+            let ordered = events[index].sorted { $0.order < $1.order }
+            objectives[index].status = ordered.last!.statement.status
+            objectives[index].history = ordered.filter(\.isReview).map(\.statement)
+            objectives[index].shownStatus = ordered.last(where: { !$0.statement.isPrivate })?.statement.status
+                ?? objectives[index].status
+        }
+        result.objectives = objectives
+        return byID.mapValues { madeAt[$0] }
     }
 
     private func sortKey(_ date: DateValue?) -> Double {
@@ -86,7 +156,8 @@ struct Resolver: Sendable {
         var reviewNote: Int
     }
 
-    private func resolveCommitments(client: String?, documents: [Note], into result: inout ClientResolution) {
+    private func resolveCommitments(client: String?, documents: [Note], objectiveIDs: [String: Int],
+                                    into result: inout ClientResolution) {
         var commitments: [ResolvedCommitment] = []
         var byID: [String: Int] = [:]
         var firstLine: [String: (String, Int)] = [:]
@@ -95,6 +166,10 @@ struct Resolver: Sendable {
         var events: [[Event]] = []
         var stems: [String: String] = [:]
         var suggestions = 0
+        // `[>] [ref:: old] [id:: new]` in a review, and `[ref:: old]` on a new commitment: the
+        // successor that carries a commitment on.
+        var carriedInto: [(target: Int, successor: String, note: Int, item: NoteItem)] = []
+        var continuing: [(index: Int, ref: String, note: Int, item: NoteItem)] = []
         for (noteIndex, note) in documents.enumerated() {
             if let first = note.items.first(where: { $0.kind == .commitment }) {
                 if let other = stems[note.stem], other != note.path {
@@ -110,6 +185,7 @@ struct Resolver: Sendable {
             // Earlier notes first, so that a ref can only name a commitment made before it.
             for item in note.items where item.kind == .review {
                 guard let ref = item.ref else { continue }
+                if byID[ref] == nil, let objectiveNote = objectiveIDs[ref], objectiveNote < noteIndex { continue }
                 guard let target = byID[ref], madeAt[target] < noteIndex else {
                     // A few suggestions per client are enough to show the pattern; thousands of
                     // broken refs must not each scan every id.
@@ -126,6 +202,11 @@ struct Resolver: Sendable {
                         rule: Rule.refUnknown, message))
                     continue
                 }
+                // A planned session has not taken place: its review lines say nothing yet.
+                if note.isPlannedSession { continue }
+                if item.status == .carried, let successor = item.id {
+                    carriedInto.append((target, successor, noteIndex, item))
+                }
                 let reviewDate = note.date?.date
                 var isMiss = false
                 if (item.status == .open || item.status == .dropped), item.reason != nil {
@@ -135,7 +216,7 @@ struct Resolver: Sendable {
                 }
                 let statement = Statement(
                     date: reviewDate?.description, status: item.status.rawValue, reason: item.reason,
-                    path: note.path, line: item.line, isMiss: isMiss)
+                    path: note.path, line: item.line, isMiss: isMiss, isPrivate: item.isPrivate)
                 events[target].append(Event(order: (sortKey(note.date), 1, noteIndex), statement: statement,
                                             isReview: true, reviewNote: noteIndex))
             }
@@ -153,6 +234,7 @@ struct Resolver: Sendable {
                     firstLine[explicit] = (note.path, item.line)
                 }
                 let index = commitments.count
+                if let ref = item.ref { continuing.append((index, ref, noteIndex, item)) }
                 if byID[id] == nil { byID[id] = index }
                 if byID[implicit] == nil { byID[implicit] = index }
                 madeAt.append(noteIndex)
@@ -168,6 +250,30 @@ struct Resolver: Sendable {
                     status: item.status.rawValue, path: note.path, line: item.line,
                     isPrivate: item.isPrivate, history: []))
             }
+        }
+        for link in carriedInto {
+            guard let successor = byID[link.successor], successor != link.target, madeAt[successor] >= link.note else {
+                let path = documents[link.note].path
+                result.diagnostics.append(Diagnostic(
+                    path: path, line: link.item.line, column: link.item.column, severity: .error, rule: Rule.refUnknown,
+                    Message("`id:: \(link.successor)` on this carried commitment names no commitment made here or later: write the new commitment with `[id:: \(link.successor)]`",
+                            fr: "`id:: \(link.successor)` sur cet engagement reporté ne désigne aucun engagement pris ici ou plus tard : écrivez le nouvel engagement avec `[id:: \(link.successor)]`")))
+                continue
+            }
+            commitments[link.target].carriedTo = commitments[successor].id
+            commitments[successor].continues = commitments[link.target].id
+        }
+        for link in continuing {
+            guard let target = byID[link.ref], madeAt[target] < link.note, target != link.index else {
+                let path = documents[link.note].path
+                result.diagnostics.append(Diagnostic(
+                    path: path, line: link.item.line, column: link.item.column, severity: .error, rule: Rule.refUnknown,
+                    Message("`ref:: \(link.ref)` names no earlier commitment of this client for this one to continue: use a commitment's `id`, or FILE#N",
+                            fr: "`ref:: \(link.ref)` ne désigne aucun engagement antérieur de ce client que celui-ci prolongerait : utilisez l'`id` d'un engagement, ou FICHIER#N")))
+                continue
+            }
+            if commitments[link.index].continues == nil { commitments[link.index].continues = commitments[target].id }
+            if commitments[target].carriedTo == nil { commitments[target].carriedTo = commitments[link.index].id }
         }
         var missedAtReview: [Int: Bool] = [:]
         for index in commitments.indices {

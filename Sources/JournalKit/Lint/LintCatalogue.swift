@@ -8,7 +8,7 @@ enum LintCatalogue {
         StructuralRule.idDuplicate, StructuralRule.refUnknown, DateOrder(), StructuralRule.fileUnreadable,
         StructuralRule.configInvalid, StructuralRule.commentUnclosed,
         NextMissing(), NextNoneUnexplained(), CommitmentNoDue(), CommitmentLowOdds(), MissWithoutReason(),
-        CadenceGap(), CommitmentUnreviewed(), MissStreak(), ChemistryBriefing(), ChemistryDisclosure(), DisclosureBeyondAgreement(),
+        CadenceGap(), PlannedSessionPast(), CommitmentUnreviewed(), MissStreak(), ChemistryBriefing(), ChemistryDisclosure(), DisclosureBeyondAgreement(),
         DemandNeed(), ObjectiveUnvalidated(), ContractExceeded(), RetentionExpired(), UndeclaredPerson(),
     ]
 }

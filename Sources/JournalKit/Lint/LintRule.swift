@@ -109,8 +109,12 @@ extension Note {
     }
 
     var isHeldSession: Bool { type == .session && status == .held }
+
+    /// Written before the session (`status: planned`): it states nothing about the work yet.
+    var isPlannedSession: Bool { type == .session && status == .planned }
 }
 
 extension ResolvedCommitment {
-    var isOpen: Bool { status == "open" || status == "partial" || status == "carried" }
+    /// Still to be done. A carried commitment is closed as carried: its successor goes on.
+    var isOpen: Bool { status == "open" || status == "partial" }
 }

@@ -30,6 +30,8 @@ struct CaseFile: Sendable, Codable, Hashable {
         var cadence: Cadence?
         /// The usual length of a session, in minutes.
         var duration: Int?
+        /// How its sessions usually take place: what `journal new session` writes.
+        var mode: Mode?
     }
 
     struct Consent: Sendable, Codable, Hashable {

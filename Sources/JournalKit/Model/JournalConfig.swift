@@ -11,6 +11,9 @@ public struct JournalConfig: Sendable {
     /// `duration`: the usual length of a session in minutes, for the calendar and the hours log
     /// when a note gives none (a contract's own `duration` wins).
     public var duration: Int?
+    /// `mode`: how sessions usually take place, for `journal new session` when the contract
+    /// says nothing.
+    public var mode: Mode?
     /// `lint.rules`: per-rule severity; nil means `off`.
     public var ruleSeverities: [String: Diagnostic.Severity?] = [:]
     /// `lint.miss_streak`: the streak length that warns.
@@ -22,7 +25,7 @@ public struct JournalConfig: Sendable {
     public enum Language: String, Sendable, CaseIterable { case fr, en }
 
     static let fileName = "journal.yml"
-    static let keys: Set<String> = ["coach", "language", "timezone", "cadence", "retention", "duration", "lint", "headings"]
+    static let keys: Set<String> = ["coach", "language", "timezone", "cadence", "retention", "duration", "mode", "lint", "headings"]
 
     /// The defaults: French, and the machine's time zone.
     public init() {
@@ -86,6 +89,7 @@ public struct JournalConfig: Sendable {
                 reader.report(Rule.fieldInvalid, at: value, error.text.prefixed("`duration` : ").fixingEnglishColon)
             }
         }
+        mode = reader.choice(root["mode"], key: "mode", allowed: ["visio", "phone", "in-person"], Mode.parse)
         if let lint = root["lint"], !lint.isNull {
             if let value = lint["rules"], !value.isNull, value.entries == nil {
                 reader.report(Rule.fieldInvalid, at: value, Message(

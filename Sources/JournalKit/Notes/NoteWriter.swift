@@ -100,6 +100,7 @@ public struct NoteWriter: Sendable {
         // The client's folder as it is named on the disk (perhaps in another normal form than
         // the id typed).
         var clientFolder: String? = nil
+        var sessions: [Note] = []
         if let client, let store {
             _ = try store.update()
             resolution = try store.resolutions().first { $0.client?.id == client }
@@ -107,6 +108,11 @@ public struct NoteWriter: Sendable {
             if let caseFile = resolution.documents.first(where: { $0.type == DocumentType.client.rawValue }),
                caseFile.path.hasPrefix("clients/") {
                 clientFolder = caseFile.path.split(separator: "/").prefix(2).joined(separator: "/")
+            }
+            if kind == .session {
+                sessions = try store.notes(ofClient: client).filter { $0.type == .session || $0.type == .client }
+                    .sorted { ($0.date?.instant(in: journal.config.timezone) ?? .distantPast, $0.path)
+                        < ($1.date?.instant(in: journal.config.timezone) ?? .distantPast, $1.path) }
             }
         }
         var noteDate = now
@@ -126,9 +132,14 @@ public struct NoteWriter: Sendable {
         }
         var context: [String: Any] = ["date": noteDate.description, "client": client ?? ""]
         if kind == .session, let resolution {
-            let held = resolution.documents.filter { $0.type == "session" && $0.status == "held" }
-            context["number"] = (held.compactMap(\.number).max() ?? 0) + 1
-            let open = resolution.commitments.filter { ["open", "partial", "carried"].contains($0.status) }
+            // Planned sessions count: a second skeleton prepares the session after the first.
+            let numbered = resolution.documents.filter { $0.type == "session" && ($0.status == "held" || $0.status == "planned") }
+            context["number"] = (numbered.compactMap(\.number).max() ?? 0) + 1
+            let (minutes, mode) = Self.usual(sessions: sessions, config: journal.config)
+            context["duration"] = String(minutes)
+            context["mode"] = Self.written(mode, templates.language)
+            // A carried commitment is closed: its successor is the one to review.
+            let open = resolution.commitments.filter { ["open", "partial"].contains($0.status) }
             // A private commitment is reviewed under the private heading, never in the open.
             context["review"] = open.filter { !$0.isPrivate }.map { ["ref": $0.id, "text": $0.text] as [String: Any] }
             context["private_review"] = open.filter(\.isPrivate).map { ["ref": $0.id, "text": $0.text] as [String: Any] }
@@ -165,6 +176,28 @@ public struct NoteWriter: Sendable {
             try AtomicFile.write(Data(text.utf8), to: url, overwrite: false)
         } catch AtomicFile.Failure.exists where force {
             try AtomicFile.replace(Data(text.utf8), at: url, inside: journal.root, expecting: nil)
+        }
+    }
+
+    /// The length and the mode a new session note starts with: the contract's, else journal.yml's,
+    /// else the latest session's that gives one, else an hour by video. `notes`: the client's
+    /// case file and sessions, in date order.
+    static func usual(sessions notes: [Note], config: JournalConfig) -> (minutes: Int, mode: Mode) {
+        let contract = notes.first(where: { $0.type == .client })?.caseFile?.contract
+        let previous = notes.filter { $0.type == .session && $0.status != .cancelled && $0.status != .noShow }
+        let minutes = contract?.duration ?? config.duration
+            ?? previous.last(where: { $0.durationMinutes != nil })?.durationMinutes ?? CaseBook.fallbackDuration
+        let mode = contract?.mode ?? config.mode ?? previous.last(where: { $0.mode != nil })?.mode ?? .visio
+        return (minutes, mode)
+    }
+
+    /// A mode as the coach would write it in a note of that language.
+    static func written(_ mode: Mode, _ language: JournalConfig.Language) -> String {
+        guard language == .fr else { return mode.rawValue }
+        switch mode {
+        case .visio: return "visio"
+        case .phone: return "téléphone"
+        case .inPerson: return "présentiel"
         }
     }
 

@@ -82,11 +82,13 @@ enum CaseFileReader {
                                       error.text.prefixed("`contract.duration` : ").fixingEnglishColon)
                     }
                 }
+                contract.mode = reader.choice(value["mode"], key: "contract.mode",
+                                              allowed: ["visio", "phone", "in-person"], Mode.parse)
                 file.contract = contract
             } else {
                 reader.report(Rule.fieldInvalid, at: value, Message(
-                    "`contract` should have keys `start`, `end`, `sessions`, `cadence`, `duration`",
-                    fr: "`contract` doit avoir les clés `start`, `end`, `sessions`, `cadence`, `duration`"))
+                    "`contract` should have keys `start`, `end`, `sessions`, `cadence`, `duration`, `mode`",
+                    fr: "`contract` doit avoir les clés `start`, `end`, `sessions`, `cadence`, `duration`, `mode`"))
             }
         }
         if let value = root["disclosure"], !value.isNull {

@@ -173,7 +173,7 @@ struct NoteParser: Sendable {
         switch note.type! {
         case .session:
             note.status = reader.choice(root["status"], key: "status",
-                                        allowed: ["held", "cancelled", "no-show"], SessionStatus.parse) ?? .held
+                                        allowed: ["held", "cancelled", "no-show", "planned"], SessionStatus.parse) ?? .held
             note.cancelledBy = reader.choice(root["cancelled_by"], key: "cancelled_by",
                                              allowed: ["client", "coach", "sponsor"], Party.parse)
             if let value = root["number"], let number = reader.integer(value, key: "number") {
@@ -464,7 +464,8 @@ struct NoteParser: Sendable {
             }
             switch field.key {
             case "id", "identifiant":
-                if item.kind == .commitment || item.kind == .objective {
+                // On a review line, the id names the commitment a `[>]` carries this one into.
+                if item.kind == .commitment || item.kind == .objective || item.kind == .review {
                     if ClientID.isValidItemID(field.value) {
                         item.id = field.value
                     } else {

@@ -49,6 +49,8 @@ public struct SponsorReport: Sendable, Hashable {
     public var start: LocalDate?
     public var plannedSessions: Int?
     public var phase: Phase
+    /// The case file's `closed` date, once the coaching has ended.
+    public var endedOn: LocalDate?
     public var today: LocalDate
     /// What the case file's `disclosure` allows, in the order of the table in PRIVACY.md.
     public var disclosed: [Disclosure]
@@ -60,6 +62,7 @@ public struct SponsorReport: Sendable, Hashable {
     public enum Failure: UserFacingError, Sendable {
         /// With the known client nearest to a misspelt id, if one is.
         case unknownClient(String, nearest: String? = nil)
+        case noSponsor(String)
 
         public func message(in language: JournalConfig.Language) -> String {
             switch self {
@@ -67,6 +70,9 @@ public struct SponsorReport: Sendable, Hashable {
                 return (language == .fr ? "il n'y a pas de client `\(id)` dans ce journal (pas de clients/\(id)/client.md)"
                                         : "there is no client `\(id)` in this journal (no clients/\(id)/client.md)")
                     + ClientID.didYouMean(nearest, language)
+            case .noSponsor(let id):
+                return language == .fr ? "le dossier de `\(id)` ne nomme pas de commanditaire (`sponsor:` dans clients/\(id)/client.md) : il n'y a personne à qui adresser un rapport"
+                                       : "the case file of `\(id)` names no sponsor (`sponsor:` in clients/\(id)/client.md): there is no one to send a sponsor report to"
             }
         }
     }
@@ -76,6 +82,8 @@ public struct SponsorReport: Sendable, Hashable {
         guard let file = book.caseFiles[id] else {
             throw Failure.unknownClient(id, nearest: NoteParser.nearest(to: id, among: book.caseFiles.keys))
         }
+        // A client who pays for their own coaching has no sponsor to report to.
+        guard file.sponsor != nil else { throw Failure.noSponsor(id) }
         client = file.name ?? id
         coach = book.config.coach
         sponsor = file.sponsor?.name
@@ -85,6 +93,7 @@ public struct SponsorReport: Sendable, Hashable {
         // A coaching that has not started has no start to tell, nor sessions it plans.
         start = phase == .notStarted ? nil : file.contract?.start
         plannedSessions = phase == .notStarted ? nil : file.contract?.sessions
+        endedOn = phase == .ended ? file.closed : nil
         self.today = today
         let allowed = Set(file.disclosure)
         disclosed = Disclosure.allCases.filter(allowed.contains)
@@ -94,6 +103,8 @@ public struct SponsorReport: Sendable, Hashable {
                 switch session.status ?? .held {
                 case .held: counts.held += 1
                 case .noShow: counts.noShows += 1
+                // Not held yet: a sponsor is told about sessions that took place.
+                case .planned: break
                 case .cancelled:
                     switch session.cancelledBy {
                     case .client: counts.cancelledByClient += 1
@@ -112,11 +123,17 @@ public struct SponsorReport: Sendable, Hashable {
         if allowed.contains(.objectives) || allowed.contains(.progress) {
             // The case file's own objectives: top-level items only, never a sub-bullet (the
             // coach's note under an objective is not for the sponsor).
-            let items = (book.caseNote(of: id)?.items ?? []).filter { $0.kind == .objective && !$0.isPrivate && !$0.isNested }
+            let caseNote = book.caseNote(of: id)
+            let items = (caseNote?.items ?? []).filter { $0.kind == .objective && !$0.isPrivate && !$0.isNested }
+            let resolved = book.resolutions[id]?.objectives ?? []
             objectives = items.enumerated().map { index, item in
-                Objective(number: index + 1,
-                          text: allowed.contains(.objectives) ? item.text : nil,
-                          status: allowed.contains(.progress) ? item.status.rawValue : nil)
+                // Progress is the objective's history (later notes that name it by its id), as
+                // far as it was written in the open: a private line stays the coach's.
+                let status = resolved.first { $0.path == caseNote?.path && $0.line == item.line }?.shownStatus
+                    ?? item.status.rawValue
+                return Objective(number: index + 1,
+                                 text: allowed.contains(.objectives) ? item.text : nil,
+                                 status: allowed.contains(.progress) ? status : nil)
             }
         }
         if allowed.contains(.themes) {
@@ -174,6 +191,7 @@ public struct SponsorReport: Sendable, Hashable {
         if let sponsor { context["sponsor"] = sponsor }
         if let sponsorOrganisation { context["sponsor_organisation"] = sponsorOrganisation }
         if let start { context["start"] = start.description }
+        if let endedOn { context["ended_on"] = endedOn.description }
         if let plannedSessions { context["planned_sessions"] = String(plannedSessions) }
         if let attendance {
             var cancelled: [[String: Any]] = []
@@ -226,6 +244,10 @@ public struct SponsorReport: Sendable, Hashable {
             if phase == .notStarted {
                 return fr ? "Ce rapport ne communique que l'état de l'accompagnement ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
                           : "This report discloses only where the coaching stands; everything else is confidential, by agreement between the client, the sponsor and the coach."
+            }
+            if phase == .ended {
+                return fr ? "Ce rapport ne communique que l'état de l'accompagnement, ses dates et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
+                          : "This report discloses only where the coaching stands, its dates and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach."
             }
             return fr ? "Ce rapport ne communique que l'existence de l'accompagnement, sa date de début et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
                       : "This report discloses only that the coaching exists, its start date and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach."

@@ -54,6 +54,8 @@ struct SummaryBuilder {
             "demand": file.demand.map { safe($0) } ?? "",
             "need": file.need.map { safe($0) } ?? "",
             "has_demand_or_need": file.demand != nil || file.need != nil,
+            // Without a sponsor, the demand is the client's own.
+            "has_sponsor": file.sponsor != nil,
             "objectives": objectives(),
             "timeline": timeline(),
             "outcome": outcome(),
@@ -133,9 +135,9 @@ struct SummaryBuilder {
         resolution.objectives.filter { !$0.isPrivate }.map { objective in
             let note = documents.first { $0.path == objective.path }
             var item: [String: Any] = [
-                "symbol": Self.symbols[objective.status] ?? "☐",
+                "symbol": Self.symbols[objective.shownStatus] ?? "☐",
                 "text": safe(objective.text, context: note?.date?.date, path: objective.path),
-                "status": ItemStatus.objectiveLabel(objective.status, language: language),
+                "status": ItemStatus.objectiveLabel(objective.shownStatus, language: language),
                 "origin": source(of: objective.path),
             ]
             if let validated = objective.validated, let date = LocalDate.fromText(validated) {
@@ -166,6 +168,10 @@ struct SummaryBuilder {
                     heading = (fr ? "Séance annulée" : "Session cancelled") + by
                 case .noShow:
                     heading = fr ? "Absence du client" : "Client did not come"
+                case .planned:
+                    // Not held yet: what it prepares is no part of what happened.
+                    heading = resolved?.number.map { fr ? "Séance \($0) (prévue)" : "Session \($0) (planned)" }
+                        ?? (fr ? "Séance prévue" : "Planned session")
                 }
             }
             heading += " — " + when(date)

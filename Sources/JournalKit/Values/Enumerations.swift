@@ -36,8 +36,11 @@ public enum Mode: String, Spelled {
 }
 
 public enum SessionStatus: String, Spelled {
-    case held, cancelled, noShow = "no-show"
+    /// `planned`: a note written before the session (by `journal new session`): it says nothing
+    /// about the work until the coach marks it held.
+    case held, cancelled, noShow = "no-show", planned
     static let spellings: [Self: [String]] = [
+        .planned: ["prevue", "prevu", "planifiee", "planifie", "a venir", "scheduled"],
         .held: ["tenue", "tenu", "faite", "fait", "realisee", "realise", "done"],
         .cancelled: ["canceled", "annulee", "annule"],
         .noShow: ["noshow", "no show", "absent", "absente", "absence"],

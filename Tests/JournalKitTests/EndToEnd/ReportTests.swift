@@ -150,30 +150,30 @@ import Testing
 
     @Test func aProspectADeclinedCallOrAClosedCaseIsNeverACoachingInProgress() throws {
         let cases: [(String?, [String: String], String)] = [
-            ("prospect", [:], "n'a pas commencé"),
+            ("prospect", [:], "Aucun accompagnement n'a commencé"),
             // Even when the chemistry call proceeded, or a session note exists: a prospect.
-            ("prospect", ["c.md": Self.chemistry("proceed"), "s.md": Self.held], "n'a pas commencé"),
-            ("active", ["c.md": Self.chemistry("decline")], "n'a pas commencé"),
-            (nil, ["c.md": Self.chemistry("decline")], "n'a pas commencé"),
-            ("closed", [:], "n'a pas commencé"),
-            ("closed", ["c.md": Self.chemistry("proceed"), "s.md": Self.held], "est terminé"),
-            ("closed", ["c.md": Self.chemistry("decline")], "n'a pas commencé"),
+            ("prospect", ["c.md": Self.chemistry("proceed"), "s.md": Self.held], "Aucun accompagnement n'a commencé"),
+            ("active", ["c.md": Self.chemistry("decline")], "Aucun accompagnement n'a commencé"),
+            (nil, ["c.md": Self.chemistry("decline")], "Aucun accompagnement n'a commencé"),
+            ("closed", [:], "Aucun accompagnement n'a commencé"),
+            ("closed", ["c.md": Self.chemistry("proceed"), "s.md": Self.held], "L'accompagnement est terminé"),
+            ("closed", ["c.md": Self.chemistry("decline")], "Aucun accompagnement n'a commencé"),
         ]
         for (status, notes, expected) in cases {
             let text = try phaseReport(status: status, notes: notes)
             #expect(!text.contains("en cours"), "\(status ?? "no status") \(notes.keys.sorted()): reported in progress")
-            #expect(text.contains("L'accompagnement " + expected), "\(status ?? "no status") \(notes.keys.sorted())")
+            #expect(text.contains(expected), "\(status ?? "no status") \(notes.keys.sorted())")
             // Never why: nothing of the call's decision, fit or briefing.
             for word in ["decline", "refus", "unsure", "prospect", "chemistry", "entretien"] {
                 #expect(!text.lowercased().contains(word), "\(word) in \(text)")
             }
-            if expected == "n'a pas commencé" {
+            if expected.hasPrefix("Aucun") {
                 // A coaching that has not started has no start date nor planned sessions to tell.
                 #expect(!text.contains("2026-02-02") && !text.contains("8 séances") && !text.contains("sur 8"))
             }
         }
         let english = try phaseReport(status: "prospect", notes: [:], language: "en")
-        #expect(english.contains("The coaching has not started") && !english.contains("under way"))
+        #expect(english.contains("No coaching has started") && !english.contains("under way"))
         // Active, with or without a session held yet, and paused: under way.
         for (status, notes) in [("active", [String: String]()), ("active", ["s.md": Self.held]), ("paused", ["s.md": Self.held])] {
             #expect(try phaseReport(status: status, notes: notes).contains("Un accompagnement est en cours ; il a commencé le 2026-02-02"))
@@ -182,7 +182,7 @@ import Testing
 
     @Test func anOlderJournalTemplateUsingClosedNeverSaysInProgressForAProspect() throws {
         let journal = try TemporaryJournal([
-            "clients/ines-phasetest/client.md": "---\ntype: client\nname: Inès Phasetest\nstatus: prospect\n---\n",
+            "clients/ines-phasetest/client.md": "---\ntype: client\nname: Inès Phasetest\nstatus: prospect\nsponsor: {name: Marc Payeur}\n---\n",
             "templates/report.md": "{{% CONTENT_TYPE: TEXT}}\n{{^closed}}en cours{{/closed}}{{#closed}}pas en cours{{/closed}}|{{phase}}\n",
         ])
         let result = try runJournal(["report", "ines-phasetest", "--journal", journal.root.path, "--today", Self.today])

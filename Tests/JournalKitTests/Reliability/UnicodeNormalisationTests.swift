@@ -28,7 +28,7 @@ import Glibc
 
     @Test func aDecomposedFolderAndAComposedClientFieldAreOneClient() throws {
         let journal = try TemporaryJournal([
-            "clients/\(Self.decomposed)/client.md": Sample.caseFile(),
+            "clients/\(Self.decomposed)/client.md": Sample.caseFile("status: active\nsponsor: {name: Odile Ferrand, organisation: Ferrand SA}\ndisclosure: [attendance]"),
             // Typed on Linux: the same name, composed.
             "clients/\(Self.decomposed)/2026-03-10-session.md": Self.session("\nclient: \(Self.composed)",
                 "## Engagements\n- [ ] Appeler le comptable [due:: 2026-03-20]\n"),

@@ -33,8 +33,8 @@ struct DateOrder: LintRule {
             }
             if note.isHeldSession, date.date > context.today {
                 findings.append(Finding(path: note.path, line: note.line(ofKey: "date"), message: Message(
-                    "a held session dated \(Agenda.show(date)), after today: fix the date, or mark it `status: cancelled` if it did not take place",
-                    fr: "une séance tenue datée du \(Agenda.show(date)), après aujourd'hui : corrigez la date, ou indiquez `status: annulée` si elle n'a pas eu lieu")))
+                    "a held session dated \(Agenda.show(date)), after today: fix the date, or write `status: planned` if it is still to come",
+                    fr: "une séance tenue datée du \(Agenda.show(date)), après aujourd'hui : corrigez la date, ou écrivez `status: prévue` si elle est encore à venir")))
             }
         }
         return findings
