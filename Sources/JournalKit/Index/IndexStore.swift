@@ -164,7 +164,10 @@ public struct IndexStore: Sendable {
             do {
                 return (try openDatabase(path, configuration), true)
             } catch {
-                throw Failure.damaged(Self.folder + "/" + fileName, String(describing: error))
+                // SQLite's own words (short and stable), never a dump of the error's structure.
+                let reason = (error as? DatabaseError).map { $0.message ?? "SQLite \($0.resultCode.rawValue)" }
+                    ?? ErrorText.describe(error, in: .en) ?? "\(type(of: error))"
+                throw Failure.damaged(Self.folder + "/" + fileName, reason)
             }
         }
     }

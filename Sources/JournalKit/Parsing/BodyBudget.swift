@@ -43,10 +43,23 @@ struct BodyBudget: Sendable {
             while end < count, bytes[end] != newline { end += 1 }
             defer { start = end + 1 }
             if start == count, line > 1 { break }
+            if let open = fence {
+                // Inside a top-level fence everything is code, up to a closing fence of the same
+                // character, at least as long, indented three spaces at most.
+                var i = start
+                while i < end, i - start < 4, bytes[i] == space { i += 1 }
+                var run = 0
+                while i + run < end, bytes[i + run] == open.byte { run += 1 }
+                var rest = i + run
+                while rest < end, bytes[rest] == space || bytes[rest] == tab { rest += 1 }
+                if i - start < 4, run >= open.length, rest == end { fence = nil }
+                continue
+            }
             var i = start
             var markers = 0
             var leadingIndent = 0
             var indent = 0
+            var tooDeep: Int?
             while i < end {
                 let byte = bytes[i]
                 if byte == space || byte == tab {
@@ -72,22 +85,20 @@ struct BodyBudget: Sendable {
                 if markers == 0 { leadingIndent = indent }
                 markers += 1
                 if markers + leadingIndent / 2 > maximumNesting {
-                    return Overrun(kind: .nesting, line: line, column: i - start + 1)
+                    tooDeep = i - start + 1
+                    break
                 }
                 i = after
             }
+            if let column = tooDeep { return Overrun(kind: .nesting, line: line, column: column) }
             let content = i
-            if let open = fence {
-                var run = 0
-                while content + run < end, bytes[content + run] == open.byte { run += 1 }
-                if run >= open.length { fence = nil }
-                continue
-            }
             let blank = content == end
             defer { previousBlank = blank }
             if blank, markers == 0 { continue }
             let first = blank ? 0 : bytes[content]
-            if first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
+            // Only a fence at the top level is followed: one inside a quote or a list ends with
+            // its container, which this count does not track, so its lines are counted as any.
+            if markers == 0, indent < 4, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
                 var run = 0
                 while content + run < end, bytes[content + run] == first { run += 1 }
                 if run >= 3 { fence = (first, run) }

@@ -157,6 +157,12 @@ func runBounded(_ arguments: [String], cpuSeconds: Int = 30, memoryBytes: Int = 
         let code = "```\n" + String(repeating: "- x\n", count: 20_000) + "```\n"
         #expect(BodyBudget.check(code) == nil)
         #expect(BodyBudget.check(String(repeating: "- x\n", count: 20_000))?.line == 10_001)
+        // Code is code, however it looks: a separator line of `>` in a fence is no quote.
+        #expect(BodyBudget.check("```text\n" + String(repeating: ">", count: 60) + "\n```\n") == nil)
+        // The fence closes, and what follows is counted again.
+        #expect(BodyBudget.check("~~~\ncode\n  ~~~~  \n" + String(repeating: "> ", count: 40))?.line == 4)
+        // A fence in a quote ends with the quote (cmark's rule): it hides nothing after it.
+        #expect(BodyBudget.check("> ```\n" + String(repeating: "- ", count: 40) + "x\n") == .init(kind: .nesting, line: 2, column: 65))
     }
 
     @Test func nestingCountsMarkersAndIndentation() {
