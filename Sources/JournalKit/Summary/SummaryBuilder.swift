@@ -253,6 +253,10 @@ struct SummaryBuilder {
             summary += fr ? " Seuls les \(Self.maximumListed) plus récents sont listés ci-dessous ; les \(left) plus anciens ne le sont pas (`journal commitments \(client)` les donne tous)."
                           : " Only the latest \(Self.maximumListed) are listed below; the \(left) older ones are not (`journal commitments \(client)` gives them all)."
         }
+        if missCount > Self.maximumListed {
+            summary += fr ? " Des manqués, seuls les \(Self.maximumListed) plus récents sont listés."
+                          : " Of the misses, only the latest \(Self.maximumListed) are listed."
+        }
         return (items, summary)
     }
 
