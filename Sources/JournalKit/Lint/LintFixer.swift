@@ -82,7 +82,7 @@ public struct LintFixer: Sendable {
                 return fr ? "\(path) : non corrigé, il appartient à un autre utilisateur et le réécrire en changerait le propriétaire"
                           : "\(path): not fixed, it belongs to another user and rewriting it would change its owner"
             case .unwritable(let reason):
-                return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(reason))"
+                return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(ErrorText.localised(reason, in: language)))"
                           : "\(path): not fixed, it could not be written (\(reason))"
             }
         }

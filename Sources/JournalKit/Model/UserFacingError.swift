@@ -55,6 +55,16 @@ public enum ErrorText {
                        : (fr ? "impossible d'écrire \(path) : \(why)" : "could not write \(path): \(why)")
     }
 
+    /// A reason written by `strerror` (in English, as the system gives it) in the coach's language.
+    public static func localised(_ reason: String, in language: JournalConfig.Language) -> String {
+        guard language == .fr else { return reason }
+        for code in [ENOSPC, EDQUOT, EFBIG, EACCES, EPERM, EROFS, ENOENT, EEXIST, EIO, ENOTDIR, EISDIR]
+        where String(cString: strerror(code)) == reason {
+            return Self.reason(code, fr: true)
+        }
+        return reason
+    }
+
     /// A system error number in words, in French for the errors a coach may meet.
     public static func reason(_ code: Int32, fr: Bool) -> String {
         guard fr else { return String(cString: strerror(code)) }

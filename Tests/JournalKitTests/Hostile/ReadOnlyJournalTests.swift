@@ -99,7 +99,7 @@ import Testing
             #expect(result.stdout.contains("clients/a/2026-03-\(day)-session.md:3: date: \(day)/03/2026 10h00 → date: 2026-03-\(day) 10:00"))
             #expect(try journal.read("clients/a/2026-03-\(day)-session.md").contains("date: 2026-03-\(day) 10:00"))
         }
-        #expect(result.stderr.contains("clients/a/2026-03-13-session.md : non corrigé, il n'a pas pu être écrit"), "\(result.stderr)")
+        #expect(result.stderr.contains("clients/a/2026-03-13-session.md : non corrigé, il n'a pas pu être écrit (fichier trop grand pour le système)"), "\(result.stderr)")
         #expect(result.stderr.contains("3 note(s) corrigée(s) et écrite(s) (listées ci-dessus) ; 1 laissée(s) telle(s) quelle(s)"))
         #expect(try journal.read("clients/a/2026-03-13-session.md") == big)
         #expect(!result.stderr.contains("Domain"))
