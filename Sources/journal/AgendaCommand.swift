@@ -30,7 +30,7 @@ struct AgendaCommand: ParsableCommand {
         let today = try global.todayDate(zone: journal.config.timezone).date
         let book: CaseBook
         do {
-            let loaded = try CaseBook.load(from: IndexStore.open(journal))
+            let loaded = try CaseBook.load(from: openIndex(journal, language))
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
             book = loaded.book
         } catch {

@@ -38,7 +38,7 @@ struct CommitmentsCommand: ParsableCommand {
         }
         let summary: CommitmentSummary
         do {
-            let loaded = try CaseBook.load(from: IndexStore.open(journal))
+            let loaded = try CaseBook.load(from: openIndex(journal, language))
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
             summary = try CommitmentSummary(
                 book: loaded.book,

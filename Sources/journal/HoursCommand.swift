@@ -22,7 +22,7 @@ struct HoursCommand: ParsableCommand {
         let journal = try global.openJournal()
         let language = try global.language(journal)
         do {
-            let loaded = try CaseBook.load(from: IndexStore.open(journal))
+            let loaded = try CaseBook.load(from: openIndex(journal, language))
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
             let log = HoursLog(book: loaded.book)
             let text = format == .csv ? log.csv(language: language, style: csvStyle?.style)

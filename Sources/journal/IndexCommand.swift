@@ -21,7 +21,7 @@ struct IndexCommand: ParsableCommand {
         let report: IndexStore.Report
         let store: IndexStore
         do {
-            store = try IndexStore.open(journal)
+            store = try openIndex(journal, fr ? .fr : .en)
             report = try store.update(rebuild: rebuild, progress: Progress.reporter(fr ? "lecture des notes :" : "reading notes:"))
         } catch {
             Output.fail(error, fr ? .fr : .en)

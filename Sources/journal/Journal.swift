@@ -31,7 +31,8 @@ struct JournalCommand: ParsableCommand {
             if error is ExitCode {
                 Foundation.exit(code.rawValue)
             }
-            let message = fullMessage(for: error)
+            // Errors of ours and of the system are told in words; the argument parser's by itself.
+            let message = ErrorText.describe(error, in: Output.systemLanguage)?.escapingControls ?? fullMessage(for: error)
             if !message.isEmpty {
                 FileHandle.standardError.write(Data(("journal: " + message.escapingControls + "\n").utf8))
             }
@@ -110,6 +111,14 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// The journal's index, saying once on the error output when it could only be built in memory
+/// (a read-only journal).
+func openIndex(_ journal: Journal, _ language: JournalConfig.Language) throws -> IndexStore {
+    let store = try IndexStore.open(journal)
+    if store.inMemory { Output.error(IndexStore.inMemoryNotice(in: language)) }
+    return store
+}
+
 /// Where text goes: results to stdout, diagnostics to stderr.
 enum Output {
     static func line(_ text: String) {
@@ -133,10 +142,9 @@ enum Output {
     }
 
     static func fail(_ failure: any Error, _ language: JournalConfig.Language) -> Never {
-        if let failure = failure as? any UserFacingError {
-            fail(failure.message(in: language))
-        }
-        fail("\(failure)")
+        fail(ErrorText.describe(failure, in: language) ?? (language == .fr
+            ? "erreur inattendue (\(type(of: failure))) : rien n'a été modifié par cette erreur ; signalez-la si elle se répète"
+            : "unexpected error (\(type(of: failure))): nothing was changed by it; please report it if it happens again"))
     }
 
     /// Before a journal is found: the user's locale, French unless it says English.

@@ -48,6 +48,19 @@ struct LintCommand: ParsableCommand {
                 for refusal in report.refused {
                     Output.error(refusal.message(in: language).escapingControls)
                 }
+                let written = Set(report.changes.map(\.path)).count
+                let notWritten = Set(report.skipped + report.refused.map(\.path)).count
+                if notWritten > 0 {
+                    // On a full disk some notes are written and others not: say which is which.
+                    Output.error(language == .fr
+                        ? "\(written) note(s) corrigée(s) et écrite(s) (listées ci-dessus) ; \(notWritten) laissée(s) telle(s) quelle(s)"
+                        : "\(written) note(s) fixed and written (listed above); \(notWritten) left as they were")
+                }
+                if let reason = report.indexNotUpdated {
+                    Output.error(language == .fr
+                        ? "les corrections ci-dessus sont écrites dans les notes, mais l'index n'a pas pu être mis à jour (\(reason.escapingControls)) : il le sera à la prochaine commande"
+                        : "the fixes above are written in the notes, but the index could not be updated (\(reason.escapingControls)): the next command will update it")
+                }
                 if report.changes.isEmpty && report.skipped.isEmpty && report.refused.isEmpty {
                     Output.line(language == .fr ? "Rien à corriger automatiquement." : "Nothing to fix automatically.")
                 }
@@ -65,7 +78,7 @@ struct LintCommand: ParsableCommand {
             } else {
                 let scopes = paths.isEmpty ? nil : paths.map { scope(of: $0, in: journal, language) }
                 diagnostics = try LintEngine(journal: journal).run(
-                    today: today, paths: scopes,
+                    today: today, paths: scopes, store: try openIndex(journal, language),
                     progress: Progress.reporter(language == .fr ? "lecture des notes :" : "reading notes:"))
                 Progress.finish()
             }

@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
         let today = try global.todayDate(zone: journal.config.timezone).date
         let text: String
         do {
-            let loaded = try CaseBook.load(from: IndexStore.open(journal))
+            let loaded = try CaseBook.load(from: openIndex(journal, language))
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
             let report = try SponsorReport(book: loaded.book, client: client, today: today)
             text = format == .html ? try report.html(language: language, journal: journal)

@@ -40,7 +40,7 @@ struct SummarizeCommand: ParsableCommand {
         }
         let output: CaseSummary.Output
         do {
-            let store = try IndexStore.open(journal)
+            let store = try openIndex(journal, language)
             Output.diagnostics(try store.update().diagnostics.filter { $0.severity == .error }, language)
             output = try CaseSummary.render(journal, store: store, options: .init(
                 client: client, format: format, anonymise: !noAnonymise, strict: strict, forPublication: forPublication))

@@ -9,7 +9,7 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 13
+    static let schemaVersion = 14
     /// A file modified less than this long before the scan that read it is not trusted by the
     /// next scan even if nothing seems to have changed (git's "racy clean" rule): file systems
     /// stamp times from a coarse clock (and FAT to 2 s), so a second write within the same tick
@@ -64,7 +64,22 @@ public struct IndexStore: Sendable {
         }
     }
 
+    /// The index lives in memory for this process only: the journal or its `.journal/` cannot be
+    /// written (a read-only disk or share, an archive, another user's journal). It is built from
+    /// the notes as usual, and nothing is saved: commands work, only slower.
+    public var inMemory: Bool { handle.inMemory }
+
+    /// What a command says once when the index is in memory.
+    public static func inMemoryNotice(in language: JournalConfig.Language) -> String {
+        language == .fr
+            ? "note : le journal (ou son dossier .journal/) est en lecture seule : l'index a été construit en mémoire pour cette commande et n'est pas enregistré"
+            : "note: the journal (or its .journal/ folder) is read-only: the index was built in memory for this command and is not saved"
+    }
+
     public static func open(_ journal: Journal) throws -> IndexStore {
+        if isReadOnly(journal.root) {
+            return IndexStore(journal: journal, handle: Handle(try openMemory(), inMemory: true), repairedAtOpen: false)
+        }
         let folder = try preparedFolder(journal.root)
         let ignore = folder.appendingPathComponent(".gitignore")
         var info = stat()
@@ -80,6 +95,32 @@ public struct IndexStore: Sendable {
         self.journal = journal
         self.handle = handle
         if repairedAtOpen { handle.repaired = true }
+    }
+
+    /// Whether the index cannot be written where it belongs: `.journal/` (or, when it does not
+    /// exist yet, the journal's folder) or the index file itself is not writable by us.
+    static func isReadOnly(_ root: URL) -> Bool {
+        let folder = root.appendingPathComponent(Self.folder).path
+        var info = stat()
+        guard lstat(folder, &info) == 0 else { return errno == ENOENT && Self.notWritable(root.path) }
+        // A link or a file there is replaced by a folder, if the journal's folder can be written.
+        guard info.st_mode & S_IFMT == S_IFDIR else { return Self.notWritable(root.path) }
+        if Self.notWritable(folder) { return true }
+        let index = folder + "/" + fileName
+        return lstat(index, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && Self.notWritable(index)
+    }
+
+    private static func notWritable(_ path: String) -> Bool {
+        access(path, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM)
+    }
+
+    /// An index in memory, for a journal that cannot be written.
+    private static func openMemory() throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.label = "journal-index-memory"
+        let database = try DatabaseQueue(configuration: configuration)
+        try prepare(database)
+        return database
     }
 
     /// `.journal/` as a real folder of the journal: a symbolic link there (to a folder, or a
@@ -123,7 +164,10 @@ public struct IndexStore: Sendable {
             do {
                 return (try openDatabase(path, configuration), true)
             } catch {
-                throw Failure.damaged(Self.folder + "/" + fileName, String(describing: error))
+                // SQLite's own words (short and stable), never a dump of the error's structure.
+                let reason = (error as? DatabaseError).map { $0.message ?? "SQLite \($0.resultCode.rawValue)" }
+                    ?? ErrorText.describe(error, in: .en) ?? "\(type(of: error))"
+                throw Failure.damaged(Self.folder + "/" + fileName, reason)
             }
         }
     }
@@ -177,6 +221,10 @@ public struct IndexStore: Sendable {
     }
 
     private func repair() throws {
+        if handle.inMemory {
+            try handle.replace { _ in try Self.openMemory() }
+            return
+        }
         try handle.replace {
             try? $0.close()
             let path = journal.root.appendingPathComponent(Self.folder).appendingPathComponent(Self.fileName).path
@@ -202,6 +250,11 @@ public struct IndexStore: Sendable {
 
     private static func openDatabaseOnce(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
         let database = try DatabaseQueue(path: path, configuration: configuration)
+        try prepare(database)
+        return database
+    }
+
+    private static func prepare(_ database: DatabaseQueue) throws {
         try database.write { db in
             // An index written by another version of journal is dropped whole: it is derived
             // data, and its tables may not have the columns this version needs.
@@ -214,7 +267,6 @@ public struct IndexStore: Sendable {
             }
             try createSchema(db)
         }
-        return database
     }
 
     private var fingerprint: String {
@@ -656,8 +708,12 @@ final class Handle: @unchecked Sendable {
     private var current: DatabaseQueue
     private var wasRepaired = false
     private let lock = NSLock()
+    let inMemory: Bool
 
-    init(_ queue: DatabaseQueue) { current = queue }
+    init(_ queue: DatabaseQueue, inMemory: Bool = false) {
+        current = queue
+        self.inMemory = inMemory
+    }
 
     var queue: DatabaseQueue { lock.withLock { current } }
 

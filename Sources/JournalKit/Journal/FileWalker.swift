@@ -25,9 +25,16 @@ struct FileWalker: Sendable {
     /// Top-level folders that hold no notes: derived data, outputs, templates.
     static let skippedTopLevel: Set<String> = [".journal", "exports", "templates"]
     static let maximumDepth = 32
+    /// Notes read at most: far above any practice (a coach with 50 clients a year for 40 years
+    /// writes some 100,000 notes), and what keeps a full index within time and memory.
     static let maximumFiles = 200_000
+    /// Markdown files looked at (stat only) to choose which to read when there are too many;
+    /// past this many the walk stops.
+    static let maximumSeen = 1_000_000
 
     let root: URL
+    /// `maximumFiles`, lower in tests.
+    var limit = FileWalker.maximumFiles
 
     /// Also lists, relative to the root, the temporary files of ours (`.NAME.PID.RANDOM.tmp`)
     /// seen in the folders walked: a crash between writing one and renaming it leaves it there.
@@ -92,14 +99,20 @@ struct FileWalker: Sendable {
                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                     changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
                     inode: UInt64(info.st_ino)))
-                if entries.count >= Self.maximumFiles {
+                if entries.count >= max(limit, Self.maximumSeen) {
                     diagnostics.append(Diagnostic(path: ".", line: 1, column: 1, severity: .warning,
                                                   rule: Rule.fileUnreadable, Message(
-                        "the journal holds more than \(Self.maximumFiles) notes: the rest were not read",
-                        fr: "le journal contient plus de \(Self.maximumFiles) notes : les suivantes n'ont pas été lues")))
-                    return (Self.distinct(entries, diagnostics: &diagnostics), diagnostics, temporaries)
+                        "the journal holds more than \(Self.maximumSeen) Markdown files: the folders after \(childRelative) were not even looked at",
+                        fr: "le journal contient plus de \(Self.maximumSeen) fichiers Markdown : les dossiers après \(childRelative) n'ont même pas été parcourus")))
+                    pending.removeAll()
+                    break
                 }
             }
+        }
+        if entries.count > limit {
+            let (kept, diagnostic) = choose(from: entries)
+            entries = kept
+            diagnostics.append(diagnostic)
         }
         return (Self.distinct(entries, diagnostics: &diagnostics), diagnostics, temporaries)
     }
@@ -133,6 +146,51 @@ struct FileWalker: Sendable {
             kept.append(entry)
         }
         return kept
+    }
+
+    /// Which files to read when there are more than `limit`: case files first, then the files
+    /// that open with a front-matter (`---`: every journal document does), then the others, in
+    /// path order within each; and a warning that says how many were left out, and where. So a
+    /// folder of 200,000 empty or foreign `.md` files cannot push real clients out.
+    private func choose(from entries: [Entry]) -> ([Entry], Diagnostic) {
+        func rank(_ entry: Entry) -> Int {
+            let parts = entry.path.split(separator: "/")
+            if parts.count == 3, parts[0] == "clients", parts[2] == "client.md" { return 0 }
+            return Self.opensWithFrontMatter(root.path + "/" + entry.path, size: entry.size) ? 1 : 2
+        }
+        let ranked = entries.map { (rank($0), $0) }.sorted { ($0.0, $0.1.path) < ($1.0, $1.1.path) }
+        let kept = ranked.prefix(limit).map(\.1)
+        let left = ranked.dropFirst(limit)
+        var byFolder: [String: Int] = [:]
+        for (_, entry) in left {
+            let folder = entry.path.split(separator: "/").dropLast().joined(separator: "/")
+            byFolder[folder.isEmpty ? "." : folder, default: 0] += 1
+        }
+        let folders = byFolder.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        let shown = folders.prefix(3).map { "\($0.key)/ (\($0.value))" }.joined(separator: ", ")
+            + (folders.count > 3 ? ", …" : "")
+        let withFrontMatter = left.filter { $0.0 < 2 }.count
+        let what = withFrontMatter == 0
+            ? Message("none of them opens with a front-matter", fr: "aucun ne commence par un en-tête")
+            : Message("\(withFrontMatter) of them open with a front-matter", fr: "dont \(withFrontMatter) commencent par un en-tête")
+        return (kept, Diagnostic(path: ".", line: 1, column: 1, severity: .warning, rule: Rule.fileUnreadable, Message(
+            "the journal holds \(entries.count) Markdown files, more than the \(limit) read: \(left.count) were left out (\(what.en)), in \(shown); case files and notes with a front-matter are read first; move what is not a note out of the journal",
+            fr: "le journal contient \(entries.count) fichiers Markdown, plus que les \(limit) lus : \(left.count) ont été laissés de côté (\(what.fr)), dans \(shown) ; les dossiers clients et les notes avec un en-tête sont lus d'abord ; sortez du journal ce qui n'est pas une note")))
+    }
+
+    /// Whether a file starts with `---` (after a byte-order mark): read up to 8 bytes, without
+    /// following a link out (links were checked by the walk) nor blocking on anything odd.
+    static func opensWithFrontMatter(_ path: String, size: Int64) -> Bool {
+        guard size >= 3 else { return false }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 8)
+        let count = read(fd, &buffer, buffer.count)
+        guard count >= 3 else { return false }
+        var bytes = buffer[0..<count]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return bytes.starts(with: Array("---".utf8))
     }
 
     private static func linkDiagnostic(_ path: String, _ message: Message) -> Diagnostic {

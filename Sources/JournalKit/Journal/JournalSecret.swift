@@ -23,6 +23,9 @@ public struct JournalSecret: Sendable {
         case created
         /// Made now, taking over `.journal/pseudonym-key`.
         case adopted
+        /// Made now for this process only: the journal cannot be written (read-only), so the
+        /// pseudonyms and calendar UIDs of this run will not be those of the next.
+        case oneOff
     }
 
     public let origin: Origin
@@ -95,6 +98,10 @@ public struct JournalSecret: Sendable {
             // Another process made it first: use theirs.
             guard let text = try readFile(url, root: root), let parsed = parse(text) else { throw Failure.unreadable(url.path) }
             return parsed
+        } catch AtomicFile.Failure.io where access(root.path, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM) {
+            // A read-only journal still gives unguessable pseudonyms, from a key that lives
+            // as long as this process; the coach is told they will change.
+            return JournalSecret(secret: secret, legacyPseudonymKey: legacy, origin: .oneOff)
         }
         return JournalSecret(secret: secret, legacyPseudonymKey: legacy, origin: legacy == nil ? .created : .adopted,
                              ignoredByGit: isIgnoredByGit(root: root))
@@ -110,6 +117,9 @@ public struct JournalSecret: Sendable {
         case .created:
             text = fr ? "journal.key créé : c'est le secret de ce journal, qui rend ses pseudonymes et les identifiants de son calendrier stables et impossibles à deviner. Versionnez-le avec les notes (git add journal.key) pour qu'un clone donne les mêmes ; ne le partagez avec personne."
                       : "created journal.key: this journal's secret, which keeps its pseudonyms and calendar UIDs stable and unguessable. Commit it with the notes (git add journal.key) so that a clone gives the same; share it with nobody."
+        case .oneOff:
+            return fr ? "journal.key n'a pas pu être créé (le journal est en lecture seule) : les pseudonymes et les identifiants de calendrier de cette sortie viennent d'une clé à usage unique et changeront la prochaine fois ; lancez une commande là où le journal peut être écrit pour créer journal.key"
+                      : "journal.key could not be created (the journal is read-only): the pseudonyms and calendar UIDs of this output come from a one-off key and will change next time; run a command where the journal can be written to create journal.key"
         case .adopted:
             text = fr ? "journal.key créé : c'est le secret de ce journal ; il reprend la clé de .journal/pseudonym-key, vos pseudonymes ne changent donc pas. Versionnez-le avec les notes (git add journal.key) pour qu'un clone donne les mêmes ; ne le partagez avec personne."
                       : "created journal.key: this journal's secret; it takes over the key of .journal/pseudonym-key, so your pseudonyms do not change. Commit it with the notes (git add journal.key) so that a clone gives the same; share it with nobody."

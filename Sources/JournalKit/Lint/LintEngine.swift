@@ -11,9 +11,10 @@ public struct LintEngine: Sendable {
     /// Every finding in the journal, sorted, with journal.yml's severities applied. With
     /// `paths` (relative to the journal; a folder covers what is under it), only the cases those
     /// notes belong to are checked, each whole, and only findings in those paths are returned.
-    public func run(today: LocalDate, paths: [String]? = nil,
+    /// `store`: the journal's index when the caller has opened it already.
+    public func run(today: LocalDate, paths: [String]? = nil, store: IndexStore? = nil,
                     progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> [Diagnostic] {
-        let store = try IndexStore.open(journal)
+        let store = try store ?? IndexStore.open(journal)
         let report = try store.update(progress: progress)
         func inScope(_ path: String) -> Bool {
             guard let paths else { return true }

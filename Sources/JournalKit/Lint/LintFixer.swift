@@ -35,6 +35,9 @@ public struct LintFixer: Sendable {
         public var skipped: [String] = []
         /// Files with fixes that were not written for another reason, and why.
         public var refused: [Refusal] = []
+        /// Why the index could not be brought up to date after the fixes were written (a full
+        /// disk): the fixes stand, in the notes; the next command updates the index.
+        public var indexNotUpdated: String?
     }
 
     /// A file left as it was, and why.
@@ -82,7 +85,7 @@ public struct LintFixer: Sendable {
                 return fr ? "\(path) : non corrigé, il appartient à un autre utilisateur et le réécrire en changerait le propriétaire"
                           : "\(path): not fixed, it belongs to another user and rewriting it would change its owner"
             case .unwritable(let reason):
-                return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(reason))"
+                return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(ErrorText.localised(reason, in: language)))"
                           : "\(path): not fixed, it could not be written (\(reason))"
             case .emojiWithoutValue(let line, let emoji):
                 let what = emoji == "\u{1F194}" ? (fr ? "un identifiant" : "an id") : (fr ? "une date" : "a date")
@@ -162,7 +165,12 @@ public struct LintFixer: Sendable {
             guard !refs.isEmpty else { continue }
             _ = fixFile(path, Plan(refs: refs), parser: parser, dirty: dirty, into: &report)
         }
-        _ = try store.update()
+        // Notes were written by now: failing here must not hide which (the report says it).
+        do {
+            _ = try store.update()
+        } catch {
+            report.indexNotUpdated = ErrorText.describe(error, in: .en) ?? "\(type(of: error))"
+        }
         return report
     }
 
@@ -266,7 +274,7 @@ public struct LintFixer: Sendable {
             report.refused.append(Refusal(path: path, reason: reason))
             return []
         } catch {
-            let reason = (error as? AtomicFile.Failure)?.reason ?? String(describing: error)
+            let reason = ErrorText.describe(error, in: .en) ?? "\(type(of: error))"
             report.refused.append(Refusal(path: path, reason: .unwritable(reason)))
             return []
         }

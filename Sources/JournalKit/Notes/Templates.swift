@@ -15,6 +15,8 @@ struct Templates: Sendable {
         case invalid(String)
         /// An override that is not a plain file of the journal's templates/ folder.
         case notAFile(String)
+        /// Sections nested deeper than `maximumNesting`, at this line.
+        case tooDeep(String, line: Int)
 
         func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
@@ -25,6 +27,9 @@ struct Templates: Sendable {
             case .invalid(let path):
                 return fr ? "le modèle \(path) n'est pas un modèle Mustache valide (une section {{#…}} non fermée ?)"
                           : "the template \(path) is not a valid Mustache template (a {{#…}} section left open?)"
+            case .tooDeep(let path, let line):
+                return fr ? "le modèle \(path) imbrique plus de \(Templates.maximumNesting) sections {{#…}} ou {{^…}} (ligne \(line)) : il n'est pas lu ; aucun modèle n'en a besoin d'autant, aplatissez-le"
+                          : "the template \(path) nests more than \(Templates.maximumNesting) {{#…}} or {{^…}} sections (line \(line)): it was not read; no template needs that many, flatten it"
             case .notAFile(let path):
                 return fr ? "le modèle \(path) n'est pas un fichier ordinaire du dossier templates/ du journal (un lien symbolique ?) : il n'est pas lu ; mettez-y une copie du modèle, ou retirez-le pour utiliser le modèle fourni"
                           : "the template \(path) is not a regular file in the journal's templates/ folder (a symbolic link?): it was not read; put a copy of the template there, or remove it to use the built-in one"
@@ -83,6 +88,9 @@ struct Templates: Sendable {
 
     func render(_ name: String, _ context: [String: Any]) throws -> String {
         let (text, origin) = try source(named: name)
+        // The Mustache parser recurses once per open section: a deep enough template (60 KB of
+        // `{{#a}}`) overflows the stack. Counted on the text first.
+        if let line = Self.nestingOverflow(in: text) { throw Failure.tooDeep(origin, line: line) }
         do {
             var rendered = try MustacheTemplate(string: text).render(context)
             // The content-type pragma leaves a blank first line; notes must start with `---`.
@@ -91,6 +99,58 @@ struct Templates: Sendable {
         } catch {
             throw Failure.invalid(origin)
         }
+    }
+
+    /// How deep sections may nest in a template (the built-in ones go three deep).
+    static let maximumNesting = 32
+
+    /// The line where sections first nest deeper than `maximumNesting`, or nil. Follows
+    /// delimiter changes (`{{=<% %>=}}`), so that they cannot hide sections from the count.
+    static func nestingOverflow(in text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        var open = Array("{{".utf8), close = Array("}}".utf8)
+        var depth = 0
+        var line = 1
+        var index = 0
+        func matches(_ pattern: [UInt8], at position: Int) -> Bool {
+            position + pattern.count <= bytes.count && bytes[position..<position + pattern.count].elementsEqual(pattern)
+        }
+        while index < bytes.count {
+            if bytes[index] == 10 { line += 1 }
+            guard matches(open, at: index) else {
+                index += 1
+                continue
+            }
+            var tag = index + open.count
+            guard tag < bytes.count else { break }
+            let sigil = bytes[tag]
+            // A tag ends at the closing delimiter (`}}}` for a triple mustache, `=}}` for a change).
+            let ending = sigil == UInt8(ascii: "=") ? [UInt8(ascii: "=")] + close
+                : sigil == UInt8(ascii: "{") && close == Array("}}".utf8) ? Array("}}}".utf8) : close
+            var end = tag + 1
+            while end < bytes.count, !matches(ending, at: end) {
+                if bytes[end] == 10 { line += 1 }
+                end += 1
+            }
+            switch sigil {
+            case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
+                depth += 1
+                if depth > maximumNesting { return line }
+            case UInt8(ascii: "/"):
+                depth = max(0, depth - 1)
+            case UInt8(ascii: "="):
+                tag += 1
+                let inside = bytes[tag..<min(end, bytes.count)].split(whereSeparator: { $0 == 32 || $0 == 9 || $0 == 10 })
+                if inside.count == 2 {
+                    open = Array(inside[0])
+                    close = Array(inside[1])
+                }
+            default:
+                break
+            }
+            index = end + ending.count
+        }
+        return nil
     }
 
     /// The built-in templates ship in the resource bundle SwiftPM puts beside the executable.

@@ -49,7 +49,10 @@ struct MarkdownTree: Sendable, Hashable {
         self.nodes = Self.collect(root, firstLine: firstLine).nodes
     }
 
+    /// Nil for a body over `BodyBudget`'s limits too: cmark never sees one (the note's parser
+    /// reports it; an output leaves it out).
     private static func parse(_ body: String) -> OpaquePointer? {
+        guard BodyBudget.check(body) == nil else { return nil }
         var body = body
         return body.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in

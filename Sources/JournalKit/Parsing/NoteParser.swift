@@ -104,9 +104,11 @@ struct NoteParser: Sendable {
     static func diagnostic(for problem: SourceText.Problem, path: String) -> Diagnostic {
         switch problem {
         case .tooLarge(let bytes):
+            let size = Double(bytes) / 1_048_576
+            let shown = size < 10 ? String(format: "%.1f", size) : String(Int(size))
             return Diagnostic(path: path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable, Message(
-                "the file is \(bytes / 1_048_576) MB, too large to be a note: it was skipped",
-                fr: "le fichier fait \(bytes / 1_048_576) Mo, trop pour une note : il n'a pas été lu"))
+                "the file is \(shown) MB, more than the 1 MB a note may hold: it was not read; split it into several notes, or move it out of the journal if it is not one",
+                fr: "le fichier fait \(shown.replacingOccurrences(of: ".", with: ",")) Mo, plus que le 1 Mo qu'une note peut contenir : il n'a pas été lu ; répartissez-le en plusieurs notes, ou sortez-le du journal si ce n'en est pas une"))
         case .binary(let line, let column):
             return Diagnostic(path: path, line: line, column: column, severity: .error, rule: Rule.fileUnreadable, Message(
                 "this looks like a binary file, not a text note: it was skipped (move it out of the journal, or rename it without .md)",
@@ -295,6 +297,13 @@ struct NoteParser: Sendable {
                 fr: "ce `<!--` n'est jamais fermé par `-->` : tout ce qui suit est un commentaire, absent de l'index et de toute sortie ; fermez-le là où le commentaire finit"))
         }
         let body = blanked.text
+        if let overrun = BodyBudget.check(body) {
+            // Refused before cmark, whose cost grows with blocks and nesting (and which aborts
+            // when memory runs out); the front-matter read above stays.
+            reader.diagnostics.append(BodyBudget.diagnostic(overrun, path: note.path, line: firstLine + overrun.line - 1,
+                                                            column: overrun.column))
+            return
+        }
         var tree = MarkdownTree(parsing: body, firstLine: firstLine)
         let sections = SectionMap(tree: &tree, aliases: aliases)
         // The source's own lines when no comment was blanked (nearly always): no second split.

@@ -3,8 +3,10 @@ import Foundation
 /// A note's text as the user sees it: UTF-8 validated, BOM dropped, CRLF folded to LF, split into
 /// lines so that every later stage reports the same line numbers as the user's editor.
 struct SourceText: Sendable {
-    /// Files above this size are refused: no coaching note comes near it, and it bounds memory.
-    static let maximumBytes = 16 * 1024 * 1024
+    /// Files above this size are refused, unread: a session note is a few KB and a long case file
+    /// rarely 100 KB, and this bounds what parsing the largest note allowed may cost (with
+    /// `BodyBudget`): seconds and a few hundred MB, whatever the note holds.
+    static let maximumBytes = 1024 * 1024
 
     enum Problem: Error, Sendable, Equatable {
         case tooLarge(bytes: Int)
@@ -36,7 +38,13 @@ struct SourceText: Sendable {
             return .failure(.notUTF8(line: line, column: column))
         }
         if bytes.contains(13) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+            // On the bytes: Foundation's search and replace took seconds on a long CRLF list.
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count)
+            for (index, byte) in bytes.enumerated() where byte != 13 || index + 1 == bytes.count || bytes[index + 1] != 10 {
+                folded.append(byte)
+            }
+            text = String(decoding: folded, as: UTF8.self)
         }
         return .success(SourceText(text: text))
     }

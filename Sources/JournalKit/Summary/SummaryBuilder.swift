@@ -219,9 +219,14 @@ struct SummaryBuilder {
 
     /// The commitments and the line that sums them up: done rate on the client's own
     /// commitments that have come up for review, and the longest miss streak.
+    /// A summary lists at most this many commitments, and as many misses: the latest ones. Past
+    /// that a supervisor reads figures, not lists, and every line listed costs an anonymiser
+    /// pass (a case with 200,000 commitments would take minutes). The figures count them all.
+    static let maximumListed = 500
+
     private func commitments() -> ([[String: Any]], String) {
         let shown = resolution.commitments.filter { !$0.isPrivate }
-        let items: [[String: Any]] = shown.map { commitment in
+        let items: [[String: Any]] = shown.suffix(Self.maximumListed).map { commitment in
             let made = commitment.made.flatMap(LocalDate.fromText)
             var item: [String: Any] = [
                 "symbol": Self.symbols[commitment.status] ?? "☐",
@@ -250,19 +255,29 @@ struct SummaryBuilder {
             summary = fr ? "Engagements du client arrivés à échéance ou revus : \(done) tenu\(done > 1 ? "s" : "") sur \(counted) (\(percent) %), \(missCount) manqué\(missCount > 1 ? "s" : "") au fil des revues. Plus longue série de revues avec un manqué : \(longest)."
                          : "Client commitments due or reviewed: \(done) kept out of \(counted) (\(percent)%), \(missCount) missed across reviews. Longest run of reviews with a miss: \(longest)."
         }
+        if shown.count > Self.maximumListed {
+            let left = shown.count - Self.maximumListed
+            summary += fr ? " Seuls les \(Self.maximumListed) plus récents sont listés ci-dessous ; les \(left) plus anciens ne le sont pas (`journal commitments \(client)` les donne tous)."
+                          : " Only the latest \(Self.maximumListed) are listed below; the \(left) older ones are not (`journal commitments \(client)` gives them all)."
+        }
+        if missCount > Self.maximumListed {
+            summary += fr ? " Des manqués, seuls les \(Self.maximumListed) plus récents sont listés."
+                          : " Of the misses, only the latest \(Self.maximumListed) are listed."
+        }
         return (items, summary)
     }
 
     private func misses() -> [[String: Any]] {
-        resolution.commitments.filter { !$0.isPrivate && $0.owner == "client" }.flatMap { commitment in
-            commitment.history.filter(\.isMiss).map { statement -> [String: Any] in
-                let date = statement.date.flatMap(LocalDate.fromText)
-                return [
-                    "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText), path: commitment.path),
-                    "when": source(of: statement.path),
-                    "reason": statement.reason.map { reasonLabel($0, context: date, path: statement.path) } ?? (fr ? "raison non notée" : "no reason noted"),
-                ]
-            }
+        let missed = resolution.commitments.filter { !$0.isPrivate && $0.owner == "client" }.flatMap { commitment in
+            commitment.history.filter(\.isMiss).map { (commitment, $0) }
+        }
+        return missed.suffix(Self.maximumListed).map { commitment, statement -> [String: Any] in
+            let date = statement.date.flatMap(LocalDate.fromText)
+            return [
+                "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText), path: commitment.path),
+                "when": source(of: statement.path),
+                "reason": statement.reason.map { reasonLabel($0, context: date, path: statement.path) } ?? (fr ? "raison non notée" : "no reason noted"),
+            ]
         }
     }
 

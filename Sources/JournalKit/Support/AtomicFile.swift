@@ -27,7 +27,7 @@ enum AtomicFile {
                 return fr ? "\(path) existe déjà : rien n'a été écrit (--force pour le remplacer)"
                           : "\(path) already exists: nothing was written (use --force to replace it)"
             case .io(let path, let reason):
-                return fr ? "impossible d'écrire \(path) : \(reason)" : "could not write \(path): \(reason)"
+                return fr ? "impossible d'écrire \(path) : \(ErrorText.localised(reason, in: language))" : "could not write \(path): \(reason)"
             case .changedMeanwhile(let path):
                 return fr ? "\(path) a changé pendant qu'il était corrigé : il est laissé tel quel (relancez la commande)"
                           : "\(path) changed while it was being fixed: it was left as it is (run the command again)"

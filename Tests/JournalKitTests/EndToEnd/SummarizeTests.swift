@@ -127,7 +127,7 @@ import Testing
 
     @Test func aHugeLineIsLeftOutInBoundedTime() throws {
         let journal = try Self.example()
-        let line = String(repeating: "Nadia relit tout le vendredi 3 mars. ", count: 150_000)
+        let line = String(repeating: "Nadia relit tout le vendredi 3 mars. ", count: 25_000)
         try journal.write("clients/nadia-benali/2026-05-04-session.md", "---\ntype: session\ndate: 2026-05-04\nnext: 2026-05-25\n---\n\n" + line + "\n")
         let result = try runJournal(["summarize", "nadia-benali", "--journal", journal.root.path])
         #expect(result.status == 0, "\(result.stderr.prefix(500))")
