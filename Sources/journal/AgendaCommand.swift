@@ -45,6 +45,11 @@ struct AgendaCommand: ParsableCommand {
             }
             if let notice = secret.notice(in: language) { Output.error("note: " + notice) }
             let calendar = ICalendar(book: book, today: today, names: names, language: language, secret: secret)
+            do {
+                try OutputCheck.calendar(calendar.text, book: book, journal: journal, names: names)
+            } catch {
+                Output.fail(error, language)
+            }
             if ics == "-" {
                 FileHandle.standardOutput.write(Data(calendar.text.utf8))
                 return

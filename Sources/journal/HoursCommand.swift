@@ -27,6 +27,7 @@ struct HoursCommand: ParsableCommand {
             let log = HoursLog(book: loaded.book)
             let text = format == .csv ? log.csv(language: language, style: csvStyle?.style)
                                       : log.markdown(language: language, coach: journal.config.coach)
+            try OutputCheck.hours(text, book: loaded.book)
             if let out {
                 try ExportFile.write(text, to: out, force: force)
                 Output.line(out.escapingControls)

@@ -142,6 +142,11 @@ enum Output {
     }
 
     static func fail(_ failure: any Error, _ language: JournalConfig.Language) -> Never {
+        // A leak the last check stopped is a finding (exit 1), not a failure to run.
+        if let refused = failure as? OutputCheck.Refused {
+            error("journal: " + refused.message(in: language))
+            Foundation.exit(1)
+        }
         fail(ErrorText.describe(failure, in: language) ?? (language == .fr
             ? "erreur inattendue (\(type(of: failure))) : rien n'a été modifié par cette erreur ; signalez-la si elle se répète"
             : "unexpected error (\(type(of: failure))): nothing was changed by it; please report it if it happens again"))

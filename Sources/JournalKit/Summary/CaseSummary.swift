@@ -160,7 +160,7 @@ public enum CaseSummary {
     }
 
     /// The same values with every string empty and every list as long: the template alone.
-    private static func blanked(_ value: Any) -> Any {
+    static func blanked(_ value: Any) -> Any {
         switch value {
         case is String: return ""
         case let list as [Any]: return list.map(blanked)
