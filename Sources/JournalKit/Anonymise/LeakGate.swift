@@ -349,6 +349,17 @@ struct LeakGate: Sendable {
 
 /// One thing the leak gate found in a rendered output.
 public struct LeakHit: Sendable, Hashable {
+    /// `head`, then the first twenty hits a line each, then what to do about a template.
+    static func report(_ hits: [LeakHit], head: String, template: String, _ language: JournalConfig.Language) -> String {
+        let fr = language == .fr
+        let list = hits.prefix(20).map { hit in
+            "  " + (hit.line > 0 ? (fr ? "ligne \(hit.line) : " : "line \(hit.line): ") : "")
+                + "« \(hit.found.escapingControls) » (\(hit.what))"
+        }.joined(separator: "\n")
+        return head + list + (fr ? "\n(si un modèle personnalisé affiche un champ brut, corrigez \(template))"
+                                 : "\n(if a custom template prints a raw field, fix \(template))")
+    }
+
     /// What the hit is: a registry field (`sponsor.name`), `email`, `date`, `private text`…
     public var what: String
     /// The text found, as it stands in the output.

@@ -20,14 +20,9 @@ public enum OutputCheck {
             case .hours: what = fr ? "le journal des heures montrerait" : "the hours log would show"
             case .calendar: what = fr ? "le calendrier montrerait" : "the calendar would show"
             }
-            let list = hits.prefix(20).map { hit in
-                "  " + (hit.line > 0 ? (fr ? "ligne \(hit.line) : " : "line \(hit.line): ") : "")
-                    + "« \(hit.found.escapingControls) » (\(hit.what))"
-            }.joined(separator: "\n")
-            return (fr ? "\(what) \(hits.count) élément(s) qu'il ne doit pas montrer ; rien n'a été écrit :\n"
-                       : "\(what) \(hits.count) item(s) it must not show; nothing was written:\n") + list
-                + (fr ? "\n(si un modèle personnalisé affiche un champ brut, corrigez-le dans templates/)"
-                      : "\n(if a custom template prints a raw field, fix it in templates/)")
+            return LeakHit.report(hits, head: fr ? "\(what) \(hits.count) élément(s) qu'il ne doit pas montrer ; rien n'a été écrit :\n"
+                                                 : "\(what) \(hits.count) item(s) it must not show; nothing was written:\n",
+                                  template: fr ? "le modèle dans templates/" : "the template in templates/", language)
         }
     }
 

@@ -7,6 +7,8 @@ import Testing
 /// refusal on the fixtures, on an objective restated in a session, on a shared surname).
 @Suite struct OutputCheckTests {
     static let today = LocalDate(year: 2026, month: 3, day: 20)!
+    /// The front-matter of a session of Emma's added to the fixture.
+    static let session = "---\ntype: session\ndate: 2026-03-16 10:00\nduration: 60\nnext: 2026-03-30 10:00\n---\n\n"
 
     func loaded(_ journal: TemporaryJournal) throws -> (Journal, CaseBook) {
         (try journal.journal(), try CaseBook.load(from: journal.index()).book)
@@ -46,14 +48,7 @@ import Testing
 
     @Test func anObjectiveRestatedInASessionMayBeReported() throws {
         let journal = try fixtureJournal("agenda")
-        try journal.write("clients/emma-lefort/2026-03-16-session.md", """
-            ---
-            type: session
-            date: 2026-03-16 10:00
-            duration: 60
-            next: 2026-03-30 10:00
-            ---
-
+        try journal.write("clients/emma-lefort/2026-03-16-session.md", Self.session + """
             Nous avons repris : présenter seule le budget d'exploitation au comité de direction.
 
             """)
@@ -86,14 +81,7 @@ import Testing
 
     @Test func theCalendarCarriesNoNameWithoutNamesAndNoPrivateText() throws {
         let journal = try fixtureJournal("agenda")
-        try journal.write("clients/emma-lefort/2026-03-16-session.md", """
-            ---
-            type: session
-            date: 2026-03-16 10:00
-            duration: 60
-            next: 2026-03-30 10:00
-            ---
-
+        try journal.write("clients/emma-lefort/2026-03-16-session.md", Self.session + """
             ## Engagements
 
             - [ ] Envoyer la grille d'entretien à Emma  [owner:: coach]  [due:: 2026-03-25]
