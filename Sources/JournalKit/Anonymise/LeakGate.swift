@@ -167,13 +167,13 @@ struct LeakGate: Sendable {
         var previousEnd = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            guard character.isLetter else {
+            guard TextFold.isLetter(character) else {
                 if character == "\n" { line += 1 }
                 index = text.index(after: index)
                 continue
             }
             let start = index
-            while index < text.endIndex, text[index].isLetter { index = text.index(after: index) }
+            while index < text.endIndex, TextFold.isLetter(text[index]) { index = text.index(after: index) }
             let original = text[start..<index]
             // Prose says the same words again and again: each is folded once.
             let folded: String

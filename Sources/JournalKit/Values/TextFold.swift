@@ -46,6 +46,12 @@ enum TextFold {
         return false
     }
 
+    /// `Character.isLetter` without a Unicode property look-up for ASCII, most of any text.
+    @inline(__always) static func isLetter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
+        return character.isLetter
+    }
+
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         var out = ""
