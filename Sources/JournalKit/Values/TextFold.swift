@@ -54,21 +54,40 @@ enum TextFold {
 
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII without a property look-up: most letters of French prose.
+                if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+                continue
+            }
             if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if isSymbol(scalar) { continue }
-            if pendingSpace { out += " "; pendingSpace = false }
-            out += plain(scalar)
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            if value >= 0xC0, value < 0x180 {
+                out.append(contentsOf: latin[Int(value - 0xC0)].unicodeScalars)
+            } else {
+                out.append(contentsOf: plain(scalar).unicodeScalars)
+            }
         }
-        while out.hasSuffix(":") || out.hasSuffix(" ") { out.removeLast() }
-        return out
+        var folded = String(out)
+        while folded.hasSuffix(":") || folded.hasSuffix(" ") { folded.removeLast() }
+        return folded
     }
+
+    /// `plain` of U+00C0–U+017F (the accented letters of French and its neighbours), worked
+    /// out once: decomposing each letter again is most of the cost of folding prose.
+    private static let latin: [String] = (0xC0..<0x180).map { plain(Unicode.Scalar($0)!) }
 
     /// The common case, headings and keys in plain ASCII, without Unicode property look-ups.
     private static func foldASCII(_ text: String) -> String {
