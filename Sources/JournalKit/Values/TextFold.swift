@@ -54,7 +54,9 @@ enum TextFold {
 
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
-        var out = String.UnicodeScalarView()
+        // UTF-8 bytes, appended to an array: a String grown scalar by scalar copies itself.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -64,8 +66,8 @@ enum TextFold {
                     pendingSpace = !out.isEmpty
                     continue
                 }
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar)
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
                 continue
             }
             if scalar.properties.isWhitespace {
@@ -73,16 +75,15 @@ enum TextFold {
                 continue
             }
             if isSymbol(scalar) { continue }
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
             if value >= 0xC0, value < 0x180 {
-                out.append(contentsOf: latin[Int(value - 0xC0)].unicodeScalars)
+                out.append(contentsOf: latin[Int(value - 0xC0)].utf8)
             } else {
-                out.append(contentsOf: plain(scalar).unicodeScalars)
+                out.append(contentsOf: plain(scalar).utf8)
             }
         }
-        var folded = String(out)
-        while folded.hasSuffix(":") || folded.hasSuffix(" ") { folded.removeLast() }
-        return folded
+        while let last = out.last, last == UInt8(ascii: ":") || last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `plain` of U+00C0–U+017F (the accented letters of French and its neighbours), worked
