@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ["agenda"], ["report", "nadia-benali"], ["hours"], ["hours", "--format", "csv"],
+        ["agenda"], ["report", "nadia-benali"], ["hours"], ["hours", "--format", "csv"], ["show", "nadia-benali"],
     ])
     func commandsDocumentShowsRealOutput(_ arguments: [String]) throws {
         let journal = try example()
@@ -32,7 +32,7 @@ import Testing
         }
         let expected = shown + "\n" + output.replacingOccurrences(of: "\r\n", with: "\n")
         #expect(try document("docs/commands.md").contains(expected), "docs/commands.md does not show the output of `\(shown)`")
-        if arguments == ["agenda"] {
+        if arguments == ["agenda"] || arguments == ["show", "nadia-benali"] {
             #expect(try document("README.md").contains(expected))
         }
     }
