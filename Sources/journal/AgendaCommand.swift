@@ -38,6 +38,11 @@ struct AgendaCommand: ParsableCommand {
             Output.fail(error, language)
         }
         if let ics {
+            // The calendar is the whole practice's: narrowing it silently would drop appointments.
+            if client != nil {
+                throw ValidationError(fr ? "--client ne va pas avec --ics : le calendrier exporté contient tous les rendez-vous"
+                                         : "--client does not go with --ics: the exported calendar holds every appointment")
+            }
             let secret: JournalSecret
             do {
                 secret = try JournalSecret.load(root: journal.root)
