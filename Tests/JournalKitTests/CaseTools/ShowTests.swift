@@ -90,5 +90,9 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["client"] as? String == "emma-lefort")
         #expect((object["overdue"] as? [[String: Any]])?.allSatisfy { $0["client"] as? String == "emma-lefort" } == true)
+        // The whole agenda's JSON has no `client` key: its document is as it was.
+        #expect(!whole.stdout.contains("seulement"))
+        let ics = try runJournal(["agenda", "--client", "emma-lefort", "--ics", "-", "--journal", journal.root.path])
+        #expect(ics.status == 2 && ics.stderr.contains("--client ne va pas avec --ics"))
     }
 }
