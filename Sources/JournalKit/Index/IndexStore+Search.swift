@@ -51,6 +51,17 @@ extension IndexStore {
     /// The lines that match, most recent note first (undated ones last), then by path and line.
     public func search(_ query: SearchQuery) throws -> [SearchHit] {
         guard let expression = query.expression else { return [] }
+        var filters = ""
+        var filterArguments: [(any DatabaseValueConvertible)?] = []
+        if let client = query.client { filters += " AND client = ?"; filterArguments.append(client) }
+        if let type = query.type { filters += " AND type = ?"; filterArguments.append(type.rawValue) }
+        if let since = query.since { filters += " AND day >= ?"; filterArguments.append(since.description) }
+        if let until = query.until { filters += " AND day <= ?"; filterArguments.append(until.description) }
+        if let section = query.section {
+            if section == "private" { filters += " AND private = 1" } else { filters += " AND section = ?"; filterArguments.append(section) }
+        }
+        if !query.includePrivate { filters += " AND private = 0" }
+        let order = " ORDER BY sort_key IS NULL, sort_key DESC, path, line, private"
         var sql = """
             SELECT path, line, client, type, day, section, private, text,
                    highlight(search, 0, ?, ?) AS marked, snippet(search, 0, ?, ?, '…', 16) AS cut
@@ -58,16 +69,15 @@ extension IndexStore {
             """
         let start = String(SearchLine.markStart), end = String(SearchLine.markEnd)
         var arguments: [(any DatabaseValueConvertible)?] = [start, end, start, end, expression]
-        if let client = query.client { sql += " AND client = ?"; arguments.append(client) }
-        if let type = query.type { sql += " AND type = ?"; arguments.append(type.rawValue) }
-        if let since = query.since { sql += " AND day >= ?"; arguments.append(since.description) }
-        if let until = query.until { sql += " AND day <= ?"; arguments.append(until.description) }
-        if let section = query.section {
-            if section == "private" { sql += " AND private = 1" } else { sql += " AND section = ?"; arguments.append(section) }
+        if let limit = query.limit {
+            // Highlighting is most of a query's cost: only the lines kept are highlighted.
+            sql += " AND rowid IN (SELECT rowid FROM search WHERE search MATCH ?" + filters + order + " LIMIT \(limit))"
+            arguments += [expression] + filterArguments
+        } else {
+            sql += filters
+            arguments += filterArguments
         }
-        if !query.includePrivate { sql += " AND private = 0" }
-        sql += " ORDER BY sort_key IS NULL, sort_key DESC, path, line, private"
-        if let limit = query.limit { sql += " LIMIT \(limit)" }
+        sql += order
         let statementArguments = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
         return try repairing { try database.read { db in
             try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { row in

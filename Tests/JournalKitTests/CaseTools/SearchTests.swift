@@ -78,7 +78,10 @@ import Testing
         #expect(paths(try search(journal, ["budget", "--section", "engagements"])) == ["clients/emma-lefort/2026-01-12-session.md:15"])
         #expect(paths(try search(journal, ["article", "--client", "alice-perrin"])).count == 1)
         #expect(paths(try search(journal, ["budget", "--client", "alice-perrin"])).isEmpty)
-        #expect(paths(try search(journal, ["budget", "--limit", "1"])).count == 1)
+        // The most recent lines, as without the limit.
+        #expect(paths(try search(journal, ["budget", "--limit", "2"])) == Array(paths(try search(journal, ["budget"])).prefix(2)))
+        #expect(paths(try search(journal, ["budget", "--no-private", "--client", "emma-lefort", "--limit", "1"]))
+                == ["clients/emma-lefort/2026-02-23-session.md:16"])
         let unknown = try search(journal, ["budget", "--client", "emma-lefrot"])
         #expect(unknown.status == 2 && unknown.stderr.contains("`emma-lefort`"))
         #expect(try search(journal, ["budget", "--section", "nowhere"]).status == 2)
