@@ -124,6 +124,18 @@ else
   die "journal lint exited $lint_status"
 fi
 
+# Search: the query itself on the up-to-date index (bench/search_query.py, as `journal search
+# equipe` runs it), and the whole command for reference.
+t_search_ms=
+if "$bin" search --help >/dev/null 2>&1; then
+  index >/dev/null 2>&1
+  say "search query (FTS5), on the index"
+  r=$(python3 bench/search_query.py "$journal/.journal/index.sqlite" '"equipe"' --runs "$runs")
+  t_search_ms=${r% *} search_rows=${r#* }
+  say "journal search equipe"
+  r=$(measure -- "$bin" search equipe --journal "$journal"); t_search=$(seconds "$r")
+fi
+
 # --- summaries -----------------------------------------------------------------------------------
 # One client's summary in the big journal (the names to avoid come from the index, not from
 # decoding every note), then the throughput on journals of one client with 0.25 to 8 MB of notes
@@ -189,6 +201,10 @@ if [ -n "$t_lint" ]; then
   awk -v t="$t_lint" -v cold="$t_cold" 'BEGIN { printf "%-28s %10s %9.2fx %10s  %s\n", "  vs cold index", "", t / cold, "<= 1.50x", (t / cold <= 1.5) ? "OK" : "OVER" }'
   row "lint, one note" "$t_lint_one" ""
   awk -v t="$t_lint_one" 'BEGIN { printf "%-28s %10s %10s %10s  %s\n", "  absolute", "", "", "< 0.2 s", (t < 0.2) ? "OK" : "OVER" }'
+fi
+if [ -n "$t_search_ms" ]; then
+  awk -v ms="$t_search_ms" -v rows="$search_rows" 'BEGIN { printf "%-28s %10.3f %10s %10s  %s\n", "search query (" rows " rows)", ms / 1000, "", "<= 0.050", (ms <= 50) ? "OK" : "OVER" }'
+  row "search, whole command" "$t_search" ""
 fi
 printf 'peak memory of the cold index: %s MiB\n' "$((rss_cold / 1024))"
 echo

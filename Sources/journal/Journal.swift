@@ -12,6 +12,7 @@ struct JournalCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, NewCommand.self, IndexCommand.self, AgendaCommand.self,
                       CommitmentsCommand.self, SummarizeCommand.self, ReportCommand.self, HoursCommand.self,
+                      ShowCommand.self, SearchCommand.self, CloseCommand.self, RetentionCommand.self,
                       LintCommand.self, HookCommand.self])
 
     /// ArgumentParser exits 64 on bad arguments; COMMANDS.md says 2.
