@@ -65,7 +65,7 @@ public struct Journal: Sendable {
         case .failure(let problem):
             config = JournalConfig()
             var diagnostic = NoteParser.diagnostic(for: problem, path: JournalConfig.fileName)
-            diagnostic.rule = Rule.configInvalid
+            diagnostic.rule = Rule.configInvalid.rawValue
             diagnostic.message = diagnostic.message.replacingOccurrences(of: "it was skipped", with: "the defaults are used")
             diagnostic.french = diagnostic.french.replacingOccurrences(of: "il n'a pas été lu", with: "les réglages par défaut s'appliquent")
             config.diagnostics.append(diagnostic)

@@ -119,7 +119,7 @@ public enum CaseSummary {
         let builder = SummaryBuilder(language: language, anonymiser: anonymiser, outgoing: outgoing, origin: origin, file: file,
                                      client: options.client, resolution: resolution, documents: documents,
                                      bodies: bodies.mapValues(\.markdown), casePath: caseNote.path)
-        let templates = try Templates(journalRoot: journal.root, language: language)
+        let templates = Templates(journalRoot: journal.root, language: language)
         let values = builder.context()
         // Names found on the way out, in code, items or front-matter fields, are listed too.
         var known = Set(undeclared.map(\.name))
