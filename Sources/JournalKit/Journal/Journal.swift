@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A journal folder: its root and its configuration.
 public struct Journal: Sendable {

@@ -17,7 +17,7 @@ enum NameDetector {
             self.confident = confident
         }
 
-        init(from decoder: Decoder) throws {
+        init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             name = try container.decode(String.self, forKey: .name)
             line = try container.decode(Int.self, forKey: .line)
