@@ -72,10 +72,4 @@ public struct Journal: Sendable {
         }
         return config
     }
-
-    init(root: URL, config: JournalConfig, configData: Data) {
-        self.root = root
-        self.config = config
-        self.configData = configData
-    }
 }
