@@ -29,10 +29,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The generated first-name list: GFDL data, not under the project's licence (NOTICE).
+        .target(
+            name: "FirstNameData",
+            exclude: ["COPYING.GFDL-1.2"]
+        ),
         .target(
             name: "JournalKit",
             dependencies: [
                 "CCmark",
+                "FirstNameData",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),

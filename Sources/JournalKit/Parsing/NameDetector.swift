@@ -1,3 +1,5 @@
+import FirstNameData
+
 /// Words that look like a person's name: a known first name written with a capital, or any
 /// capitalised word after a title (M., Mme, Dr, Me…). Shared by the `undeclared-person` lint
 /// rule and, later, by anonymised summaries, so that both see the same names.
