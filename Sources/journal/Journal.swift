@@ -14,7 +14,7 @@ struct JournalCommand: ParsableCommand {
                       CommitmentsCommand.self, SummarizeCommand.self, ReportCommand.self, HoursCommand.self,
                       LintCommand.self, HookCommand.self])
 
-    /// ArgumentParser exits 64 on bad arguments; COMMANDS.md says 2.
+    /// ArgumentParser exits 64 on bad arguments; docs/commands.md promises 2.
     static func main() {
         do {
             var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `journal summarize CLIENT`: a case summary a supervisor can follow without being able to
-/// tell who the client is (PRIVACY.md). Everything that leaves goes through the `Anonymiser`;
+/// tell who the client is (docs/privacy.md). Everything that leaves goes through the `Anonymiser`;
 /// the rendered text then goes through the `LeakGate`, and nothing is returned if it finds
 /// anything.
 public enum CaseSummary {
