@@ -34,7 +34,7 @@ struct HoursCommand: ParsableCommand {
                 Output.write(text)
             }
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
     }
 }

@@ -56,7 +56,7 @@ struct NewClient: ParsableCommand {
             Output.line(path.escapingControls)
             editing.open(journal.root.appendingPathComponent(path), language)
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
     }
 }
@@ -123,7 +123,7 @@ func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: 
     } catch let error as ValidationError {
         throw error
     } catch {
-        Output.fail(error, language)
+        throw CommandFailure.couldNotRun(error, language)
     }
 }
 

@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
                 return
             }
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         Output.write(text)
     }

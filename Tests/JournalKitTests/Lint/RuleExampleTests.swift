@@ -11,11 +11,7 @@ import Testing
 
     @Test(arguments: cases)
     func example(_ id: String, _ index: Int) throws {
-        let rule = try #require(LintCatalogue.rules.first { $0.id == id })
-        let example = rule.examples[index]
-        var files = example.files
-        let config = files.removeValue(forKey: "journal.yml") ?? "language: fr\ntimezone: Europe/Paris\ncadence: 2w\n"
-        let found = try Self.findings(of: id, files: files, config: config, today: example.today)
+        let (example, found) = try Self.run(id, index)
         #expect(found == example.expected, "\(id) example \(index + 1)", sourceLocation: example.sourceLocation)
     }
 
@@ -33,16 +29,11 @@ import Testing
     /// note where an example triggers it, silences it there.
     @Test(arguments: triggering)
     func disableCommentSilences(_ id: String, _ index: Int) throws {
-        let rule = try #require(LintCatalogue.rules.first { $0.id == id })
-        let example = rule.examples[index]
-        var files = example.files
-        let config = files.removeValue(forKey: "journal.yml") ?? "language: fr\ntimezone: Europe/Paris\ncadence: 2w\n"
-        let reported = Set(example.expected.map { String($0.split(separator: ":")[0]) })
-        for path in reported {
-            guard let text = files[path] else { continue }
-            files[path] = Self.disabling(id, in: text)
+        let (example, found) = try Self.run(id, index) { files, example in
+            for path in Set(example.expected.map { String($0.split(separator: ":")[0]) }) {
+                files[path] = files[path].map { Self.disabling(id, in: $0) }
+            }
         }
-        let found = try Self.findings(of: id, files: files, config: config, today: example.today)
         #expect(found.isEmpty, "\(id) example \(index + 1)", sourceLocation: example.sourceLocation)
     }
 
@@ -67,11 +58,19 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    static func findings(of id: String, files: [String: String], config: String, today: String) throws -> [String] {
+    /// Example `index` of rule `id`, its files changed by `edit` first: where the rule fired.
+    static func run(_ id: String, _ index: Int, edit: (inout [String: String], LintExample) -> Void = { _, _ in })
+        throws -> (example: LintExample, found: [String]) {
+        let rule = try #require(LintCatalogue.rules.first { $0.id == id })
+        let example = rule.examples[index]
+        var files = example.files
+        let config = files.removeValue(forKey: "journal.yml") ?? "language: fr\ntimezone: Europe/Paris\ncadence: 2w\n"
+        edit(&files, example)
         let journal = try TemporaryJournal(files, config: config)
-        let today = try LocalDate.parse(Substring(today)).get()
-        return try LintEngine(journal: try journal.journal()).run(today: today)
+        let today = try LocalDate.parse(Substring(example.today)).get()
+        let found = try LintEngine(journal: try journal.journal()).run(today: today)
             .filter { $0.rule == id }.map { "\($0.path):\($0.line)" }
+        return (example, found)
     }
 
     @Test func everyRuleHasATriggeringAndACleanExample() {
