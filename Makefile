@@ -7,8 +7,12 @@ export DEBIAN_FRONTEND := noninteractive
 DEMO_JOURNAL := examples/cabinet-fontaine
 DEMO_TODAY := 2026-05-20
 JOURNAL := .build/debug/journal
+# Warnings fail the build that `make test` (and so CI) does. The same flags go to `swift build`
+# and `swift test`, so that the second reuses the first's objects instead of building again.
+# SwiftPM drops the flag for the dependencies, whose warnings are not ours to fix.
+SWIFT_FLAGS ?= -Xswiftc -warnings-as-errors
 
-.PHONY: all setup build test demo bench clean
+.PHONY: all setup build test format-check demo bench clean
 
 all: build
 
@@ -32,9 +36,13 @@ setup:
 build: setup
 	$(SWIFT) build --product journal
 
-test: setup
-	$(SWIFT) build --product journal
-	$(SWIFT) test
+test: setup format-check
+	$(SWIFT) build $(SWIFT_FLAGS) --product journal
+	$(SWIFT) test $(SWIFT_FLAGS)
+
+# swift-format's rules (.swift-format); see scripts/format-check.sh for what is left out.
+format-check:
+	@SWIFT=$(SWIFT) bash scripts/format-check.sh
 
 demo: build
 	@bash scripts/demo.sh $(JOURNAL) $(DEMO_JOURNAL) $(DEMO_TODAY)

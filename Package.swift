@@ -1,9 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only, so no platform is claimed: the file walker reads `st_mtim`/`st_ctim` (Glibc's
+// names) and the templates are found through /proc/self/exe.
+
+/// Language modes that will be the default later, on now so that the code already reads that way.
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
 let package = Package(
     name: "journal",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "journal", targets: ["journal"]),
         .library(name: "JournalKit", targets: ["JournalKit"]),
@@ -21,28 +29,37 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The generated first-name list: GFDL data, not under the project's licence (NOTICE).
+        .target(
+            name: "FirstNameData",
+            exclude: ["COPYING.GFDL-1.2"]
+        ),
         .target(
             name: "JournalKit",
             dependencies: [
                 "CCmark",
+                "FirstNameData",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // The built-in note templates (templates/ at the top is a link to them).
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates")],
+            swiftSettings: upcoming
         ),
         .executableTarget(
             name: "journal",
             dependencies: [
                 "JournalKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: upcoming
         ),
         .testTarget(
             name: "JournalKitTests",
             dependencies: ["JournalKit", "journal", .product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            swiftSettings: upcoming
         ),
     ]
 )

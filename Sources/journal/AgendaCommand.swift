@@ -35,7 +35,7 @@ struct AgendaCommand: ParsableCommand {
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
             book = loaded.book
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         if let ics {
             // The calendar is the whole practice's: narrowing it silently would drop appointments.
@@ -47,7 +47,7 @@ struct AgendaCommand: ParsableCommand {
             do {
                 secret = try JournalSecret.load(root: journal.root)
             } catch {
-                Output.fail(error, language)
+                throw CommandFailure.couldNotRun(error, language)
             }
             if let notice = secret.notice(in: language) { Output.error("note: " + notice) }
             let calendar = ICalendar(book: book, today: today, names: names, language: language, secret: secret)
@@ -63,7 +63,7 @@ struct AgendaCommand: ParsableCommand {
             do {
                 try ExportFile.write(calendar.text, to: ics, force: force)
             } catch {
-                Output.fail(error, language)
+                throw CommandFailure.couldNotRun(error, language)
             }
             Output.line(fr ? "\(ics.escapingControls) : \(calendar.events) rendez-vous, \(calendar.todos) engagement(s) du coach"
                            : "\(ics.escapingControls): \(calendar.events) appointment(s), \(calendar.todos) coach commitment(s)")

@@ -44,7 +44,7 @@ struct CommitmentsCommand: ParsableCommand {
                 book: loaded.book,
                 query: .init(client: client, status: status, owner: owner, overdue: overdue), today: today)
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         switch format {
         case .text: Output.write(summary.text(language: language, colour: Output.colour))

@@ -26,7 +26,7 @@ struct HookCommand: ParsableCommand {
                     Output.line(language == .fr ? "hook     pre-commit mis à jour : journal lint --staged" : "hook     pre-commit updated: journal lint --staged")
                 }
             } catch {
-                Output.fail(error, language)
+                throw CommandFailure.couldNotRun(error, language)
             }
         }
     }

@@ -35,7 +35,7 @@ struct HoursCommand: ParsableCommand {
                 Output.write(text)
             }
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
     }
 }

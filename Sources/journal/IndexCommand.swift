@@ -24,7 +24,7 @@ struct IndexCommand: ParsableCommand {
             store = try openIndex(journal, fr ? .fr : .en)
             report = try store.update(rebuild: rebuild, progress: Progress.reporter(fr ? "lecture des notes :" : "reading notes:"))
         } catch {
-            Output.fail(error, fr ? .fr : .en)
+            throw CommandFailure.couldNotRun(error, fr ? .fr : .en)
         }
         Progress.finish()
         if report.repaired {
@@ -36,7 +36,7 @@ struct IndexCommand: ParsableCommand {
             do {
                 FileHandle.standardOutput.write(Data(try store.json().utf8))
             } catch {
-                Output.fail(error, fr ? .fr : .en)
+                throw CommandFailure.couldNotRun(error, fr ? .fr : .en)
             }
             return
         }

@@ -29,7 +29,7 @@ struct InitCommand: ParsableCommand {
         do {
             report = try Initializer(root: root, language: language, executable: Executable.path).run()
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         let fr = language == .fr
         for item in report.created { Output.line((fr ? "créé     " : "created  ") + item.escapingControls) }

@@ -15,11 +15,13 @@ struct JournalCommand: ParsableCommand {
                       ShowCommand.self, SearchCommand.self, CloseCommand.self, RetentionCommand.self,
                       LintCommand.self, HookCommand.self])
 
-    /// ArgumentParser exits 64 on bad arguments; COMMANDS.md says 2.
+    /// ArgumentParser exits 64 on bad arguments; docs/commands.md promises 2.
     static func main() {
         do {
             var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
+        } catch let failure as CommandFailure {
+            failure.exit()
         } catch let error as ValidationError {
             // Raised while running, once the journal's language is known: the message alone.
             FileHandle.standardError.write(Data(("journal: " + error.message.escapingControls + "\n").utf8))
@@ -70,6 +72,47 @@ func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
     return rest + hoisted
 }
 
+/// Why a command stopped early, and so its exit code: what `main` turns into an exit, the one
+/// place where a command's failure becomes a code (1 a problem the coach must act on, 2 could
+/// not run).
+struct CommandFailure: Error {
+    enum Code: Int32 {
+        case problems = 1
+        case couldNotRun = 2
+    }
+
+    /// Said on the error output after `journal: `; nil when the command has said it already.
+    var message: String?
+    var code: Code
+    /// The message's lines are its own, each value in it escaped already (a list of leaks).
+    var escaped = false
+
+    /// Problems were reported (lint errors, names a summary refused): exit 1.
+    static let problemsReported = CommandFailure(message: nil, code: .problems)
+
+    static func couldNotRun(_ text: String) -> CommandFailure {
+        CommandFailure(message: text, code: .couldNotRun)
+    }
+
+    /// An error of the library or the system, told in the journal's language.
+    static func couldNotRun(_ error: any Error, _ language: JournalConfig.Language) -> CommandFailure {
+        if let failure = error as? CommandFailure { return failure }
+        // A leak the last check stopped is a finding (exit 1), not a failure to run.
+        if let refused = error as? OutputCheck.Refused {
+            return CommandFailure(message: refused.message(in: language), code: .problems, escaped: true)
+        }
+        return couldNotRun(ErrorText.describe(error, in: language) ?? (language == .fr
+            ? "erreur inattendue (\(type(of: error))) : rien n'a été modifié par cette erreur ; signalez-la si elle se répète"
+            : "unexpected error (\(type(of: error))): nothing was changed by it; please report it if it happens again"))
+    }
+
+    func exit() -> Never {
+        // One line, whatever path or value the message quotes.
+        if let message { Output.error("journal: " + (escaped ? message : message.escapingControls)) }
+        Foundation.exit(code.rawValue)
+    }
+}
+
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The journal folder (else JOURNAL_DIR, else the nearest folder above with journal.yml).")
@@ -86,7 +129,7 @@ struct GlobalOptions: ParsableArguments {
             return try Journal.locate(explicit: journal, environment: ProcessInfo.processInfo.environment,
                                       workingDirectory: FileManager.default.currentDirectoryPath)
         } catch {
-            Output.fail(error, (try? language(nil)) ?? .fr)
+            throw CommandFailure.couldNotRun(error, (try? language(nil)) ?? .fr)
         }
     }
 
@@ -135,22 +178,15 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// The command could not run: say why, exit 2.
+    /// The command could not run: say why, exit 2, at once. Kept for code written before
+    /// commands threw `CommandFailure`; new code throws it instead, so that what runs after
+    /// (a `defer`, a caller) still runs and the exit code is chosen in one place.
     static func fail(_ text: String) -> Never {
-        // One line, whatever path or value the message quotes.
-        error("journal: " + text.escapingControls)
-        Foundation.exit(2)
+        CommandFailure.couldNotRun(text).exit()
     }
 
     static func fail(_ failure: any Error, _ language: JournalConfig.Language) -> Never {
-        // A leak the last check stopped is a finding (exit 1), not a failure to run.
-        if let refused = failure as? OutputCheck.Refused {
-            error("journal: " + refused.message(in: language))
-            Foundation.exit(1)
-        }
-        fail(ErrorText.describe(failure, in: language) ?? (language == .fr
-            ? "erreur inattendue (\(type(of: failure))) : rien n'a été modifié par cette erreur ; signalez-la si elle se répète"
-            : "unexpected error (\(type(of: failure))): nothing was changed by it; please report it if it happens again"))
+        CommandFailure.couldNotRun(failure, language).exit()
     }
 
     /// Before a journal is found: the user's locale, French unless it says English.

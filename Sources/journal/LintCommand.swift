@@ -65,7 +65,7 @@ struct LintCommand: ParsableCommand {
                     Output.line(language == .fr ? "Rien à corriger automatiquement." : "Nothing to fix automatically.")
                 }
             } catch {
-                Output.fail(error, language)
+                throw CommandFailure.couldNotRun(error, language)
             }
         }
         var diagnostics: [Diagnostic]
@@ -76,14 +76,14 @@ struct LintCommand: ParsableCommand {
                 diagnostics = journal.config.applyingRuleSettings(outcome.diagnostics)
                 refused = outcome.refused
             } else {
-                let scopes = paths.isEmpty ? nil : paths.map { scope(of: $0, in: journal, language) }
+                let scopes = paths.isEmpty ? nil : try paths.map { try scope(of: $0, in: journal, language) }
                 diagnostics = try LintEngine(journal: journal).run(
                     today: today, paths: scopes, store: try openIndex(journal, language),
                     progress: Progress.reporter(language == .fr ? "lecture des notes :" : "reading notes:"))
                 Progress.finish()
             }
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         switch format {
         case .text:
@@ -95,14 +95,14 @@ struct LintCommand: ParsableCommand {
             Output.error(StagedLinter.refusal(path, in: language).escapingControls)
         }
         let failing = diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
-        if failing || !refused.isEmpty { throw ExitCode(1) }
+        if failing || !refused.isEmpty { throw CommandFailure.problemsReported }
     }
 
     /// A path as the user typed it, relative to the journal; outside it, or when it names
     /// nothing, the command cannot run (a mistyped folder must not look like a clean one).
     /// A relative path is taken from the current folder, else from the journal's root (for
     /// `--journal DIR clients/x` run from elsewhere).
-    private func scope(of path: String, in journal: Journal, _ language: JournalConfig.Language) -> String {
+    private func scope(of path: String, in journal: Journal, _ language: JournalConfig.Language) throws -> String {
         let manager = FileManager.default
         let root = journal.root.standardizedFileURL.path
         var url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: manager.currentDirectoryPath))
@@ -112,12 +112,12 @@ struct LintCommand: ParsableCommand {
             if manager.fileExists(atPath: fromRoot) { url = fromRoot }
         }
         guard manager.fileExists(atPath: url) else {
-            Output.fail(language == .fr ? "\(path) n'existe pas : donnez une note ou un dossier du journal (\(root))"
+            throw CommandFailure.couldNotRun(language == .fr ? "\(path) n'existe pas : donnez une note ou un dossier du journal (\(root))"
                                         : "\(path) does not exist: give a note or a folder of the journal (\(root))")
         }
         if url == root { return "" }
         guard url.hasPrefix(root + "/") else {
-            Output.fail(language == .fr ? "\(path) n'est pas dans le journal (\(root))" : "\(path) is not in the journal (\(root))")
+            throw CommandFailure.couldNotRun(language == .fr ? "\(path) n'est pas dans le journal (\(root))" : "\(path) is not in the journal (\(root))")
         }
         return String(url.dropFirst(root.count + 1))
     }

@@ -6,7 +6,7 @@ struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write a new note from its template; prints its path.",
-        subcommands: [NewClient.self, NewDated.Session.self, NewDated.Chemistry.self, NewDated.ThreeWay.self,
+        subcommands: [NewClient.self, NewDated<SessionKind>.self, NewDated<ChemistryKind>.self, NewDated<ThreeWayKind>.self,
                       NewSupervision.self])
 }
 
@@ -56,58 +56,48 @@ struct NewClient: ParsableCommand {
             Output.line(path.escapingControls)
             editing.open(journal.root.appendingPathComponent(path), language)
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
     }
 }
 
-enum NewDated {
-    struct Session: ParsableCommand, DatedNote {
-        static let configuration = CommandConfiguration(
-            commandName: "session",
-            abstract: "Write a session note: next number, the date fixed last time, a review of open commitments.")
-        static let kind = NoteWriter.Kind.session
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var editing: EditOption
-        @Argument(help: "The client id.") var client: String
-        @Option(name: .long, help: "When it takes place (default: the next date fixed last time, else now).")
-        var date: String?
-        func run() throws { try write() }
-    }
-
-    struct Chemistry: ParsableCommand, DatedNote {
-        static let configuration = CommandConfiguration(commandName: "chemistry", abstract: "Write a chemistry-call note.")
-        static let kind = NoteWriter.Kind.chemistry
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var editing: EditOption
-        @Argument(help: "The client id.") var client: String
-        @Option(name: .long, help: "When it takes place (default: now).") var date: String?
-        func run() throws { try write() }
-    }
-
-    struct ThreeWay: ParsableCommand, DatedNote {
-        static let configuration = CommandConfiguration(commandName: "three-way", abstract: "Write a three-way meeting note.")
-        static let kind = NoteWriter.Kind.threeWay
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var editing: EditOption
-        @Argument(help: "The client id.") var client: String
-        @Option(name: .long, help: "When it takes place (default: now).") var date: String?
-        func run() throws { try write() }
+/// `new session`, `new chemistry`, `new three-way`: one command, told apart by its kind.
+struct NewDated<Kind: DatedKind>: ParsableCommand {
+    static var configuration: CommandConfiguration { Kind.configuration }
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var editing: EditOption
+    @Argument(help: "The client id.") var client: String
+    @Option(name: .long, help: ArgumentHelp(Kind.dateHelp)) var date: String?
+    func run() throws {
+        try writeNote(Kind.kind, client: client, date: date, global: global, editing: editing)
     }
 }
 
-protocol DatedNote {
+/// What tells the dated notes apart: their name, help, and what the date defaults to.
+protocol DatedKind {
+    static var configuration: CommandConfiguration { get }
     static var kind: NoteWriter.Kind { get }
-    var global: GlobalOptions { get }
-    var editing: EditOption { get }
-    var client: String { get }
-    var date: String? { get }
+    static var dateHelp: String { get }
 }
 
-extension DatedNote {
-    func write() throws {
-        try writeNote(Self.kind, client: client, date: date, global: global, editing: editing)
-    }
+enum SessionKind: DatedKind {
+    static let configuration = CommandConfiguration(
+        commandName: "session",
+        abstract: "Write a session note: next number, the date fixed last time, a review of open commitments.")
+    static let kind = NoteWriter.Kind.session
+    static let dateHelp = "When it takes place (default: the next date fixed last time, else now)."
+}
+
+enum ChemistryKind: DatedKind {
+    static let configuration = CommandConfiguration(commandName: "chemistry", abstract: "Write a chemistry-call note.")
+    static let kind = NoteWriter.Kind.chemistry
+    static let dateHelp = "When it takes place (default: now)."
+}
+
+enum ThreeWayKind: DatedKind {
+    static let configuration = CommandConfiguration(commandName: "three-way", abstract: "Write a three-way meeting note.")
+    static let kind = NoteWriter.Kind.threeWay
+    static let dateHelp = "When it takes place (default: now)."
 }
 
 func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: GlobalOptions,
@@ -123,7 +113,7 @@ func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: 
     } catch let error as ValidationError {
         throw error
     } catch {
-        Output.fail(error, language)
+        throw CommandFailure.couldNotRun(error, language)
     }
 }
 

@@ -36,7 +36,7 @@ struct ReportCommand: ParsableCommand {
                 return
             }
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         Output.write(text)
     }

@@ -35,7 +35,7 @@ struct SummarizeCommand: ParsableCommand {
                     Output.error("note: " + notice)
                 }
             } catch {
-                Output.fail(error, language)
+                throw CommandFailure.couldNotRun(error, language)
             }
         }
         let output: CaseSummary.Output
@@ -47,11 +47,12 @@ struct SummarizeCommand: ParsableCommand {
         } catch let failure as CaseSummary.Failure {
             if case .undeclared(let names) = failure { listUndeclared(names, fr: fr) }
             Output.error("journal: " + failure.message(in: language).escapingControls)
-            if case .unknownClient = failure { Foundation.exit(2) }
-            if case .noConsent = failure { Foundation.exit(2) }
-            throw ExitCode(1)
+            switch failure {
+            case .unknownClient, .noConsent: throw CommandFailure(message: nil, code: .couldNotRun)
+            default: throw CommandFailure.problemsReported
+            }
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         listUndeclared(output.undeclared, fr: fr)
         guard let out else {
@@ -62,7 +63,7 @@ struct SummarizeCommand: ParsableCommand {
             try ExportFile.write(output.text, to: out, force: force)
             Output.error(fr ? "synthèse écrite dans \(out.escapingControls)" : "summary written to \(out.escapingControls)")
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import JournalKit
 
@@ -44,6 +45,10 @@ final class TemporaryJournal {
 
     func index() throws -> IndexStore { try IndexStore.open(try journal()) }
 }
+
+/// git, where the machine has it. Tests that need it say `.enabled(if: gitPath != nil, …)`, so
+/// that without git they are reported as skipped, never passed without having run.
+let gitPath: String? = Initializer.which("git")
 
 /// A copy of a fixture journal from Fixtures/journals, so that tests may change it.
 func fixtureJournal(_ name: String) throws -> TemporaryJournal {
@@ -129,7 +134,6 @@ func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [S
                          stderr: String(decoding: errData[0], as: UTF8.self))
 }
 
-import GRDB
 
 enum DatabaseQueueFactory {
     static func make(_ path: String) throws -> DatabaseQueue { try DatabaseQueue(path: path) }

@@ -49,7 +49,6 @@ struct DateDetector: Sendable {
         var needs: @Sendable (TextTraits) -> Bool
     }
 
-
     private static let frenchMonths = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
                                        "septembre", "octobre", "novembre", "decembre"]
     private static let englishMonths = ["january", "february", "march", "april", "may", "june", "july", "august",

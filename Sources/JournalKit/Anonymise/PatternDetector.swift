@@ -37,7 +37,6 @@ struct PatternDetector: Sendable {
         var needs: @Sendable (TextTraits) -> Bool
     }
 
-
     private static func regex(_ pattern: String, caseless: Bool = false) -> NSRegularExpression {
         // The patterns are constants of this file: a typo is a programming error.
         try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : [])

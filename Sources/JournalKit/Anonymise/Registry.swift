@@ -1,6 +1,6 @@
 import Foundation
 
-/// Everything a case file declares that could tell who the client is (PRIVACY.md): the client,
+/// Everything a case file declares that could tell who the client is (docs/privacy.md): the client,
 /// the sponsor, the people, the organisation, the places, contact details, the client id and
 /// file names, each with the ways a note may write it and what replaces it.
 struct Registry: Sendable {

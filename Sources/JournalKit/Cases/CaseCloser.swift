@@ -190,8 +190,8 @@ public struct CaseCloser: Sendable {
     }
 }
 
-private extension String {
-    var trimmingTrailingSpaces: String {
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
         var text = self
         while text.hasSuffix(" ") || text.hasSuffix("\t") { text.removeLast() }
         return text

@@ -153,7 +153,7 @@ public struct CasePurge: Sendable {
         }
         var commit: String?
         var failure: String?
-        if let git, let top, !tracked.isEmpty || kept {
+        if let git, top != nil, !tracked.isEmpty || kept {
             let paths = tracked + (kept ? [HoursArchive.fileName] : [])
             let subject = plan.erasureRequest
                 ? (fr ? "Suppression d'un dossier clos à la demande du client (droit à l'effacement)"

@@ -604,7 +604,7 @@ public struct IndexStore: Sendable {
         }
     }
 
-    /// The index as the JSON document of FORMAT.md section 5, byte for byte the same for the
+    /// The index as the JSON document of docs/format.md ("The index and its JSON"), byte for byte the same for the
     /// same journal.
     public func json() throws -> String {
         try repairing { try database.read { db in

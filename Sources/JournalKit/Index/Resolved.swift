@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the index holds about one client once all its notes are read together: the rows of the
-/// JSON contract (FORMAT.md section 5), plus what needs more than one note to know.
+/// JSON contract (docs/format.md, "The index and its JSON"), plus what needs more than one note to know.
 public struct ResolvedClient: Sendable, Hashable, Codable {
     public var id: String
     public var status: String?

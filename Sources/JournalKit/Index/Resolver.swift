@@ -209,7 +209,7 @@ struct Resolver: Sendable {
                 }
                 let reviewDate = note.date?.date
                 var isMiss = false
-                if (item.status == .open || item.status == .dropped), item.reason != nil {
+                if item.status == .open || item.status == .dropped, item.reason != nil {
                     isMiss = true
                 } else if item.status == .open, let due = dueDates[target], let reviewDate, reviewDate > due {
                     isMiss = true

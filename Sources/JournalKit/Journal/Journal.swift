@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A journal folder: its root and its configuration.
 public struct Journal: Sendable {
@@ -65,17 +65,11 @@ public struct Journal: Sendable {
         case .failure(let problem):
             config = JournalConfig()
             var diagnostic = NoteParser.diagnostic(for: problem, path: JournalConfig.fileName)
-            diagnostic.rule = Rule.configInvalid
+            diagnostic.rule = Rule.configInvalid.rawValue
             diagnostic.message = diagnostic.message.replacingOccurrences(of: "it was skipped", with: "the defaults are used")
             diagnostic.french = diagnostic.french.replacingOccurrences(of: "il n'a pas été lu", with: "les réglages par défaut s'appliquent")
             config.diagnostics.append(diagnostic)
         }
         return config
-    }
-
-    init(root: URL, config: JournalConfig, configData: Data) {
-        self.root = root
-        self.config = config
-        self.configData = configData
     }
 }

@@ -25,9 +25,21 @@ struct Finding: Sendable {
 /// A small journal, as files, and whether the rule must fire on it (at these `path:line`s).
 struct LintExample: Sendable {
     var files: [String: String]
-    var today = "2026-06-01"
+    var today: String
     /// `path:line` of each expected finding; empty for an example that must not trigger.
     var expected: [String]
+    /// Where the example is written, so that a test that fails on it points there.
+    var fileID: String
+    var line: Int
+
+    init(files: [String: String], today: String = "2026-06-01", expected: [String],
+         fileID: String = #fileID, line: Int = #line) {
+        self.files = files
+        self.today = today
+        self.expected = expected
+        self.fileID = fileID
+        self.line = line
+    }
 }
 
 /// What rules look at: every note, every client's resolution, the settings and today.

@@ -21,7 +21,7 @@ public enum ClientID {
         }
     }
 
-    /// An explicit commitment id: `[a-z0-9-]`, 1 to 32 characters (FORMAT.md section 4).
+    /// An explicit commitment id: `[a-z0-9-]`, 1 to 32 characters (docs/format.md, "Ids and the review").
     static func isValidItemID(_ id: String) -> Bool {
         guard !id.isEmpty, id.utf8.count <= 32 else { return false }
         return id.utf8.allSatisfy { byte in

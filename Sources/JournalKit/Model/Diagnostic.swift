@@ -34,6 +34,10 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
                   message: text.en, french: text.fr)
     }
 
+    init(path: String, line: Int, column: Int, severity: Severity, rule: Rule, _ text: Message) {
+        self.init(path: path, line: line, column: column, severity: severity, rule: rule.rawValue, text)
+    }
+
     public func message(in language: JournalConfig.Language) -> String {
         language == .fr ? french : message
     }
@@ -66,17 +70,19 @@ struct Message: Sendable, Hashable {
     func prefixed(_ prefix: String) -> Message { Message(prefix + en, fr: prefix + fr) }
 }
 
-/// Rule ids of the structural problems the parser itself reports.
-enum Rule {
-    static let frontmatterInvalid = "frontmatter-invalid"
-    static let fieldMissing = "field-missing"
-    static let fieldInvalid = "field-invalid"
-    static let fieldUnknown = "field-unknown"
-    static let clientUnknown = "client-unknown"
-    static let markerInvalid = "marker-invalid"
-    static let idDuplicate = "id-duplicate"
-    static let refUnknown = "ref-unknown"
-    static let fileUnreadable = "file-unreadable"
-    static let configInvalid = "config-invalid"
-    static let commentUnclosed = "comment-unclosed"
+/// The ids of the problems the parser, the walker and the index report themselves, written
+/// once here so that they need nothing from Lint. Each has its entry in `LintCatalogue` (under
+/// Lint/Rules/Structural/, which takes its id from here); a test checks that every case does.
+enum Rule: String, CaseIterable, Sendable {
+    case frontmatterInvalid = "frontmatter-invalid"
+    case fieldMissing = "field-missing"
+    case fieldInvalid = "field-invalid"
+    case fieldUnknown = "field-unknown"
+    case clientUnknown = "client-unknown"
+    case markerInvalid = "marker-invalid"
+    case idDuplicate = "id-duplicate"
+    case refUnknown = "ref-unknown"
+    case fileUnreadable = "file-unreadable"
+    case configInvalid = "config-invalid"
+    case commentUnclosed = "comment-unclosed"
 }

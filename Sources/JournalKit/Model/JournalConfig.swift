@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 
-/// journal.yml (FORMAT.md section 2). Every key is optional; a bad value is a diagnostic and the
+/// journal.yml (docs/format.md, "journal.yml"). Every key is optional; a bad value is a diagnostic and the
 /// default stands, so a broken configuration never stops the coach from working.
 public struct JournalConfig: Sendable {
     public var coach: String?

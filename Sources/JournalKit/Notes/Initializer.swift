@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `journal init`: makes a folder a journal. Safe to run twice: it only adds what is missing.
 public struct Initializer: Sendable {

@@ -1,4 +1,4 @@
-/// Reads the fields of a case file (`type: client`), FORMAT.md section 3.
+/// Reads the fields of a case file (`type: client`), docs/format.md, "The document types".
 enum CaseFileReader {
     static func read(_ root: YAMLValue, reader: inout FieldReader) -> CaseFile {
         var file = CaseFile()

@@ -10,12 +10,12 @@ struct FieldReader {
         self.path = path
     }
 
-    mutating func report(_ rule: String, _ severity: Diagnostic.Severity = .error,
+    mutating func report(_ rule: Rule, _ severity: Diagnostic.Severity = .error,
                          at value: YAMLValue, _ text: Message) {
         report(rule, severity, line: value.line, column: value.column, text)
     }
 
-    mutating func report(_ rule: String, _ severity: Diagnostic.Severity = .error,
+    mutating func report(_ rule: Rule, _ severity: Diagnostic.Severity = .error,
                          line: Int, column: Int, _ text: Message) {
         diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: severity,
                                       rule: rule, text))

@@ -1,3 +1,5 @@
+import FirstNameData
+
 /// Words that look like a person's name: a known first name written with a capital, or any
 /// capitalised word after a title (M., Mme, Dr, Me…). Shared by the `undeclared-person` lint
 /// rule and, later, by anonymised summaries, so that both see the same names.
@@ -17,7 +19,7 @@ enum NameDetector {
             self.confident = confident
         }
 
-        init(from decoder: Decoder) throws {
+        init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             name = try container.decode(String.self, forKey: .name)
             line = try container.decode(Int.self, forKey: .line)

@@ -68,7 +68,7 @@ struct NoteParser: Sendable {
         note.type = type
         // Most notes have none: one search of the bytes saves a search per line.
         if ByteSearch.contains(source.text, "journal-lint-disable") {
-            note.suppressions = Self.suppressions(in: source.lines)
+            note.suppressions = Self.suppressions(in: source.lines, bodyStart: frontMatter.bodyStartLine)
         }
         readFields(entries: entries, root: root, into: &note, reader: &reader)
         note.client = note.client ?? Self.clientFolder(of: path)
@@ -79,17 +79,25 @@ struct NoteParser: Sendable {
     }
 
     /// `<!-- journal-lint-disable RULE… -->` and `<!-- journal-lint-disable-next-line RULE… -->`,
-    /// as markdownlint spells them; no rule named means every rule.
-    static func suppressions(in lines: [Substring]) -> [Note.Suppression] {
+    /// as markdownlint spells them; no rule named means every rule. A comment at the top of the
+    /// body (nothing but blank lines and other such comments above it) covers the header too:
+    /// most findings are about a header key, and the comment cannot go above the header.
+    static func suppressions(in lines: [Substring], bodyStart: Int) -> [Note.Suppression] {
         var found: [Note.Suppression] = []
-        for (index, line) in lines.enumerated() where line.utf8.count < 4_096 && line.contains("journal-lint-disable") {
+        var atTop = true
+        for (index, line) in lines.enumerated() {
+            guard line.utf8.count < 4_096 && line.contains("journal-lint-disable") else {
+                if atTop && index + 1 >= bodyStart && !line.allSatisfy(\.isWhitespace) { atTop = false }
+                continue
+            }
             var rest = line[line.range(of: "journal-lint-disable")!.upperBound...]
             let nextLineOnly = rest.hasPrefix("-next-line")
             if nextLineOnly { rest = rest.dropFirst("-next-line".count) }
             guard rest.hasPrefix(" ") || rest.hasPrefix("-->") else { continue }
             let inside = rest.components(separatedBy: "-->").first ?? ""
             let rules = inside.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-            found.append(Note.Suppression(rules: rules, line: index + 1, nextLineOnly: nextLineOnly))
+            let whole = atTop && !nextLineOnly && index + 1 >= bodyStart
+            found.append(Note.Suppression(rules: rules, line: whole ? 1 : index + 1, nextLineOnly: nextLineOnly))
         }
         return found
     }

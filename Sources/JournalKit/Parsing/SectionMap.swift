@@ -1,4 +1,4 @@
-/// The kinds of section a heading can open (FORMAT.md section 4).
+/// The kinds of section a heading can open (docs/format.md, "The body").
 enum SectionKind: String, Sendable, Codable, CaseIterable {
     case objectives, commitments, review, `private`, themes
 

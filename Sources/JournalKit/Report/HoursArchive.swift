@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Yams
 
 /// The hours of clients whose notes were deleted (`retention --purge --keep-hours`), kept in a

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The sponsor report (PRIVACY.md, "journal report"): built from an allow-list. This value
+/// The sponsor report (docs/privacy.md, "`journal report CLIENT`"): built from an allow-list. This value
 /// holds only what the client's `disclosure` permits, computed here from the case file's
 /// fields and the sessions' dates and statuses; nothing else exists in it for a template to
 /// show: no session content, no commitment, odds, reason or need, nothing private.
@@ -29,8 +29,8 @@ public struct SponsorReport: Sendable, Hashable {
         public var status: String?
     }
 
-    /// Where the coaching stands, the only thing the report always says about it (PRIVACY.md:
-    /// "whether a coaching is under way, not started, or ended (never why)").
+    /// Where the coaching stands, the only thing the report always says about it: under way, not
+    /// started, or ended, never why (docs/privacy.md).
     public enum Phase: String, Sendable, Hashable {
         /// A prospect; a case whose latest chemistry call said `decline`, or that was closed,
         /// with no session held.
@@ -54,7 +54,7 @@ public struct SponsorReport: Sendable, Hashable {
     /// The case file's `closed` date, once the coaching has ended.
     public var endedOn: LocalDate?
     public var today: LocalDate
-    /// What the case file's `disclosure` allows, in the order of the table in PRIVACY.md.
+    /// What the case file's `disclosure` allows, in the order of `Disclosure`'s cases (as the report shows them).
     public var disclosed: [Disclosure]
     public var attendance: Attendance?
     public var dates: Dates?

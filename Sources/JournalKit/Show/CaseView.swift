@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// `journal show CLIENT`: one case on one screen, for the coach before a session. It is the
 /// coach's own view: private sections appear, marked as such, and nothing is anonymised.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `journal summarize CLIENT`: a case summary a supervisor can follow without being able to
-/// tell who the client is (PRIVACY.md). Everything that leaves goes through the `Anonymiser`;
+/// tell who the client is (docs/privacy.md). Everything that leaves goes through the `Anonymiser`;
 /// the rendered text then goes through the `LeakGate`, and nothing is returned if it finds
 /// anything.
 public enum CaseSummary {
@@ -114,7 +114,7 @@ public enum CaseSummary {
         let builder = SummaryBuilder(language: language, anonymiser: anonymiser, outgoing: outgoing, origin: origin, file: file,
                                      client: options.client, resolution: resolution, documents: documents,
                                      bodies: bodies.mapValues(\.markdown), casePath: caseNote.path)
-        let templates = try Templates(journalRoot: journal.root, language: language)
+        let templates = Templates(journalRoot: journal.root, language: language)
         let values = builder.context()
         // Names found on the way out, in code, items or front-matter fields, are listed too.
         var known = Set(undeclared.map(\.name))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A note's body as it may leave the journal: private sections, HTML comments and raw HTML
-/// left out (FORMAT.md section 4), and the private text kept aside so that the leak gate can
+/// left out (docs/format.md, "Private content"), and the private text kept aside so that the leak gate can
 /// check it never shows up.
 struct NoteBody: Sendable {
     /// The body after the front-matter, as written.

@@ -60,7 +60,9 @@ enum AtomicFile {
         }
     }
 
-    static func write(_ data: Data, to url: URL, overwrite: Bool) throws {
+    /// `makeLink` is `link(2)`; tests give one that fails, as on a file system without hard links.
+    static func write(_ data: Data, to url: URL, overwrite: Bool,
+                      makeLink: (String, String) -> Int32 = { link($0, $1) }) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent))
@@ -87,7 +89,7 @@ enum AtomicFile {
             }
         } else {
             // link() fails if the target exists: no window in which another file could be replaced.
-            let linked = link(temporary.path, url.path)
+            let linked = makeLink(temporary.path, url.path)
             let error = errno
             if linked == 0 || error == EEXIST { unlink(temporary.path) }
             if linked == 0 { return }

@@ -1,6 +1,6 @@
 /// Machine output of the commands (`--format json`).
 public enum JSONOutput {
-    /// `[{path, line, column, severity, rule, message}]`, as COMMANDS.md describes for lint.
+    /// `[{path, line, column, severity, rule, message}]`, as docs/commands.md describes for lint.
     public static func diagnostics(_ diagnostics: [Diagnostic], _ language: JournalConfig.Language) -> String {
         JSONValue.array(diagnostics.map { diagnostic in
             .object([

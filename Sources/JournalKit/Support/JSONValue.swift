@@ -1,5 +1,5 @@
 /// A JSON value whose objects keep their keys in the order written, so that the index's JSON
-/// reads like the contract in FORMAT.md and two runs print the same bytes.
+/// reads like the contract in docs/format.md ("The index and its JSON") and two runs print the same bytes.
 enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A date as a coach writes it in a note: a day, maybe a time, maybe an explicit UTC offset.
 /// Without an offset it is in the journal's time zone, applied only when an instant is needed.

@@ -172,12 +172,12 @@ import Testing
         #expect(english.stderr.contains("is not a checkbox marker"))
     }
 
-    @Test func preCommitHookRefusesAnErrorAndAcceptsTheFix() throws {
+    @Test(.enabled(if: gitPath != nil, "git is not installed")) func preCommitHookRefusesAnErrorAndAcceptsTheFix() throws {
         try hookScenario(journalInSubfolder: false)
     }
 
-    @Test func hookInstallAddsTheCheckToAnExistingJournal() throws {
-        guard let git = Initializer.which("git") else { return }
+    @Test(.enabled(if: gitPath != nil, "git is not installed")) func hookInstallAddsTheCheckToAnExistingJournal() throws {
+        let git = try #require(gitPath)
         let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
         #expect(Initializer.run(git, ["init", "-q", journal.root.path]))
         let result = try runJournal(["hook", "install", "--journal", journal.root.path])
@@ -189,12 +189,12 @@ import Testing
         #expect(!again.stderr.contains("existe déjà"))
     }
 
-    @Test func preCommitHookWorksForAJournalInsideALargerRepository() throws {
+    @Test(.enabled(if: gitPath != nil, "git is not installed")) func preCommitHookWorksForAJournalInsideALargerRepository() throws {
         try hookScenario(journalInSubfolder: true)
     }
 
     func hookScenario(journalInSubfolder: Bool) throws {
-        guard let gitPath = Initializer.which("git") else { return }
+        let gitPath = try #require(gitPath)
         let outer = try TemporaryJournal()
         let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
         var root = journal.root.path
@@ -339,8 +339,8 @@ import Testing
         #expect(again.stdout.hasPrefix("Rien à corriger"))
     }
 
-    @Test func filesWithUncommittedChangesAreLeftAlone() throws {
-        guard let git = Initializer.which("git") else { return }
+    @Test(.enabled(if: gitPath != nil, "git is not installed")) func filesWithUncommittedChangesAreLeftAlone() throws {
+        let git = try #require(gitPath)
         let journal = try journal()
         let root = journal.root.path
         #expect(Initializer.run(git, ["init", "-q", root]))

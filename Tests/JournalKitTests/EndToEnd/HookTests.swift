@@ -2,10 +2,19 @@ import Foundation
 import Testing
 @testable import JournalKit
 
+/// The hook tests' PATH is git's folder alone: a `journal` there would hide the failure.
+private let journalBesideGit = gitPath.map {
+    FileManager.default.isExecutableFile(atPath: URL(fileURLWithPath: $0).deletingLastPathComponent()
+        .appendingPathComponent("journal").path)
+} ?? false
+
 /// The pre-commit hook, run by a real `git commit` with a PATH that has git but no `journal`
 /// (as from a GUI git client): it runs the binary that installed it, refuses the commit when it
 /// cannot check, and never lets the index or the exports into the repository.
-@Suite struct HookTests {
+@Suite(.enabled(if: gitPath != nil, "git is not installed"),
+       .enabled(if: !journalBesideGit, "a `journal` binary sits in git's folder: it would hide the failure"))
+struct HookTests {
+
     struct Repository {
         let journal: TemporaryJournal
         let git: String
@@ -41,12 +50,8 @@ import Testing
 
     /// A journal made by `journal init` (which installs the hook), whose folder has no
     /// `journal` binary on the PATH git gets.
-    func repository(language: String = "fr") throws -> Repository? {
-        guard let git = Initializer.which("git") else { return nil }
-        // The test's PATH is git's folder alone: a `journal` there would hide the failure.
-        if FileManager.default.isExecutableFile(atPath: URL(fileURLWithPath: git).deletingLastPathComponent().appendingPathComponent("journal").path) {
-            return nil
-        }
+    func repository(language: String = "fr") throws -> Repository {
+        let git = try #require(gitPath)
         let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"],
                                            config: "language: \(language)\ntimezone: Europe/Paris\n")
         let initialised = try runJournal(["init", journal.root.path])
@@ -55,7 +60,7 @@ import Testing
     }
 
     @Test func theHookRunsTheBinaryThatInstalledItWithoutPath() throws {
-        guard let repository = try repository() else { return }
+        let repository = try repository()
         #expect(try String(contentsOf: repository.hook, encoding: .utf8).contains("recorded='\(try journalBinary().path)'"))
         try repository.journal.write("clients/a/2026-01-05-session.md", "---\ntype: session\ndate: 2026-02-30\n---\n")
         let refused = try repository.commit("a bad date")
@@ -68,7 +73,7 @@ import Testing
 
     @Test(arguments: ["fr", "en"])
     func withoutABinaryTheCommitIsRefusedAndTheCoachToldWhatToDo(_ language: String) throws {
-        guard let repository = try repository(language: language) else { return }
+        let repository = try repository(language: language)
         let text = try String(contentsOf: repository.hook, encoding: .utf8)
         let moved = text.replacingOccurrences(of: "recorded='\(try journalBinary().path)'", with: "recorded='/nowhere/bin/journal'")
         #expect(moved != text)
@@ -99,7 +104,7 @@ import Testing
     }
 
     @Test func theIndexAndTheExportsAreNeverCommitted() throws {
-        guard let repository = try repository() else { return }
+        let repository = try repository()
         #expect(try runJournal(["index", "--journal", repository.journal.root.path]).status == 0)
         try repository.journal.write("exports/rapport.md", "# Rapport\n")
         #expect(try repository.run(["add", "-f", "exports/rapport.md", ".journal"]).status == 0)

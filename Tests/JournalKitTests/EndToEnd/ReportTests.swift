@@ -119,7 +119,7 @@ import Testing
                                          "--format", format])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(!result.stdout.contains("SUBSECRET"), "\(format): a sub-bullet reached the sponsor")
-            for expected in Self.objectives + Self.progress + Self.themes.map { String($0.dropFirst(2)) } {
+            for expected in Self.objectives + Self.progress + Self.themes.map({ String($0.dropFirst(2)) }) {
                 #expect(result.stdout.contains(expected), "\(format): “\(expected)” missing")
             }
         }

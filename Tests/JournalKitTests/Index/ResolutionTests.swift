@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import JournalKit
 
-/// Status resolution, history, misses and the miss streak (FORMAT.md section 4).
+/// Status resolution, history, misses and the miss streak (docs/format.md, "Ids and the review").
 @Suite struct ResolutionTests {
     func resolve(_ notes: [String: String]) -> ClientResolution {
         let parsed = notes.map { parseNote($0.value, path: "clients/c/\($0.key)") }

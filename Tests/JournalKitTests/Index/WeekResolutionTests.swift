@@ -32,7 +32,7 @@ import Testing
 
     @Test func aPlannedSessionStillHasItsRefsChecked() {
         let result = resolve(["1.md": session("2026-01-19", "status: planned\n", "## Revue\n- [ ] [ref:: nowhere]\n")])
-        #expect(result.diagnostics.map(\.rule) == [Rule.refUnknown])
+        #expect(result.diagnostics.map(\.rule) == [Rule.refUnknown.rawValue])
     }
 
     @Test func carriedIsClosedAndLinkedBothWays() {
@@ -61,7 +61,7 @@ import Testing
 
     @Test func anObjectiveRefMustNameAnEarlierObjective() {
         let result = resolve(["1.md": session("2026-01-05", "", "## Objectifs\n- [x] [ref:: nowhere] fait\n")])
-        #expect(result.diagnostics.map(\.rule) == [Rule.refUnknown])
+        #expect(result.diagnostics.map(\.rule) == [Rule.refUnknown.rawValue])
         #expect(result.objectives.isEmpty)
     }
 }

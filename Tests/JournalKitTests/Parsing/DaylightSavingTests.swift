@@ -14,7 +14,7 @@ import Testing
 
     @Test func aNextTimeInTheSpringGapIsAnErrorAtItsValue() {
         let note = parse("date: 2026-03-20 10:00\nnext: 2026-03-29 02:30")
-        let found = note.diagnostics.filter { $0.rule == Rule.fieldInvalid }
+        let found = note.diagnostics.filter { $0.rule == Rule.fieldInvalid.rawValue }
         #expect(found.count == 1, "\(note.diagnostics)")
         #expect(found.first.map { [$0.line, $0.column] } == [4, 7])
         #expect(found.first?.message.contains("`next` 2026-03-29 02:30 does not exist in Europe/Paris: that night the clocks go from 02:00 straight to 03:00") == true,
@@ -26,12 +26,12 @@ import Testing
     }
 
     @Test func aSessionDateInTheGapTooAndTheEdgesAreFine() {
-        #expect(parse("date: 2026-03-29 02:00\nnext: none\nnext_reason: fin").diagnostics.contains { $0.rule == Rule.fieldInvalid })
-        #expect(parse("date: 2026-03-29 02:59\nnext: none\nnext_reason: fin").diagnostics.contains { $0.rule == Rule.fieldInvalid })
+        #expect(parse("date: 2026-03-29 02:00\nnext: none\nnext_reason: fin").diagnostics.contains { $0.rule == Rule.fieldInvalid.rawValue })
+        #expect(parse("date: 2026-03-29 02:59\nnext: none\nnext_reason: fin").diagnostics.contains { $0.rule == Rule.fieldInvalid.rawValue })
         for fields in ["date: 2026-03-29 01:59", "date: 2026-03-29 03:00", "date: 2026-03-29", "date: 2026-03-29T02:30+01:00",
                        "date: 2026-03-28 02:30", "date: 2026-10-25 02:30"] {
             let note = parse(fields + "\nnext: none\nnext_reason: fin")
-            #expect(!note.diagnostics.contains { $0.rule == Rule.fieldInvalid }, "\(fields): \(note.diagnostics)")
+            #expect(!note.diagnostics.contains { $0.rule == Rule.fieldInvalid.rawValue }, "\(fields): \(note.diagnostics)")
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import JournalKit
 
-/// The measure PRIVACY.md asks for: summaries of a corpus of fictional notes in which every
+/// The measure docs/privacy.md reports ("Measured"): summaries of a corpus of fictional notes in which every
 /// identifying span is annotated (Fixtures/journals/privacy-*/annotations.json). Zero leaks of
 /// declared identifiers, real dates and private text; recall and precision on undeclared names.
 @Suite struct PrivacyCorpusTests {

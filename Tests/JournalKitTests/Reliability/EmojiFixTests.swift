@@ -17,7 +17,7 @@ import Testing
         let note = parseNote("---\ntype: session\ndate: 2026-03-10\n---\n## Engagements\n- [ ] Appeler 📅📅 2026-04-01\n- [ ] Écrire ✅📅🆔\n")
         #expect(note.items[0].due?.description == "2026-04-01")
         #expect(note.items[1].due == nil && note.items[1].done == nil && note.items[1].id == nil)
-        let invalid = note.diagnostics.filter { $0.rule == Rule.fieldInvalid }
+        let invalid = note.diagnostics.filter { $0.rule == Rule.fieldInvalid.rawValue }
         // One for the first 📅 of line 6; ✅ and 📅 of line 7 (🆔 with nothing after is prose).
         #expect(invalid.map(\.line) == [6, 7, 7], "\(invalid)")
         #expect(invalid.allSatisfy { $0.message.contains("has no value") })

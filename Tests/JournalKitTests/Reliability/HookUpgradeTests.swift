@@ -4,7 +4,7 @@ import Testing
 
 /// `journal hook install` and `journal init` bring a hook of an earlier version up to date, and
 /// leave anyone else's alone.
-@Suite struct HookUpgradeTests {
+@Suite(.enabled(if: gitPath != nil, "git is not installed")) struct HookUpgradeTests {
     /// What an earlier version wrote: no journal folder, so it broke in a larger repository.
     static let earlier = """
         #!/bin/sh
@@ -17,8 +17,8 @@ import Testing
 
         """
 
-    func repository() throws -> (TemporaryJournal, URL)? {
-        guard let git = Initializer.which("git") else { return nil }
+    func repository() throws -> (TemporaryJournal, URL) {
+        let git = try #require(gitPath)
         let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
         #expect(Initializer.run(git, ["init", "-q", journal.root.path]))
         return (journal, journal.root.appendingPathComponent(".git/hooks/pre-commit"))
@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: [["hook", "install"], ["init"]])
     func anEarlierHookIsUpgraded(_ command: [String]) throws {
-        guard let (journal, hook) = try repository() else { return }
+        let (journal, hook) = try repository()
         try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(Self.earlier.utf8).write(to: hook)
         let arguments = command == ["init"] ? ["init", journal.root.path] : command + ["--journal", journal.root.path]
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func someoneElsesHookIsLeftAlone() throws {
-        guard let (journal, hook) = try repository() else { return }
+        let (journal, hook) = try repository()
         let theirs = Self.earlier.replacingOccurrences(of: "exec journal lint --staged", with: "npm test\nexec journal lint --staged")
         try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(theirs.utf8).write(to: hook)
@@ -55,7 +55,7 @@ import Testing
     /// A hook of this version that records another binary (journal moved, or reinstalled
     /// elsewhere) is ours too: `hook install` points it at the binary that runs now.
     @Test func aHookRecordingAnotherBinaryIsUpgraded() throws {
-        guard let (journal, hook) = try repository() else { return }
+        let (journal, hook) = try repository()
         try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
         let moved = Initializer.hook(journalFolder: ".", executable: "/old/place/journal", language: .fr)
         try Data(moved.utf8).write(to: hook)
@@ -74,7 +74,7 @@ import Testing
     /// A hook without the check is left alone, and the coach is given the very line to add: with
     /// the binary's path, since the hook may run without `journal` on its PATH.
     @Test func aHookWithoutTheCheckIsGivenTheLineToAdd() throws {
-        guard let (journal, hook) = try repository() else { return }
+        let (journal, hook) = try repository()
         try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
         let theirs = "#!/bin/sh\nnpm test\n"
         try Data(theirs.utf8).write(to: hook)

@@ -4,8 +4,8 @@ import Testing
 
 /// The pre-commit check reads the journal.yml that is staged, as it does the notes.
 @Suite struct StagedConfigTests {
-    @Test func aStagedBrokenJournalYmlIsRefused() throws {
-        guard let git = Initializer.which("git") else { return }
+    @Test(.enabled(if: gitPath != nil, "git is not installed")) func aStagedBrokenJournalYmlIsRefused() throws {
+        let git = try #require(gitPath)
         let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
         let root = journal.root.path
         #expect(Initializer.run(git, ["init", "-q", root]))

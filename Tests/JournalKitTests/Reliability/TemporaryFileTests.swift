@@ -49,7 +49,13 @@ import Glibc
         let result = try runJournal(["init", journal.root.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try journal.read(".gitignore") == ".journal/\nexports/\n.*.tmp\n!journal.key\n")
-        guard let git = Initializer.which("git") else { return }
+    }
+
+    @Test(.enabled(if: gitPath != nil, "git is not installed")) func gitIgnoresTheTemporaryFilesOfAnOlderJournal() throws {
+        let git = try #require(gitPath)
+        let journal = try TemporaryJournal()
+        try journal.write(".gitignore", ".journal/\nexports/\n")
+        #expect(try runJournal(["init", journal.root.path]).status == 0)
         try journal.write("clients/a/.s.md.12.34.tmp", "x")
         #expect(Initializer.run(git, ["-C", journal.root.path, "check-ignore", "-q", "clients/a/.s.md.12.34.tmp"]))
         #expect(!Initializer.run(git, ["-C", journal.root.path, "check-ignore", "-q", "clients/a/s.md"]))

@@ -95,7 +95,7 @@ import Glibc
         ])
         let store = try journal.index()
         let report = try store.update()
-        #expect(!report.diagnostics.contains { $0.rule == Rule.refUnknown }, "\(report.diagnostics)")
+        #expect(!report.diagnostics.contains { $0.rule == Rule.refUnknown.rawValue }, "\(report.diagnostics)")
         let commitments = try store.commitments()
         #expect(commitments.map { Array($0.id.utf8) } == [Array("s\u{E9}ance-1#1".utf8)])
         #expect(commitments.first?.status == "done")

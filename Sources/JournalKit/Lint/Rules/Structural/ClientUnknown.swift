@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let clientUnknown = StructuralRule(
-        id: "client-unknown", defaultSeverity: .error,
+        id: Rule.clientUnknown.rawValue, defaultSeverity: .error,
         summary: Message("a note whose client has no case file",
                          fr: "une note dont le client n'a pas de dossier"),
         explanation: Message("Every note belongs to a client with a case file (clients/ID/client.md): that is where what must be hidden in summaries is declared.",

@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser; this gives it its place in the catalogue.
     static let commentUnclosed = StructuralRule(
-        id: "comment-unclosed", defaultSeverity: .warning,
+        id: Rule.commentUnclosed.rawValue, defaultSeverity: .warning,
         summary: Message("an HTML comment `<!--` that no `-->` closes",
                          fr: "un commentaire HTML `<!--` qu'aucun `-->` ne ferme"),
         explanation: Message("Everything after an unclosed `<!--` is a comment: it never reaches a summary or a report, which is safe, but the commitments and notes written after it are not read either.",

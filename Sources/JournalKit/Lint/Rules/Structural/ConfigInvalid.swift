@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let configInvalid = StructuralRule(
-        id: "config-invalid", defaultSeverity: .error,
+        id: Rule.configInvalid.rawValue, defaultSeverity: .error,
         summary: Message("journal.yml cannot be read; the defaults are used",
                          fr: "journal.yml est illisible ; les réglages par défaut s'appliquent"),
         explanation: Message("A broken journal.yml never stops the work, but its settings (time zone, headings, rule severities) are then not applied.",

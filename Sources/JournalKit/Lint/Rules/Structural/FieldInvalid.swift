@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let fieldInvalid = StructuralRule(
-        id: "field-invalid", defaultSeverity: .error,
+        id: Rule.fieldInvalid.rawValue, defaultSeverity: .error,
         summary: Message("a value of the wrong kind: a day that does not exist, an unknown status, mode or type, a bad id",
                          fr: "une valeur du mauvais genre : un jour qui n'existe pas, un statut, un mode ou un type inconnu, un identifiant invalide"),
         explanation: Message("A value journal cannot read is a value it silently cannot use: 2026-02-30 is not a guess to make, and an unknown status would hide a session.",

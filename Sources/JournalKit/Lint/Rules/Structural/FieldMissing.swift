@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let fieldMissing = StructuralRule(
-        id: "field-missing", defaultSeverity: .error,
+        id: Rule.fieldMissing.rawValue, defaultSeverity: .error,
         summary: Message("a required field is absent (a case file's `name`, a dated note's `date`)",
                          fr: "un champ obligatoire manque (le `name` d'un dossier client, la `date` d'une note datée)"),
         explanation: Message("Without a date a note cannot be placed in the case's timeline, nor its commitments followed; without a name a case file cannot be anonymised.",

@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let fieldUnknown = StructuralRule(
-        id: "field-unknown", defaultSeverity: .warning,
+        id: Rule.fieldUnknown.rawValue, defaultSeverity: .warning,
         summary: Message("an unknown key, with a suggestion when a known one is close (`nxt` → `next`)",
                          fr: "une clé inconnue, avec une suggestion quand une clé connue est proche (`nxt` → `next`)"),
         explanation: Message("A misspelt key is a value lost without a word: `nxt: 2026-04-01` fixes no appointment.",

@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let fileUnreadable = StructuralRule(
-        id: "file-unreadable", defaultSeverity: .error,
+        id: Rule.fileUnreadable.rawValue, defaultSeverity: .error,
         summary: Message("a note that cannot be read: binary, not UTF-8, over 1 MB, more than 10,000 blocks or 32 levels of nesting, a broken link or one leaving the journal",
                          fr: "une note illisible : binaire, pas en UTF-8, de plus de 1 Mo, de plus de 10 000 blocs ou 32 niveaux d'imbrication, un lien cassé ou qui sort du journal"),
         explanation: Message("A note journal cannot read is missing from everything it shows: re-save it as UTF-8, split a note that is too large (its front-matter is still read when only its body is over the limits), or move it out of the journal.",

@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let frontmatterInvalid = StructuralRule(
-        id: "frontmatter-invalid", defaultSeverity: .error,
+        id: Rule.frontmatterInvalid.rawValue, defaultSeverity: .error,
         summary: Message("front-matter that is not a YAML mapping, or is not closed",
                          fr: "un en-tête qui n'est pas une suite de clés YAML, ou qui n'est pas fermé"),
         explanation: Message("The header between the two `---` lines is what journal reads a note's type, client and dates from; if it is not valid YAML, the whole note is ignored.",

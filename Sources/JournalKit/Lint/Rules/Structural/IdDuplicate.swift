@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let idDuplicate = StructuralRule(
-        id: "id-duplicate", defaultSeverity: .error,
+        id: Rule.idDuplicate.rawValue, defaultSeverity: .error,
         summary: Message("one commitment id used twice for one client",
                          fr: "un même identifiant d'engagement utilisé deux fois pour un client"),
         explanation: Message("A review's `ref` must name one commitment; with two of the same id, one of them would never be followed. The same goes for two notes named alike (their implicit ids `NAME#N` would collide), and for two files whose names differ only in how their accents are encoded (one composed, one decomposed as macOS writes them): only one of those is read.",

@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let markerInvalid = StructuralRule(
-        id: "marker-invalid", defaultSeverity: .error,
+        id: Rule.markerInvalid.rawValue, defaultSeverity: .error,
         summary: Message("a checkbox other than `[ ]`, `[x]`, `[X]`, `[/]`, `[-]`, `[>]`",
                          fr: "une case à cocher autre que `[ ]`, `[x]`, `[X]`, `[/]`, `[-]`, `[>]`"),
         explanation: Message("An item you meant to tick must not silently stay open: `[v]`, `[ x ]` or `[x]` glued to the text are reported.",

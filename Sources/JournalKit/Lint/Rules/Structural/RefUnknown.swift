@@ -1,7 +1,7 @@
 extension StructuralRule {
     /// Found by the parser and the index; this gives it its place in the catalogue.
     static let refUnknown = StructuralRule(
-        id: "ref-unknown", defaultSeverity: .error,
+        id: Rule.refUnknown.rawValue, defaultSeverity: .error,
         summary: Message("a review item whose `ref` names no earlier commitment of that client",
                          fr: "un élément de revue dont le `ref` ne désigne aucun engagement antérieur du client"),
         explanation: Message("A review line that points at nothing records a follow-up that is lost: check the id, or use FILE#N for the Nth commitment of FILE.",
