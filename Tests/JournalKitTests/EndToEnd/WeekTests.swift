@@ -169,6 +169,39 @@ import Testing
         }
     }
 
+    /// The summary's « Issue » tells where the coaching stands as the report does: a case left
+    /// `active` after a declined chemistry call has not started.
+    @Test func theSummaryOfADeclinedCaseLeftActiveDoesNotSayUnderWay() throws {
+        let journal = try fixtureJournal("week")
+        try journal.write("clients/hugo-petit/client.md", try journal.read("clients/hugo-petit/client.md")
+            .replacingOccurrences(of: "status: prospect", with: "status: active"))
+        for (language, words, wrong) in [("fr", "Accompagnement pas encore engagé.", "en cours"), ("en", "Coaching not started yet.", "under way")] {
+            // A summary is written in the journal's language.
+            try journal.write("journal.yml", "language: \(language)\ntimezone: Europe/Paris\n")
+            let summary = try run(journal, ["summarize", "hugo-petit"])
+            #expect(summary.status == 0, "\(summary.stderr)")
+            #expect(summary.stdout.contains(words) && !summary.stdout.contains(wrong), "\(summary.stdout)")
+        }
+    }
+
+    /// A summary says nothing it has nothing for: no « Contrat » without a contract, no « Le
+    /// besoin » label without a need, no heading left alone (the skeleton's « Notes » unfilled).
+    @Test func aSummaryHasNoEmptyLabelsNorHeadings() throws {
+        let journal = try fixtureJournal("week")
+        try journal.write("clients/ines-roy/client.md", try journal.read("clients/ines-roy/client.md")
+            .replacingOccurrences(of: "need: Faire le deuil de son ancien poste\n", with: ""))
+        #expect(try run(journal, ["new", "session", "ines-roy", "--date", "2026-12-02 18:00"]).status == 0)
+        try journal.write("clients/ines-roy/2026-12-02-session.md", try journal.read("clients/ines-roy/2026-12-02-session.md")
+            .replacingOccurrences(of: "## Notes\n", with: "## Notes\n\n### Ressenti\n\n## Déroulé\n\nElle parle de son équipe.\n"))
+        let summary = try run(journal, ["summarize", "ines-roy", "--no-anonymise"])
+        #expect(summary.status == 0, "\(summary.stderr)")
+        let text = summary.stdout
+        #expect(text.contains("- Séances tenues à ce jour : 1\n") && !text.contains("Contrat"), "\(text)")
+        #expect(text.contains("**La demande**") && !text.contains("**Le besoin**"), "\(text)")
+        #expect(!text.contains("#### Notes") && !text.contains("#### Ressenti"), "\(text)")
+        #expect(text.contains("#### Déroulé\n\nElle parle de son équipe."), "\(text)")
+    }
+
     // MARK: 4. Duration and mode of a new session
 
     @Test func aNewSessionTakesItsLengthAndModeFromTheContractTheSettingsOrTheLastSession() throws {
