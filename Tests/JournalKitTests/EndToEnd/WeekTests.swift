@@ -260,6 +260,26 @@ import Testing
         #expect(try lint(journal).contains { $0.hasPrefix("\(path):19:") && $0.contains("[ref:: comite]") && $0.contains("[id-duplicate]") })
     }
 
+    /// A commitment given an objective's id is an error, and a review naming that id moves the
+    /// commitment only: dropping it never reports the objective as abandoned to the sponsor.
+    @Test func aCommitmentWithAnObjectivesIdDoesNotMoveTheObjective() throws {
+        let journal = try fixtureJournal("week")
+        try journal.write("\(Self.lea)/2026-11-30-session.md", Sample.note("session", "date: 2026-11-30 10:00\nnext: 2026-12-14 10:00",
+            "## Engagements\n\n- [ ] Préparer le comité de janvier [id:: comite] [due:: 2026-12-10]\n"))
+        try journal.write("\(Self.lea)/2026-12-14-session.md", Sample.note("session", "date: 2026-12-14 10:00\nnext: 2026-12-28 10:00",
+            "## Revue des engagements\n\n- [-] [ref:: comite] plus utile [reason:: not-useful]\n"))
+        let findings = try lint(journal, today: "2026-12-20")
+        #expect(findings.contains { $0.hasPrefix("\(Self.lea)/2026-11-30-session.md:") && $0.contains("déjà celui d'un objectif")
+                                     && $0.contains("[id-duplicate]") }, "\(findings)")
+        let index = try #require(try json(try run(journal, ["index", "--json"], today: "2026-12-20").stdout) as? [String: Any])
+        let objective = try #require((index["objectives"] as? [[String: Any]])?.first { $0["id"] as? String == "comite" })
+        #expect(objective["status"] as? String == "partial" && (objective["history"] as? [Any])?.count == 1, "\(objective)")
+        let commitment = try #require((index["commitments"] as? [[String: Any]])?.first { $0["id"] as? String == "comite" })
+        #expect(commitment["status"] as? String == "dropped")
+        let report = try run(journal, ["report", "lea-moreau"], today: "2026-12-20").stdout
+        #expect(report.contains("1. Prendre la parole en comité sans notes : en partie atteint"), "\(report)")
+    }
+
     // MARK: 6. One definition of a cadence past
 
     @Test func theAgendaAndTheCadenceRuleAgree() throws {
