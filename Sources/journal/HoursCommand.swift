@@ -28,7 +28,7 @@ struct HoursCommand: ParsableCommand {
             let text = format == .csv ? log.csv(language: language, style: csvStyle?.style)
                                       : log.markdown(language: language, coach: journal.config.coach)
             if let out {
-                try ExportFile.write(text, to: out, force: force)
+                try ExportFile.write(text, to: out, force: force, journalRoot: journal.root)
                 Output.line(out.escapingControls)
             } else {
                 Output.write(text)

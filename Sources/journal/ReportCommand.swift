@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
             text = format == .html ? try report.html(language: language, journal: journal)
                                    : try report.markdown(language: language, journal: journal)
             if let out {
-                try ExportFile.write(text, to: out, force: force)
+                try ExportFile.write(text, to: out, force: force, journalRoot: journal.root)
                 Output.line(out.escapingControls)
                 return
             }

@@ -19,6 +19,8 @@ enum AtomicFile {
         case hardLinked(String)
         /// The file belongs to someone else, and a rewritten copy could not keep its owner.
         case ownerNotKept(String)
+        /// A note, a setting, the secret or a template of the journal, named as an export's `--out`.
+        case journalFile(String)
 
         func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
@@ -43,6 +45,9 @@ enum AtomicFile {
             case .ownerNotKept(let path):
                 return fr ? "\(path) appartient à un autre utilisateur : le réécrire en changerait le propriétaire, il n'est pas modifié"
                           : "\(path) belongs to another user: rewriting it would change its owner, so it was not changed"
+            case .journalFile(let path):
+                return fr ? "\(path) est un fichier du journal (une note, journal.yml, journal.key ou un modèle) : un export ne le remplace jamais, même avec --force ; écrivez-le ailleurs, par exemple dans exports/"
+                          : "\(path) is a file of the journal (a note, journal.yml, journal.key or a template): an export never replaces it, even with --force; write it elsewhere, for instance in exports/"
             }
         }
 
@@ -56,6 +61,7 @@ enum AtomicFile {
             case .notRegular: return "not a regular file"
             case .hardLinked: return "several hard links"
             case .ownerNotKept: return "owner could not be kept"
+            case .journalFile: return "a file of the journal"
             }
         }
     }
