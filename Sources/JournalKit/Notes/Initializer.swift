@@ -148,7 +148,7 @@ public struct Initializer: Sendable {
         if manager.fileExists(atPath: root.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw Failure.notAFolder(root.path)
         }
-        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        try AtomicFile.makeFolder(root)
         let config = root.appendingPathComponent(JournalConfig.fileName)
         if !manager.fileExists(atPath: config.path) {
             let text = try Templates(journalRoot: nil, language: language)

@@ -68,7 +68,7 @@ enum AtomicFile {
 
     static func write(_ data: Data, to url: URL, overwrite: Bool) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try makeFolder(folder)
         let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent))
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure.io(url.path, String(cString: strerror(errno))) }
@@ -184,6 +184,25 @@ enum AtomicFile {
             guard isTemporaryName(name), lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   Int64(info.st_mtim.tv_sec) < limit else { return false }
             return unlink(path) == 0
+        }
+    }
+
+    /// Creates `folder` and the folders above it. When one of them is a file, the coach is told
+    /// which, in words: Foundation says only "file exists" or a bare error number.
+    static func makeFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            var current = folder.standardizedFileURL
+            while current.path != "/" {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: current.path, isDirectory: &isFolder) {
+                    if !isFolder.boolValue { throw Failure.io(current.path, String(cString: strerror(ENOTDIR))) }
+                    break
+                }
+                current = current.deletingLastPathComponent()
+            }
+            throw error
         }
     }
 
