@@ -293,7 +293,16 @@ import Testing
             let inLint = try lint(journal, today: day).contains { $0.hasPrefix(last) && $0.contains("[cadence-gap]") }
             #expect(inAgenda == expected, "\(day): agenda \(agenda)")
             #expect(inLint == expected, "\(day): lint")
+            // The rhythm in words, never journal.yml's `2w`.
+            if expected {
+                #expect(agenda.contains("une séance toutes les 2 semaines (14 j), dernière séance le 2026-11-16"), "\(agenda)")
+                #expect(try lint(journal, today: day).contains { $0.hasPrefix(last) && $0.contains("pour une séance prévue toutes les 2 semaines [cadence-gap]") })
+            }
         }
+        #expect(Cadence(count: 1, unit: .month).spelled(fr: true) == "tous les mois")
+        #expect(Cadence(count: 15, unit: .day).spelled(fr: true) == "tous les 15 jours")
+        #expect(Cadence(count: 1, unit: .week).spelled(fr: false) == "every week")
+        #expect(Cadence(count: 3, unit: .week).spelled(fr: false) == "every 3 weeks")
         // A planned session within reach is an appointment planned too.
         #expect(try run(journal, ["new", "session", "lea-moreau", "--date", "2026-12-22 10:00"]).status == 0)
         let agenda = try run(journal, ["agenda"], today: "2026-12-20").stdout
