@@ -42,9 +42,19 @@ public struct Cadence: Sendable, Hashable, TextCodable {
             .day: ("jour", "jours", "day", "days"), .week: ("semaine", "semaines", "week", "weeks"),
             .month: ("mois", "mois", "month", "months"), .year: ("an", "ans", "year", "years"),
         ]
-        let (frOne, frMany, enOne, enMany) = words[unit]!
+        let (_, frMany, enOne, enMany) = words[unit]!
         guard fr else { return "every " + (count == 1 ? enOne : "\(count) \(enMany)") }
         return (unit == .week ? "toutes les " : "tous les ") + (count == 1 ? frMany : "\(count) \(frMany)")
+    }
+
+    /// The length in words: « 3 ans », « 1 mois », "2 weeks".
+    public func amount(fr: Bool) -> String {
+        let words: [Unit: (String, String, String, String)] = [
+            .day: ("jour", "jours", "day", "days"), .week: ("semaine", "semaines", "week", "weeks"),
+            .month: ("mois", "mois", "month", "months"), .year: ("an", "ans", "year", "years"),
+        ]
+        let (frOne, frMany, enOne, enMany) = words[unit]!
+        return "\(count) " + (fr ? (count == 1 ? frOne : frMany) : (count == 1 ? enOne : enMany))
     }
 
     /// Approximate length in days (a month is 30 days, a year 365).

@@ -303,6 +303,11 @@ import Testing
         #expect(Cadence(count: 15, unit: .day).spelled(fr: true) == "tous les 15 jours")
         #expect(Cadence(count: 1, unit: .week).spelled(fr: false) == "every week")
         #expect(Cadence(count: 3, unit: .week).spelled(fr: false) == "every 3 weeks")
+        #expect(Cadence(count: 3, unit: .year).amount(fr: true) == "3 ans" && Cadence(count: 1, unit: .month).amount(fr: false) == "1 month")
+        // The retention, in words too.
+        try journal.write("journal.yml", try journal.read("journal.yml") + "retention: 1 an\n")
+        #expect(try lint(journal, today: "2028-01-01").contains {
+            $0.hasPrefix("clients/marc-leroy/client.md:") && $0.contains("plus longtemps que la durée de conservation (1 an)") })
         // A planned session within reach is an appointment planned too.
         #expect(try run(journal, ["new", "session", "lea-moreau", "--date", "2026-12-22 10:00"]).status == 0)
         let agenda = try run(journal, ["agenda"], today: "2026-12-20").stdout
