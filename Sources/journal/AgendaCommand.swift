@@ -61,7 +61,7 @@ struct AgendaCommand: ParsableCommand {
                 return
             }
             do {
-                try ExportFile.write(calendar.text, to: ics, force: force)
+                try ExportFile.write(calendar.text, to: ics, force: force, journalRoot: journal.root)
             } catch {
                 throw CommandFailure.couldNotRun(error, language)
             }

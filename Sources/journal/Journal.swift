@@ -35,9 +35,12 @@ struct JournalCommand: ParsableCommand {
                 Foundation.exit(code.rawValue)
             }
             // Errors of ours and of the system are told in words; the argument parser's by itself.
-            let message = ErrorText.describe(error, in: Output.systemLanguage)?.escapingControls ?? fullMessage(for: error)
+            // The parser's own message is several lines (the error, then the usage): its line
+            // breaks are kept, every other control character (from an argument) made visible.
+            let message = ErrorText.describe(error, in: Output.systemLanguage)?.escapingControls
+                ?? fullMessage(for: error).escapingControlsKeepingLines
             if !message.isEmpty {
-                FileHandle.standardError.write(Data(("journal: " + message.escapingControls + "\n").utf8))
+                FileHandle.standardError.write(Data(("journal: " + message + "\n").utf8))
             }
             Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : (code.rawValue == 1 ? 1 : 2))
         }

@@ -60,7 +60,7 @@ struct SummarizeCommand: ParsableCommand {
             return
         }
         do {
-            try ExportFile.write(output.text, to: out, force: force)
+            try ExportFile.write(output.text, to: out, force: force, journalRoot: journal.root)
             Output.error(fr ? "synthèse écrite dans \(out.escapingControls)" : "summary written to \(out.escapingControls)")
         } catch {
             throw CommandFailure.couldNotRun(error, language)

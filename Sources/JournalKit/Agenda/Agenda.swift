@@ -214,8 +214,8 @@ public struct Agenda: Sendable {
             for item in pastCadence {
                 table.add([.init(item.client),
                            .init(fr ? "\(item.days) j depuis la dernière séance" : "\(item.days) d since the last session", style: "33"),
-                           .init(fr ? "cadence \(item.cadence) (\(item.cadence.days) j), dernière séance le \(item.lastSession)"
-                                    : "cadence \(item.cadence) (\(item.cadence.days) d), last session on \(item.lastSession)")])
+                           .init(fr ? "une séance \(item.cadence.spelled(fr: true)) (\(item.cadence.days) j), dernière séance le \(item.lastSession)"
+                                    : "one session \(item.cadence.spelled(fr: false)) (\(item.cadence.days) d), last session on \(item.lastSession)")])
             }
             section(fr ? "Cadence dépassée" : "Past their cadence", table)
         }

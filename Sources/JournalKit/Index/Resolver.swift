@@ -67,7 +67,15 @@ struct Resolver: Sendable {
                     path: note.path, sortKey: sortKey(next)))
             }
         }
-        let objectiveIDs = resolveObjectives(client: client, documents: documents, into: &result)
+        // A review line names a commitment before an objective: an id given to both (an error,
+        // reported below) must not move the objective too.
+        var commitmentIDs: [String: Int] = [:]
+        for (noteIndex, note) in documents.enumerated() {
+            for item in note.items where item.kind == .commitment {
+                if let id = item.id, commitmentIDs[id] == nil { commitmentIDs[id] = noteIndex }
+            }
+        }
+        let objectiveIDs = resolveObjectives(client: client, documents: documents, commitmentIDs: commitmentIDs, into: &result)
         resolveCommitments(client: client, documents: documents, objectiveIDs: objectiveIDs, into: &result)
         return result
     }
@@ -75,7 +83,8 @@ struct Resolver: Sendable {
     /// Objectives, each with its history: a later note names one by its `id`, in a review line or
     /// in an objective line with `[ref:: …]`, and that records its progress instead of making a
     /// second objective. Returns each objective id with the index of the note that set it.
-    private func resolveObjectives(client: String?, documents: [Note], into result: inout ClientResolution) -> [String: Int] {
+    private func resolveObjectives(client: String?, documents: [Note], commitmentIDs: [String: Int],
+                                   into result: inout ClientResolution) -> [String: (note: Int, path: String, line: Int)] {
         var objectives: [ResolvedObjective] = []
         var events: [[Event]] = []
         var byID: [String: Int] = [:]
@@ -83,6 +92,7 @@ struct Resolver: Sendable {
         for (noteIndex, note) in documents.enumerated() {
             for item in note.items where item.kind == .objective || (item.kind == .review && item.ref != nil) {
                 if let ref = item.ref {
+                    if item.kind == .review, let made = commitmentIDs[ref], made < noteIndex { continue }
                     guard let target = byID[ref], madeAt[target] < noteIndex else {
                         // A review's ref may name a commitment: resolveCommitments checks those.
                         if item.kind == .objective {
@@ -140,7 +150,7 @@ struct Resolver: Sendable {
                 ?? objectives[index].status
         }
         result.objectives = objectives
-        return byID.mapValues { madeAt[$0] }
+        return byID.mapValues { (madeAt[$0], objectives[$0].path, objectives[$0].line) }
     }
 
     private func sortKey(_ date: DateValue?) -> Double {
@@ -156,7 +166,7 @@ struct Resolver: Sendable {
         var reviewNote: Int
     }
 
-    private func resolveCommitments(client: String?, documents: [Note], objectiveIDs: [String: Int],
+    private func resolveCommitments(client: String?, documents: [Note], objectiveIDs: [String: (note: Int, path: String, line: Int)],
                                     into result: inout ClientResolution) {
         var commitments: [ResolvedCommitment] = []
         var byID: [String: Int] = [:]
@@ -185,7 +195,7 @@ struct Resolver: Sendable {
             // Earlier notes first, so that a ref can only name a commitment made before it.
             for item in note.items where item.kind == .review {
                 guard let ref = item.ref else { continue }
-                if byID[ref] == nil, let objectiveNote = objectiveIDs[ref], objectiveNote < noteIndex { continue }
+                if byID[ref] == nil, let objective = objectiveIDs[ref], objective.note < noteIndex { continue }
                 guard let target = byID[ref], madeAt[target] < noteIndex else {
                     // A few suggestions per client are enough to show the pattern; thousands of
                     // broken refs must not each scan every id.
@@ -232,6 +242,13 @@ struct Resolver: Sendable {
                                 fr: "l'identifiant `\(explicit)` est déjà pris dans \(first.0) ligne \(first.1) : chaque identifiant est unique pour un client")))
                 } else if let explicit = item.id, firstLine[explicit] == nil {
                     firstLine[explicit] = (note.path, item.line)
+                    if let objective = objectiveIDs[explicit] {
+                        result.diagnostics.append(Diagnostic(
+                            path: note.path, line: item.line, column: item.column, severity: .error,
+                            rule: Rule.idDuplicate,
+                            Message("the id `\(explicit)` is already an objective's, in \(objective.path) line \(objective.line): a review naming it would be read as about this commitment only; give one of them another id",
+                                    fr: "l'identifiant `\(explicit)` est déjà celui d'un objectif, dans \(objective.path) ligne \(objective.line) : une revue qui le nomme serait lue comme portant sur cet engagement seulement ; donnez un autre identifiant à l'un des deux")))
+                    }
                 }
                 let index = commitments.count
                 if let ref = item.ref { continuing.append((index, ref, noteIndex, item)) }

@@ -1,4 +1,7 @@
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A journal folder: its root and its configuration.
 public struct Journal: Sendable {
@@ -51,8 +54,31 @@ public struct Journal: Sendable {
     /// Opens the journal at `root`; an unreadable journal.yml gives the defaults and a diagnostic.
     public static func open(_ root: URL) throws -> Journal {
         let file = root.appendingPathComponent(JournalConfig.fileName)
-        let data = (try? Data(contentsOf: file, options: .mappedIfSafe)) ?? Data()
+        guard let data = try? Data(contentsOf: file, options: .mappedIfSafe) else {
+            var config = config(from: Data())
+            // There but not readable (its permissions, a folder of that name): the settings
+            // it holds are not applied, and the coach must hear it, not find out from a wrong
+            // time zone.
+            if let code = unreadable(file) {
+                config.diagnostics.append(Diagnostic(
+                    path: JournalConfig.fileName, line: 1, column: 1, severity: .error, rule: Rule.configInvalid, Message(
+                        "journal.yml could not be read (\(ErrorText.reason(code, fr: false))): its settings (language, time zone, cadence, headings…) are not applied, the defaults are; make it readable again",
+                        fr: "journal.yml n'a pas pu être lu (\(ErrorText.reason(code, fr: true))) : ses réglages (langue, fuseau, cadence, titres…) ne sont pas appliqués, ceux par défaut le sont ; rendez-le de nouveau lisible")))
+            }
+            return Journal(root: root.standardizedFileURL, config: config, configData: Data())
+        }
         return Journal(root: root.standardizedFileURL, config: config(from: data), configData: data)
+    }
+
+    /// Why a file that exists cannot be read, as a system error number; nil when it is missing.
+    static func unreadable(_ file: URL) -> Int32? {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return errno == ENOENT ? nil : errno }
+        if info.st_mode & S_IFMT == S_IFDIR { return EISDIR }
+        let descriptor = Glibc.open(file.path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else { return errno }
+        Glibc.close(descriptor)
+        return EIO
     }
 
     /// journal.yml's settings from its bytes; bytes that are not text give the defaults and a

@@ -269,7 +269,7 @@ public struct LintFixer: Sendable {
             case .linkOutside: reason = .linkOutside
             case .notRegular, .hardLinked: reason = .notRegularFile
             case .ownerNotKept: reason = .ownerNotKept
-            case .exists, .io: reason = .unwritable(failure.reason)
+            case .exists, .io, .journalFile: reason = .unwritable(failure.reason)
             }
             report.refused.append(Refusal(path: path, reason: reason))
             return []

@@ -17,6 +17,9 @@ public struct Initializer: Sendable {
             case gitMissing, gitInitFailed
             /// Someone else's hook: the line that would add the check to it.
             case otherHookExists(command: String)
+            /// Someone else's hook that already runs the check: left alone, but it may let a
+            /// commit through when journal cannot run, which only its author can tell.
+            case otherHookRunsLint(command: String)
 
             public func message(in language: JournalConfig.Language) -> String {
                 let fr = language == .fr
@@ -28,6 +31,9 @@ public struct Initializer: Sendable {
                 case .otherHookExists(let command):
                     return fr ? "un hook pre-commit existe déjà : ajoutez-y la ligne `\(command) || exit 1` pour vérifier les notes avant chaque commit"
                               : "a pre-commit hook already exists: add the line `\(command) || exit 1` to it to check notes before each commit"
+                case .otherHookRunsLint(let command):
+                    return fr ? "un hook pre-commit, qui n'a pas été écrit par journal, lance déjà `journal lint --staged` : il est laissé tel quel ; vérifiez qu'il refuse le commit quand journal ne peut pas tourner (c'est ce que fait la ligne `\(command) || exit 1`)"
+                              : "a pre-commit hook not written by journal already runs `journal lint --staged`: it is left as it is; check that it refuses the commit when journal cannot run (the line `\(command) || exit 1` does)"
                 }
             }
         }
@@ -142,7 +148,7 @@ public struct Initializer: Sendable {
         if manager.fileExists(atPath: root.path, isDirectory: &isFolder), !isFolder.boolValue {
             throw Failure.notAFolder(root.path)
         }
-        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        try AtomicFile.makeFolder(root)
         let config = root.appendingPathComponent(JournalConfig.fileName)
         if !manager.fileExists(atPath: config.path) {
             let text = try Templates(journalRoot: nil, language: language)
@@ -219,9 +225,10 @@ public struct Initializer: Sendable {
                 try AtomicFile.write(Data(wanted.utf8), to: hook, overwrite: true)
                 chmod(hook.path, 0o755)
                 report.hookUpgraded = true
-            } else if !current.contains("lint --staged") {
+            } else {
                 let binary = executable.map(Self.shellQuoted) ?? "journal"
-                report.notes.append(.otherHookExists(command: "\(binary) lint --staged --journal \(Self.shellQuoted(folder))"))
+                let command = "\(binary) lint --staged --journal \(Self.shellQuoted(folder))"
+                report.notes.append(current.contains("lint --staged") ? .otherHookRunsLint(command: command) : .otherHookExists(command: command))
             }
         } else {
             try AtomicFile.write(Data(wanted.utf8), to: hook, overwrite: false)

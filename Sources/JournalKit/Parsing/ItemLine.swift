@@ -111,9 +111,15 @@ struct ItemLine: Sendable, Hashable {
         var fields: [Field] = []
         let bytes = Array(line.utf8)
         kept.reserveCapacity(bytes.count)
-        // Columns count characters (scalars), as editors do, not bytes.
+        // Columns count characters (scalars), as editors do, not bytes. Counted on from the
+        // previous field, never from the start again: a line of fields stays linear.
+        var counted = 0, scalars = 0
         func column(_ index: Int) -> Int {
-            columnOffset + 1 + bytes[..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            while counted < index {
+                if bytes[counted] & 0xC0 != 0x80 { scalars += 1 }
+                counted += 1
+            }
+            return columnOffset + 1 + scalars
         }
         var i = 0
         while i < bytes.count {

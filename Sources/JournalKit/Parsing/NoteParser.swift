@@ -74,8 +74,25 @@ struct NoteParser: Sendable {
         note.client = note.client ?? Self.clientFolder(of: path)
         note.searchLines = SearchLine.header(source.lines, bodyStartLine: frontMatter.bodyStartLine)
         readBody(source: source, firstLine: frontMatter.bodyStartLine, into: &note, reader: &reader)
-        note.diagnostics = reader.diagnostics
+        note.diagnostics = Self.bounded(reader.diagnostics, path: path)
         return note
+    }
+
+    /// The most diagnostics one note's reading gives. A note at the caps can hold a problem on
+    /// every few bytes (a million bytes of `📅📅📅`, 240,000 fields without value): listing them
+    /// all would cost the index, lint and every command far more than the note itself.
+    static let maximumDiagnostics = 500
+
+    /// The first `maximumDiagnostics`, then one that says how many more there are.
+    static func bounded(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
+        guard diagnostics.count > maximumDiagnostics else { return diagnostics }
+        let rest = diagnostics[maximumDiagnostics...]
+        let first = rest.first!
+        let more = rest.count
+        return Array(diagnostics.prefix(maximumDiagnostics)) + [Diagnostic(
+            path: path, line: first.line, column: first.column, severity: rest.map(\.severity).min()!, rule: first.rule, Message(
+                "this note has \(more) more problems from here on, not listed (a note shows at most \(maximumDiagnostics)): fix the ones above, then run journal lint again",
+                fr: "cette note a encore \(more) problèmes à partir d'ici, qui ne sont pas listés (une note en montre au plus \(maximumDiagnostics)) : corrigez ceux ci-dessus, puis relancez journal lint"))]
     }
 
     /// `<!-- journal-lint-disable RULE… -->` and `<!-- journal-lint-disable-next-line RULE… -->`,
@@ -222,11 +239,22 @@ struct NoteParser: Sendable {
     static let itemKeySpellings: [String: String] = ["echeance": "échéance", "valide": "validé"]
 
     /// The known key nearest to a misspelt one, if it is close enough to be a typo.
+    /// A candidate whose length alone rules it out is not compared: a note of thousands of
+    /// unknown keys must not cost an edit distance against every known one for each.
     static func closest(to key: String, in known: Set<String>) -> String? {
         let folded = TextFold.fold(key)
-        let best = known.map { ($0, editDistance(folded, $0)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let best, best.1 <= max(1, min(2, folded.count / 3)) else { return nil }
-        return best.0
+        let length = folded.count
+        let limit = max(1, min(2, length / 3))
+        var best: (String, Int)?
+        // Known keys are ASCII once folded: so is nearly every key written, and on bytes the
+        // bounded distance stops as soon as the limit is passed.
+        let ascii = folded.utf8.allSatisfy { $0 < 0x80 } ? Array(folded.utf8.prefix(64)) : nil
+        for candidate in known where abs(candidate.count - length) <= limit {
+            let distance = ascii.map { boundedDistance($0, Array(candidate.utf8), limit: limit) } ?? editDistance(folded, candidate)
+            guard distance <= limit else { continue }
+            if best == nil || (distance, candidate) < (best!.1, best!.0) { best = (candidate, distance) }
+        }
+        return best?.0
     }
 
     /// The candidate nearest to a misspelt id (a client's, a commitment's), if it is close

@@ -62,6 +62,16 @@ struct NoteBody: Sendable {
                     if node.isPrivate { drop.insert(index) }
                 }
             }
+            // A heading with nothing left under it (the skeleton's « Notes » left blank, a
+            // section whose lists the summary shows itself) would stand alone: it goes too.
+            // From the last one up, so that a section holding only empty ones is empty.
+            let topLevel = tree.nodes.indices.filter { tree.nodes[$0].parent == 0 }
+            for (position, index) in topLevel.enumerated().reversed()
+            where tree.nodes[index].kind == .heading && !drop.contains(index) {
+                let level = tree.nodes[index].headingLevel
+                let following = topLevel[(position + 1)...].prefix { tree.nodes[$0].kind != .heading || tree.nodes[$0].headingLevel > level }
+                if following.allSatisfy(drop.contains) { drop.insert(index) }
+            }
             return drop
         }
         let markdown = MarkdownTree.rewrite(blanked.text, outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))

@@ -51,8 +51,9 @@ struct SummaryBuilder {
             "anonymised": anonymiser != nil,
             "profile": profile(heldCount: held.count),
             "context": bodies[casePath] ?? "",
-            "demand": file.demand.map { safe($0) } ?? "",
-            "need": file.need.map { safe($0) } ?? "",
+            // False when absent: an empty string would still print the label with nothing after it.
+            "demand": file.demand.map { safe($0) as Any } ?? false,
+            "need": file.need.map { safe($0) as Any } ?? false,
             "has_demand_or_need": file.demand != nil || file.need != nil,
             // Without a sponsor, the demand is the client's own.
             "has_sponsor": file.sponsor != nil,
@@ -87,8 +88,13 @@ struct SummaryBuilder {
         if let cadence = file.contract?.cadence {
             contract.append(fr ? "une tous les \(Self.spell(cadence, fr: true))" : "one every \(Self.spell(cadence, fr: false))")
         }
+        // Without a contract, the count alone: "Contrat : 2 tenues" would speak of one.
+        guard !contract.isEmpty else {
+            lines.append(fr ? "Séances tenues à ce jour : \(heldCount)" : "Sessions held so far: \(heldCount)")
+            return lines
+        }
         contract.append(fr ? "\(heldCount) tenue\(heldCount > 1 ? "s" : "") à ce jour" : "\(heldCount) held so far")
-        lines.append((fr ? "Contrat : " : "Contract: ") + contract.joined(separator: fr ? ", " : ", "))
+        lines.append((fr ? "Contrat : " : "Contract: ") + contract.joined(separator: ", "))
         return lines
     }
 
@@ -289,7 +295,15 @@ struct SummaryBuilder {
             .paused: ("Accompagnement en pause.", "Coaching paused."),
             .closed: ("Accompagnement terminé.", "Coaching completed."),
         ]
-        if let status = file.status, let label = statuses[status] { parts.append(fr ? label.0 : label.1) }
+        // Said as the sponsor report says it: an active case whose chemistry call declined, with
+        // no session held, has not started; held sessions then declined, it has ended.
+        let phase = SponsorReport.phase(of: file, notes: documents)
+        if file.status == .active || file.status == .paused, phase != .underWay {
+            parts.append(phase == .ended ? (fr ? "Accompagnement terminé." : "Coaching completed.")
+                                         : (fr ? "Accompagnement pas encore engagé." : "Coaching not started yet."))
+        } else if let status = file.status, let label = statuses[status] {
+            parts.append(fr ? label.0 : label.1)
+        }
         if let outcome = file.outcome { parts.append(safe(outcome, context: file.closed)) }
         if parts.isEmpty { parts.append(fr ? "Aucune issue notée dans le dossier." : "No outcome recorded in the case file.") }
         return parts.joined(separator: " ")

@@ -19,6 +19,8 @@ enum AtomicFile {
         case hardLinked(String)
         /// The file belongs to someone else, and a rewritten copy could not keep its owner.
         case ownerNotKept(String)
+        /// A note, a setting, the secret or a template of the journal, named as an export's `--out`.
+        case journalFile(String)
 
         func message(in language: JournalConfig.Language) -> String {
             let fr = language == .fr
@@ -43,6 +45,9 @@ enum AtomicFile {
             case .ownerNotKept(let path):
                 return fr ? "\(path) appartient à un autre utilisateur : le réécrire en changerait le propriétaire, il n'est pas modifié"
                           : "\(path) belongs to another user: rewriting it would change its owner, so it was not changed"
+            case .journalFile(let path):
+                return fr ? "\(path) est un fichier du journal (une note, journal.yml, journal.key ou un modèle) : un export ne le remplace jamais, même avec --force ; écrivez-le ailleurs, par exemple dans exports/"
+                          : "\(path) is a file of the journal (a note, journal.yml, journal.key or a template): an export never replaces it, even with --force; write it elsewhere, for instance in exports/"
             }
         }
 
@@ -56,6 +61,7 @@ enum AtomicFile {
             case .notRegular: return "not a regular file"
             case .hardLinked: return "several hard links"
             case .ownerNotKept: return "owner could not be kept"
+            case .journalFile: return "a file of the journal"
             }
         }
     }
@@ -64,7 +70,7 @@ enum AtomicFile {
     static func write(_ data: Data, to url: URL, overwrite: Bool,
                       makeLink: (String, String) -> Int32 = { link($0, $1) }) throws {
         let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try makeFolder(folder)
         let temporary = folder.appendingPathComponent(temporaryName(for: url.lastPathComponent))
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure.io(url.path, String(cString: strerror(errno))) }
@@ -180,6 +186,25 @@ enum AtomicFile {
             guard isTemporaryName(name), lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
                   Int64(info.st_mtim.tv_sec) < limit else { return false }
             return unlink(path) == 0
+        }
+    }
+
+    /// Creates `folder` and the folders above it. When one of them is a file, the coach is told
+    /// which, in words: Foundation says only "file exists" or a bare error number.
+    static func makeFolder(_ folder: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            var current = folder.standardizedFileURL
+            while current.path != "/" {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: current.path, isDirectory: &isFolder) {
+                    if !isFolder.boolValue { throw Failure.io(current.path, String(cString: strerror(ENOTDIR))) }
+                    break
+                }
+                current = current.deletingLastPathComponent()
+            }
+            throw error
         }
     }
 

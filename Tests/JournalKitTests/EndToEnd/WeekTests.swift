@@ -169,6 +169,39 @@ import Testing
         }
     }
 
+    /// The summary's « Issue » tells where the coaching stands as the report does: a case left
+    /// `active` after a declined chemistry call has not started.
+    @Test func theSummaryOfADeclinedCaseLeftActiveDoesNotSayUnderWay() throws {
+        let journal = try fixtureJournal("week")
+        try journal.write("clients/hugo-petit/client.md", try journal.read("clients/hugo-petit/client.md")
+            .replacingOccurrences(of: "status: prospect", with: "status: active"))
+        for (language, words, wrong) in [("fr", "Accompagnement pas encore engagé.", "en cours"), ("en", "Coaching not started yet.", "under way")] {
+            // A summary is written in the journal's language.
+            try journal.write("journal.yml", "language: \(language)\ntimezone: Europe/Paris\n")
+            let summary = try run(journal, ["summarize", "hugo-petit"])
+            #expect(summary.status == 0, "\(summary.stderr)")
+            #expect(summary.stdout.contains(words) && !summary.stdout.contains(wrong), "\(summary.stdout)")
+        }
+    }
+
+    /// A summary says nothing it has nothing for: no « Contrat » without a contract, no « Le
+    /// besoin » label without a need, no heading left alone (the skeleton's « Notes » unfilled).
+    @Test func aSummaryHasNoEmptyLabelsNorHeadings() throws {
+        let journal = try fixtureJournal("week")
+        try journal.write("clients/ines-roy/client.md", try journal.read("clients/ines-roy/client.md")
+            .replacingOccurrences(of: "need: Faire le deuil de son ancien poste\n", with: ""))
+        #expect(try run(journal, ["new", "session", "ines-roy", "--date", "2026-12-02 18:00"]).status == 0)
+        try journal.write("clients/ines-roy/2026-12-02-session.md", try journal.read("clients/ines-roy/2026-12-02-session.md")
+            .replacingOccurrences(of: "## Notes\n", with: "## Notes\n\n### Ressenti\n\n## Déroulé\n\nElle parle de son équipe.\n"))
+        let summary = try run(journal, ["summarize", "ines-roy", "--no-anonymise"])
+        #expect(summary.status == 0, "\(summary.stderr)")
+        let text = summary.stdout
+        #expect(text.contains("- Séances tenues à ce jour : 1\n") && !text.contains("Contrat"), "\(text)")
+        #expect(text.contains("**La demande**") && !text.contains("**Le besoin**"), "\(text)")
+        #expect(!text.contains("#### Notes") && !text.contains("#### Ressenti"), "\(text)")
+        #expect(text.contains("#### Déroulé\n\nElle parle de son équipe."), "\(text)")
+    }
+
     // MARK: 4. Duration and mode of a new session
 
     @Test func aNewSessionTakesItsLengthAndModeFromTheContractTheSettingsOrTheLastSession() throws {
@@ -227,6 +260,26 @@ import Testing
         #expect(try lint(journal).contains { $0.hasPrefix("\(path):19:") && $0.contains("[ref:: comite]") && $0.contains("[id-duplicate]") })
     }
 
+    /// A commitment given an objective's id is an error, and a review naming that id moves the
+    /// commitment only: dropping it never reports the objective as abandoned to the sponsor.
+    @Test func aCommitmentWithAnObjectivesIdDoesNotMoveTheObjective() throws {
+        let journal = try fixtureJournal("week")
+        try journal.write("\(Self.lea)/2026-11-30-session.md", Sample.note("session", "date: 2026-11-30 10:00\nnext: 2026-12-14 10:00",
+            "## Engagements\n\n- [ ] Préparer le comité de janvier [id:: comite] [due:: 2026-12-10]\n"))
+        try journal.write("\(Self.lea)/2026-12-14-session.md", Sample.note("session", "date: 2026-12-14 10:00\nnext: 2026-12-28 10:00",
+            "## Revue des engagements\n\n- [-] [ref:: comite] plus utile [reason:: not-useful]\n"))
+        let findings = try lint(journal, today: "2026-12-20")
+        #expect(findings.contains { $0.hasPrefix("\(Self.lea)/2026-11-30-session.md:") && $0.contains("déjà celui d'un objectif")
+                                     && $0.contains("[id-duplicate]") }, "\(findings)")
+        let index = try #require(try json(try run(journal, ["index", "--json"], today: "2026-12-20").stdout) as? [String: Any])
+        let objective = try #require((index["objectives"] as? [[String: Any]])?.first { $0["id"] as? String == "comite" })
+        #expect(objective["status"] as? String == "partial" && (objective["history"] as? [Any])?.count == 1, "\(objective)")
+        let commitment = try #require((index["commitments"] as? [[String: Any]])?.first { $0["id"] as? String == "comite" })
+        #expect(commitment["status"] as? String == "dropped")
+        let report = try run(journal, ["report", "lea-moreau"], today: "2026-12-20").stdout
+        #expect(report.contains("1. Prendre la parole en comité sans notes : en partie atteint"), "\(report)")
+    }
+
     // MARK: 6. One definition of a cadence past
 
     @Test func theAgendaAndTheCadenceRuleAgree() throws {
@@ -240,7 +293,21 @@ import Testing
             let inLint = try lint(journal, today: day).contains { $0.hasPrefix(last) && $0.contains("[cadence-gap]") }
             #expect(inAgenda == expected, "\(day): agenda \(agenda)")
             #expect(inLint == expected, "\(day): lint")
+            // The rhythm in words, never journal.yml's `2w`.
+            if expected {
+                #expect(agenda.contains("une séance toutes les 2 semaines (14 j), dernière séance le 2026-11-16"), "\(agenda)")
+                #expect(try lint(journal, today: day).contains { $0.hasPrefix(last) && $0.contains("pour une séance prévue toutes les 2 semaines [cadence-gap]") })
+            }
         }
+        #expect(Cadence(count: 1, unit: .month).spelled(fr: true) == "tous les mois")
+        #expect(Cadence(count: 15, unit: .day).spelled(fr: true) == "tous les 15 jours")
+        #expect(Cadence(count: 1, unit: .week).spelled(fr: false) == "every week")
+        #expect(Cadence(count: 3, unit: .week).spelled(fr: false) == "every 3 weeks")
+        #expect(Cadence(count: 3, unit: .year).amount(fr: true) == "3 ans" && Cadence(count: 1, unit: .month).amount(fr: false) == "1 month")
+        // The retention, in words too.
+        try journal.write("journal.yml", try journal.read("journal.yml") + "retention: 1 an\n")
+        #expect(try lint(journal, today: "2028-01-01").contains {
+            $0.hasPrefix("clients/marc-leroy/client.md:") && $0.contains("plus longtemps que la durée de conservation (1 an)") })
         // A planned session within reach is an appointment planned too.
         #expect(try run(journal, ["new", "session", "lea-moreau", "--date", "2026-12-22 10:00"]).status == 0)
         let agenda = try run(journal, ["agenda"], today: "2026-12-20").stdout

@@ -88,6 +88,48 @@ func runBounded(_ arguments: [String], cpuSeconds: Int = 30, memoryBytes: Int = 
         #expect(lint.stderr.contains("clients/a/2026-03-10-huge.md:1:1: error: le fichier fait 16 Mo, plus que le 1 Mo"))
     }
 
+    /// A note with a problem every few bytes (a million bytes of emoji without values, of keys
+    /// one letter from a known one) lists its first 500 and says how many more: 240,000
+    /// diagnostics cost every command far more than the note, and each field's column and
+    /// suggestion are found without going over the line or the known keys again.
+    @Test func aNoteOfProblemsListsTheFirstOnesAndCountsTheRest() throws {
+        let emoji = Self.hostile("- [ ] " + String(repeating: "📅", count: 240) + "\n")
+        let typos = Self.hostile("- [ ] x " + "abcdefghijklmnopqrstuvwxyz".map { "[du\($0):: 1]" }.joined() + "\n")
+        let journal = try TemporaryJournal(["clients/a/client.md": Self.caseFile,
+                                            "clients/a/2026-03-01-emoji.md": emoji, "clients/a/2026-03-02-typos.md": typos])
+        let root = journal.root.path
+        for command in [["index"], ["lint"], ["summarize", "a"]] {
+            let (result, signalled) = try runBounded(command + ["--journal", root, "--today", "2026-04-01"], cpuSeconds: 20)
+            #expect(!signalled, "\(command) was killed: \(result.stderr.suffix(300))")
+            #expect([0, 1].contains(result.status), "\(command): \(result.status) \(result.stderr.suffix(300))")
+        }
+        let (lint, _) = try runBounded(["lint", "--journal", root, "--today", "2026-04-01"])
+        let lines = lint.stderr.split(separator: "\n")
+        let fromEmoji = lines.filter { $0.hasPrefix("clients/a/2026-03-01-emoji.md:") && $0.contains("[field-invalid]") }
+        #expect(fromEmoji.count == NoteParser.maximumDiagnostics + 1, "\(fromEmoji.count)")
+        #expect(fromEmoji.contains { $0.hasPrefix("clients/a/2026-03-01-emoji.md:6:9: error: `due` n'a pas de valeur") })
+        // 239 per line (the last emoji has nothing after it: prose): the 501st is the 23rd of
+        // the third list line (line 8), at column 6 + 23.
+        let emojiLines = 1_000_000 / ("- [ ] " + String(repeating: "📅", count: 240) + "\n").utf8.count
+        #expect(fromEmoji.last?.hasPrefix("clients/a/2026-03-01-emoji.md:8:29: error: cette note a encore \(emojiLines * 239 - 500) problèmes à partir d'ici") == true,
+                "\(fromEmoji.last ?? "")")
+        let fromTypos = lines.filter { $0.hasPrefix("clients/a/2026-03-02-typos.md:") && ($0.contains("[field-unknown]") || $0.contains("[field-invalid]")) }
+        #expect(fromTypos.count == NoteParser.maximumDiagnostics + 1, "\(fromTypos.count)")
+        #expect(fromTypos.first?.hasPrefix("clients/a/2026-03-02-typos.md:6:9: warning: `dua` n'est pas un champ que journal lit : vouliez-vous écrire `due` ?") == true)
+    }
+
+    @Test func boundedDiagnostics() {
+        let many = (1...1_200).map { Diagnostic(path: "n.md", line: $0, column: 1, severity: $0 == 900 ? .error : .warning, rule: "field-unknown", message: "m") }
+        let kept = NoteParser.bounded(many, path: "n.md")
+        #expect(kept.count == NoteParser.maximumDiagnostics + 1)
+        #expect(kept.last?.line == 501 && kept.last?.severity == .error && kept.last?.message.contains("700 more problems") == true)
+        #expect(NoteParser.bounded(Array(many.prefix(500)), path: "n.md") == Array(many.prefix(500)))
+        #expect(NoteParser.closest(to: "dua", in: NoteParser.itemKeys) == "due")
+        #expect(NoteParser.closest(to: "échance", in: NoteParser.itemKeys) == "echeance")
+        #expect(NoteParser.closest(to: "validatde", in: NoteParser.itemKeys) == "validated")
+        #expect(NoteParser.closest(to: "xyzzy", in: NoteParser.itemKeys) == nil)
+    }
+
     /// A note at the caps (just under 10,000 items) is read whole, and summarised, within bounds.
     @Test func aNoteAtTheCapsIsReadWhole() throws {
         var text = Self.header

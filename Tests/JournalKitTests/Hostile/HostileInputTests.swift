@@ -157,6 +157,23 @@ import Testing
         #expect(try wrong.journal().config.language == .fr)
     }
 
+    /// A journal.yml that is there but cannot be read (a folder of that name; its permissions,
+    /// when not run as root) is a `config-invalid` error, not silently the defaults.
+    @Test func unreadableJournalYml() throws {
+        let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
+        let file = journal.root.appendingPathComponent("journal.yml")
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+        let result = try runJournal(["lint", "--journal", journal.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("journal.yml:1:1: error: journal.yml n'a pas pu être lu (c'est un dossier) : ses réglages"), "\(result.stderr)")
+        #expect(Journal.unreadable(file) == EISDIR)
+        #expect(Journal.unreadable(journal.root.appendingPathComponent("absent.yml")) == nil)
+        try FileManager.default.removeItem(at: file)
+        try Data("language: fr\n".utf8).write(to: file)
+        #expect(try journal.journal().config.diagnostics.isEmpty)
+    }
+
     @Test func frontMatterIsAList() throws {
         let (_, found) = try diagnostics(for: "clients/a/liste.md", Data("---\n- type\n- session\n---\n".utf8))
         #expect(found.map(\.rule) == ["frontmatter-invalid"])

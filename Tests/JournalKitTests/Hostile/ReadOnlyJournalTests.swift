@@ -81,6 +81,19 @@ import Testing
             #expect(!text.contains("Domain"))
         }
     }
+
+    /// A folder to create where a file stands: the file is named, with why, never "file system
+    /// error 512" nor "the file exists".
+    @Test func aFileWhereAFolderShouldBeIsNamed() throws {
+        let journal = try fixtureJournal("basic")
+        try journal.write("exports/fichier", "déjà là\n")
+        let file = journal.root.appendingPathComponent("exports/fichier").path
+        for arguments in [["init", file + "/journal"], ["hours", "--out", file + "/a/heures.csv", "--journal", journal.root.path]] {
+            let result = try runJournal(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == "journal: impossible d'écrire \(file) : un élément du chemin n'est pas un dossier\n", "\(result.stderr)")
+        }
+    }
 }
 
 /// `lint --fix` when the disk fills up part-way: what was written is listed, what was not is

@@ -93,6 +93,17 @@ import Testing
         }
     }
 
+    /// A mistyped option gets the parser's message and usage on lines of their own, not one
+    /// line with `\n` written in it; a control character in the argument is still made visible.
+    @Test func aMistypedOptionGetsAReadableUsage() throws {
+        let journal = try Self.journal()
+        let result = try runJournal(["lint", "--bogus\u{1B}[2J", "--journal", journal.root.path])
+        #expect(result.status == 2)
+        #expect(!result.stderr.contains("\\n"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").contains { $0.hasPrefix("Usage: journal lint") }, "\(result.stderr)")
+        #expect(Self.rawControls(result.stderr).isEmpty && result.stderr.contains("\\u{1B}[2J"), "\(result.stderr)")
+    }
+
     @Test func aDocumentKeepsItsLinesAndTabs() {
         #expect("a\n\tb\r\nc".escapingControlsKeepingLines == "a\n\tb\r\nc")
         #expect("a\u{1B}[2J\rb\u{9B}".escapingControlsKeepingLines == "a\\u{1B}[2J\\rb\\u{9B}")

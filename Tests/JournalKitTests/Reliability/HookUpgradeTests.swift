@@ -48,6 +48,9 @@ import Testing
         let result = try runJournal(["hook", "install", "--journal", journal.root.path])
         #expect(result.status == 0)
         #expect(try String(contentsOf: hook, encoding: .utf8) == theirs)
+        // Left alone, but not in silence: only its author can tell whether it fails closed.
+        #expect(result.stderr.contains("lance déjà `journal lint --staged` : il est laissé tel quel ; vérifiez qu'il refuse le commit quand journal ne peut pas tourner"),
+                "\(result.stderr)")
         #expect(!Initializer.isOurHook(theirs))
         #expect(Initializer.isOurHook(Initializer.hook(journalFolder: "notes", executable: "/opt/j'o/journal", language: .en)))
     }
