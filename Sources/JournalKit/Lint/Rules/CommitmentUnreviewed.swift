@@ -23,7 +23,8 @@ struct CommitmentUnreviewed: LintRule {
                 return []
             }
             return resolution.commitments.compactMap { commitment -> Finding? in
-                guard commitment.isOpen, commitment.history.isEmpty, let made = commitment.made,
+                // One that waits for an open commitment is followed through its blocker.
+                guard commitment.isOpen, !commitment.isBlocked, commitment.history.isEmpty, let made = commitment.made,
                       made < latest.description else { return nil }
                 return Finding(path: commitment.path, line: commitment.line, message: Message(
                     "“\(commitment.text.clipped)” has not been reviewed since: add it to the next review (`[ref:: \(commitment.id)]`)",
