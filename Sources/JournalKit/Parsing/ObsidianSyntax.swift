@@ -36,7 +36,10 @@ enum ObsidianSyntax {
         while j + 1 < bytes.count, j - start <= maximumLink {
             switch bytes[j] {
             case UInt8(ascii: "\n"), UInt8(ascii: "["): return nil
-            case UInt8(ascii: "]"): return bytes[j + 1] == UInt8(ascii: "]") && j > start ? j : nil
+            case UInt8(ascii: "]"):
+                // `[[ ]]` links nothing: it stays as written.
+                let blank = bytes[start..<j].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                return bytes[j + 1] == UInt8(ascii: "]") && !blank ? j : nil
             default: j += 1
             }
         }
