@@ -98,7 +98,13 @@ enum HTMLComments {
                 // Text after a comment that starts its line must not become an indented code block.
                 if !(startsLine && followedByText && lastLineBlank.count >= 4) { out.append(contentsOf: lastLineBlank) }
             case .compact:
-                if !startsLine && followedByText { out.append(0x20) }
+                // One space where the comment was, whatever spaces stood around it.
+                if !startsLine && followedByText {
+                    let spaceBefore = out.last == 0x20 || out.last == 0x09
+                    let spaceAfter = bytes[end] == 0x20 || bytes[end] == 0x09
+                    if !spaceBefore && !spaceAfter { out.append(0x20) }
+                    if spaceBefore && spaceAfter { position = end + 1; continue }
+                }
             }
             position = end
         }
