@@ -60,7 +60,7 @@ public struct CommitmentSummary: Sendable {
         let counted = own.filter { item in
             item.status == ItemStatus.carried.rawValue ? false
                 : !item.isOpen || item.status != ItemStatus.open.rawValue
-                || item.history.contains(where: \.isMiss) || (item.due ?? "9999") < today
+                || item.history.contains(where: \.isMiss) || (!item.isBlocked && (item.due ?? "9999") < today)
         }.count
         return (done, counted)
     }

@@ -3,7 +3,8 @@ import Foundation
 /// `journal lint --fix`: only deterministic, reviewable rewrites, each reported.
 ///
 /// - French dates (`18/03/2026 10h00`) become ISO (`2026-03-18 10:00`) in headers and fields;
-/// - Obsidian Tasks' 📅, ✅ and 🆔 become `[due:: …]`, `[done:: …]` and `[id:: …]`;
+/// - Obsidian Tasks' 📅, ✅ and 🆔 become `[due:: …]`, `[done:: …]` and `[id:: …]` (the other way
+///   round in a journal that declares `tasks: {format: emoji}`: never away from its format);
 /// - a commitment that later notes review by its implicit id (`FILE#N`) gets an explicit
 ///   `[id:: …]`, and those reviews name it, so that reordering the note can no longer break them.
 ///
