@@ -219,4 +219,47 @@ import Testing
         #expect(note.diagnostics.map(\.rule) == ["marker-invalid"])
         #expect(note.diagnostics.first?.line == 8)
     }
+
+    // MARK: Dependencies
+
+    func resolve(_ notes: [String: String]) -> ClientResolution {
+        let parsed = notes.map { parseNote("---\ntype: session\ndate: \($0.key)\n---\n" + $0.value, path: "clients/c/\($0.key)-session.md") }
+        return Resolver(zone: TimeZone(identifier: "Europe/Paris")!)
+            .resolve(client: "c", notes: parsed + [parseNote("---\ntype: client\nname: C Test\n---\n", path: "clients/c/client.md")],
+                     knownClients: ["c"])
+    }
+
+    @Test func aCommitmentIsBlockedWhileWhatItWaitsForIsOpen() {
+        let open = resolve(["2026-03-02": "## Engagements\n- [ ] A 🆔 a\n- [/] B 🆔 b\n- [ ] C ⛔ a,b\n- [ ] D ⛔ zz\n"])
+        #expect(open.commitments.map(\.blockedBy) == [[], [], ["a", "b"], []])
+        #expect(open.commitments[2].dependsOn == ["a", "b"] && open.commitments[2].isBlocked)
+        // An id that names nothing is told, as a warning: Tasks may name a task outside the journal.
+        let unknown = open.diagnostics.filter { $0.rule == "ref-unknown" }
+        #expect(unknown.map(\.line) == [9] && unknown.first?.severity == .warning)
+        // Once reviewed as done (or dropped), it no longer blocks.
+        let later = resolve(["2026-03-02": "## Engagements\n- [ ] A 🆔 a\n- [ ] C ⛔ a\n",
+                             "2026-03-16": "## Revue\n- [x] [ref:: a] fait\n"])
+        #expect(later.commitments.map(\.blockedBy) == [[], []])
+        // A carried blocker goes on in its successor.
+        let carried = resolve(["2026-03-02": "## Engagements\n- [ ] A 🆔 a\n- [ ] C ⛔ a\n",
+                               "2026-03-16": "## Revue\n- [>] [ref:: a] [id:: a2] reporté\n\n## Engagements\n- [ ] A, autrement 🆔 a2\n"])
+        #expect(carried.commitments.first { $0.text == "C" }?.blockedBy == ["a2"])
+    }
+
+    @Test func aBlockedCommitmentIsNotOverdueInTheAgenda() throws {
+        let journal = try TemporaryJournal([
+            "clients/c/client.md": Sample.caseFile(),
+            "clients/c/2026-03-02-session.md": Sample.note("session", "date: 2026-03-02\nnext: 2026-04-20", """
+                ## Engagements
+                - [ ] Choisir 🆔 choix 📅 2026-03-30
+                - [ ] Signer ⛔ choix 📅 2026-03-10
+                - [ ] Payer [dependsOn:: signe] [due:: 2026-03-11]
+                """),
+        ])
+        let store = try journal.index()
+        _ = try store.update()
+        let book = try CaseBook.load(from: store).book
+        let agenda = Agenda(book: book, today: LocalDate.fromText("2026-03-20")!, days: 7)
+        #expect(agenda.overdue.map(\.text) == ["Payer"])
+    }
 }
