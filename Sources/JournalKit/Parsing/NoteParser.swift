@@ -314,9 +314,9 @@ struct NoteParser: Sendable {
         var tree = MarkdownTree(parsing: body, firstLine: firstLine)
         let sections = SectionMap(tree: &tree, aliases: aliases)
         // The source's own lines when no comment was blanked (nearly always): no second split.
-        let lines = blanked.comments.isEmpty && blanked.unclosed == nil ? Array(source.lines[(firstLine - 1)...])
+        let bodyLines = blanked.comments.isEmpty && blanked.unclosed == nil ? Array(source.lines[(firstLine - 1)...])
             : body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-        note.names = Self.names(in: lines, tree: tree, firstLine: firstLine)
+        note.names = Self.names(in: bodyLines, tree: tree, firstLine: firstLine)
         var rank = 0
         var ids: [String: Int] = [:]
         // Per node: is it inside a list item? One pass, parents coming before their children.
@@ -336,7 +336,9 @@ struct NoteParser: Sendable {
             case .private: continue
             }
             let node = tree.nodes[index]
-            let lines = ownLines(of: index, in: tree, source: source)
+            // Read from the body with its comments blanked: a comment that opens before an item
+            // and closes on its line can put none of its words in the item's text.
+            let lines = ownLines(of: index, in: tree, bodyLines: bodyLines, firstLine: firstLine)
             var parsed = ItemLine(lines: lines, firstLine: node.startLine)
             if tasks.globalFilter != nil {
                 // Tasks' global filter: in a commitments section, an item without it is an
@@ -430,7 +432,7 @@ struct NoteParser: Sendable {
     }
 
     /// The item's own source lines: from its first line to its end, without nested lists.
-    private func ownLines(of index: Int, in tree: MarkdownTree, source: SourceText) -> [Substring] {
+    private func ownLines(of index: Int, in tree: MarkdownTree, bodyLines: [Substring], firstLine: Int) -> [Substring] {
         let node = tree.nodes[index]
         var end = node.endLine
         // The item's text stops where its first nested block other than its paragraph starts.
@@ -444,8 +446,9 @@ struct NoteParser: Sendable {
             }
             child = tree.subtreeEnd(of: child)
         }
-        end = min(max(end, node.startLine), source.lines.count, node.startLine + 50)
-        return Array(source.lines[(node.startLine - 1)..<end])
+        end = min(max(end, node.startLine), firstLine + bodyLines.count - 1, node.startLine + 50)
+        guard node.startLine >= firstLine, node.startLine <= end else { return [] }
+        return Array(bodyLines[(node.startLine - firstLine)...(end - firstLine)])
     }
 
     /// A time that the journal's clocks skip when they go forward (2026-03-29 02:30 in

@@ -86,4 +86,11 @@ import Testing
         #expect(outgoing.inline("Prendre sa place %% elle parle de partir %% avec [[notes|ses notes]]", path: "x", context: nil)
                 == "Prendre sa place avec ses notes")
     }
+
+    @Test func aCommentClosingOnAnItemsLinePutsNoneOfItsWordsInTheItem() {
+        for (open, close) in [("%%", "%%"), ("<!--", "-->")] {
+            let note = parseNote("---\ntype: session\ndate: 2026-03-10\n---\n## Engagements\n\n\(open) note\n- [ ] secret \(close) - [ ] vrai\n")
+            #expect(note.items.map(\.text) == ["vrai"], "\(open)")
+        }
+    }
 }
