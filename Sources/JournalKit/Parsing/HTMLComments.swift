@@ -54,19 +54,30 @@ enum HTMLComments {
         guard let first = nextOpener(from: 0) else { return Blanked(text: body, comments: []) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        out.append(contentsOf: bytes[..<first.start])
+        // Whether `out` holds only spaces and tabs since its last line break, kept as it grows:
+        // looking back along the line at each comment would be quadratic on `%%%%%%…`.
+        var lineBlank = true
+        func keep(_ slice: ArraySlice<UInt8>) {
+            out.append(contentsOf: slice)
+            if let newline = slice.lastIndex(of: UInt8(ascii: "\n")) {
+                lineBlank = slice[(newline + 1)...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            } else if lineBlank {
+                lineBlank = slice.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            }
+        }
+        keep(bytes[..<first.start])
         var comments: [String] = []
         var unclosed: (line: Int, column: Int)?
         var unclosedIsObsidian = false
         var position = first.start
         while position < bytes.count {
             guard let opener = nextOpener(from: position) else {
-                out.append(contentsOf: bytes[position...])
+                keep(bytes[position...])
                 break
             }
             let start = opener.start
             let (opening, closing) = opener.isObsidian ? (obsidian, obsidian) : (open, self.close)
-            out.append(contentsOf: bytes[position..<start])
+            keep(bytes[position..<start])
             let close = ByteSearch.firstIndex(of: closing, in: bytes, from: start + opening.count)
             if close == nil {
                 let before = bytes[..<start]
@@ -77,13 +88,13 @@ enum HTMLComments {
             }
             let end = close.map { $0 + closing.count } ?? bytes.count
             comments.append(String(decoding: bytes[(start + opening.count)..<(close ?? bytes.count)], as: UTF8.self))
-            let atLineStart = out.last == nil || out.last == UInt8(ascii: "\n")
-                || out.reversed().prefix { $0 != UInt8(ascii: "\n") }.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            let atLineStart = lineBlank
             var lastLineBlank: [UInt8] = []
             var spansLines = false
             for byte in bytes[start..<end] {
                 if byte == UInt8(ascii: "\n") {
                     out.append(byte)
+                    lineBlank = true
                     lastLineBlank = []
                     spansLines = true
                 } else if blanking == .columns, byte & 0xC0 != 0x80 {

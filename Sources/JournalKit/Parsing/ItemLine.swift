@@ -166,9 +166,14 @@ struct ItemLine: Sendable, Hashable {
         var fields: [Field] = []
         let bytes = Array(line.utf8)
         kept.reserveCapacity(bytes.count)
-        // Columns count characters (scalars), as editors do, not bytes.
+        // Columns count characters (scalars), as editors do, not bytes. Fields come in order:
+        // counting on from the last one keeps a line of a thousand fields linear.
+        var counted = (byte: 0, characters: 0)
         func column(_ index: Int) -> Int {
-            columnOffset + 1 + bytes[..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            if index < counted.byte { counted = (0, 0) }
+            counted.characters += bytes[counted.byte..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            counted.byte = index
+            return columnOffset + 1 + counted.characters
         }
         var i = 0
         while i < bytes.count {
@@ -256,7 +261,7 @@ struct ItemLine: Sendable, Hashable {
             // `🔁 every week on Monday 📅 2026-04-01`: the rule runs to the next field.
             var end = j
             while j < bytes.count, emojiAt(bytes, j) == nil,
-                  !((bytes[j] == UInt8(ascii: "[") || bytes[j] == UInt8(ascii: "(")) && field(in: bytes, at: j) != nil),
+                  !((bytes[j] == UInt8(ascii: "[") || bytes[j] == UInt8(ascii: "(")) && opensField(bytes, at: j)),
                   !bytes[j...].starts(with: commentStart), !bytes[j...].starts(with: obsidianComment) {
                 j += 1
                 if spaceLength(bytes, j - 1) == 0 { end = j }
@@ -289,6 +294,16 @@ struct ItemLine: Sendable, Hashable {
             guard j > valueStart else { return nil }
             return (key, String(decoding: bytes[valueStart..<j], as: UTF8.self), j)
         }
+    }
+
+    /// Whether a Dataview field's `[key::` (or `(key::`) starts at `start`, without looking for
+    /// its end: cheap enough to ask at every bracket.
+    private static func opensField(_ bytes: [UInt8], at start: Int) -> Bool {
+        var j = start + 1
+        while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
+        let keyStart = j
+        while j < bytes.count, j - keyStart <= 64, bytes[j] >= 0x80 || isIDByte(bytes[j]) { j += 1 }
+        return j > keyStart && j + 1 < bytes.count && bytes[j] == UInt8(ascii: ":") && bytes[j + 1] == UInt8(ascii: ":")
     }
 
     private static func isIDByte(_ byte: UInt8) -> Bool {
@@ -395,8 +410,9 @@ struct ItemLine: Sendable, Hashable {
         var j = start + 1
         while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
         let keyStart = j
-        // Keys are letters (accented ones too), digits, `-` and `_`.
-        while j < bytes.count, bytes[j] >= 0x80 || (bytes[j] >= 0x30 && bytes[j] <= 0x39)
+        // Keys are letters (accented ones too), digits, `-` and `_`; no key is longer than 64
+        // bytes, which bounds the work at each bracket of a hostile line.
+        while j < bytes.count, j - keyStart <= 64, bytes[j] >= 0x80 || (bytes[j] >= 0x30 && bytes[j] <= 0x39)
             || (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) || bytes[j] == UInt8(ascii: "-")
             || bytes[j] == UInt8(ascii: "_") {
             j += 1

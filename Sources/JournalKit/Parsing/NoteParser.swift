@@ -462,6 +462,9 @@ struct NoteParser: Sendable {
             fr: "`\(key)` \(written) n'existe pas dans le fuseau \(zone.identifier) : cette nuit-là, les horloges passent de \(clock(from)) directement à \(clock(to)) ; écrivez une heure avant \(clock(from)) ou à partir de \(clock(to))"))
     }
 
+    /// More ids after ⛔ than any commitment waits for: bounded work in resolving them.
+    static let maximumDependencies = 32
+
     /// The item fields journal reads a value from.
     static let valuedKeys: Set<String> = ["id", "identifiant", "due", "echeance", "done", "fait", "cancelled",
                                           "validated", "valide", "odds", "cote", "owner", "qui", "completion",
@@ -519,7 +522,14 @@ struct NoteParser: Sendable {
                 // Tasks' own (what to do with a recurring task once done): nothing for journal.
                 break
             case "dependson":
-                for id in field.value.split(separator: ",").map({ String($0).trimmingWhitespace }) where !id.isEmpty {
+                let ids = field.value.split(separator: ",").map({ String($0).trimmingWhitespace }).filter { !$0.isEmpty }
+                if ids.count + (item.dependsOn?.count ?? 0) > Self.maximumDependencies {
+                    invalid(Message(
+                        "a commitment can wait for at most \(Self.maximumDependencies) others: split it, or keep the ones that matter",
+                        fr: "un engagement peut en attendre au plus \(Self.maximumDependencies) autres : scindez-le, ou gardez ceux qui comptent"))
+                    continue
+                }
+                for id in ids {
                     if ClientID.isValidItemID(id) {
                         item.dependsOn = (item.dependsOn ?? []) + [id]
                     } else {

@@ -262,4 +262,13 @@ import Testing
         let agenda = Agenda(book: book, today: LocalDate.fromText("2026-03-20")!, days: 7)
         #expect(agenda.overdue.map(\.text) == ["Payer"])
     }
+
+    @Test(arguments: ["[[", "(a:: ", "🔁 (a:: ", "⛔ a,", "%%", "<!---->", "![[x|", " ^a", "🔺"])
+    func hostileLinesCostBoundedWork(_ piece: String) {
+        let line = "- [ ] " + String(repeating: piece, count: 20_000 / piece.utf8.count)
+        let start = Date()
+        let note = note(line + "\n\n" + String(repeating: line + "\n", count: 5))
+        #expect(Date().timeIntervalSince(start) < 10, "\(piece)")
+        #expect(note.items.count <= 6)
+    }
 }
