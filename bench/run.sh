@@ -124,6 +124,62 @@ else
   die "journal lint exited $lint_status"
 fi
 
+# Search: the query itself on the up-to-date index (bench/search_query.py, as `journal search
+# equipe` runs it), and the whole command for reference.
+t_search_ms=
+if "$bin" search --help >/dev/null 2>&1; then
+  index >/dev/null 2>&1
+  say "search query (FTS5), on the index"
+  r=$(python3 bench/search_query.py "$journal/.journal/index.sqlite" '"equipe"' --runs "$runs")
+  t_search_ms=${r% *} search_rows=${r#* }
+  say "journal search equipe"
+  r=$(measure -- "$bin" search equipe --journal "$journal"); t_search=$(seconds "$r")
+fi
+
+# --- summaries -----------------------------------------------------------------------------------
+# One client's summary in the big journal (the names to avoid come from the index, not from
+# decoding every note), then the throughput on journals of one client with 0.25 to 8 MB of notes
+# (linear if the seconds per MB stay flat), then a journal of hostile files (a 3 MB and a 9 MB
+# note). BENCH_SUMMARY_SIZES and BENCH_SUMMARY_RUNS change the sizes and the runs.
+summary_runs=${BENCH_SUMMARY_RUNS:-3}
+client_dir=$(find "$journal/clients" -mindepth 1 -maxdepth 1 -type d | sort | head -1)
+one_client=$(basename "$client_dir")
+one_client_notes=$(find "$client_dir" -name '*.md' | wc -l)
+say "journal summarize $one_client ($one_client_notes notes)"
+r=$(python3 bench/measure.py --runs "$runs" --ok 0,1 -- "$bin" summarize "$one_client" --journal "$journal"); t_summary_one=$(seconds "$r")
+summary_rows=()
+for mb in ${BENCH_SUMMARY_SIZES:-0.25 0.5 1 2 4 8}; do
+  case_dir=$work/case-$mb
+  case_stamp="$(cksum < bench/gen.py) one-client=$mb"
+  if [ ! -f "$case_dir/journal.yml" ] || [ "$(cat "$case_dir.stamp" 2>/dev/null)" != "$case_stamp" ]; then
+    rm -rf "$case_dir"
+    python3 bench/gen.py "$case_dir" --one-client "$mb" >&2
+    printf '%s\n' "$case_stamp" > "$case_dir.stamp"
+  fi
+  case_client=$(basename "$(find "$case_dir/clients" -mindepth 1 -maxdepth 1 -type d | head -1)")
+  case_bytes=$(find "$case_dir/clients" -name '*.md' -exec cat {} + | wc -c)
+  "$bin" index --journal "$case_dir" >/dev/null 2>&1 || true
+  say "journal summarize, $mb MB of notes"
+  r=$(python3 bench/measure.py --runs "$summary_runs" --ok 0,1 -- "$bin" summarize "$case_client" --journal "$case_dir")
+  summary_rows+=("$mb $case_bytes $(seconds "$r") ${r#* }")
+done
+hostile=$work/hostile
+if [ ! -f "$hostile/journal.yml" ]; then
+  mkdir -p "$hostile/clients/h"
+  printf 'language: fr\ntimezone: Europe/Paris\n' > "$hostile/journal.yml"
+  printf -- '---\ntype: client\nname: Hélène Test\nstatus: active\n---\n' > "$hostile/clients/h/client.md"
+  python3 - "$hostile/clients/h" <<'PY'
+import sys
+for name, size in (("2026-03-02-session.md", 3_000_000), ("2026-03-09-session.md", 9_000_000)):
+    line = "- [ ] Appeler Hélène le 12/03 au 06 12 34 56 78 [due:: 2026-03-20]\n"
+    with open(f"{sys.argv[1]}/{name}", "w", encoding="utf-8") as f:
+        f.write("---\ntype: session\ndate: " + name[:10] + "\n---\n## Engagements\n" + line * (size // len(line)))
+PY
+fi
+"$bin" index --journal "$hostile" >/dev/null 2>&1 || true
+say "journal summarize, a 3 MB and a 9 MB note"
+r=$(python3 bench/measure.py --runs "$summary_runs" --ok 0,1 -- "$bin" summarize h --journal "$hostile"); t_hostile=$(seconds "$r")
+
 # --- report --------------------------------------------------------------------------------------
 row() {  # name seconds target(empty for none)
   awk -v name="$1" -v t="$2" -v floor="$t_floor" -v target="$3" 'BEGIN {
@@ -146,7 +202,20 @@ if [ -n "$t_lint" ]; then
   row "lint, one note" "$t_lint_one" ""
   awk -v t="$t_lint_one" 'BEGIN { printf "%-28s %10s %10s %10s  %s\n", "  absolute", "", "", "< 0.2 s", (t < 0.2) ? "OK" : "OVER" }'
 fi
+if [ -n "$t_search_ms" ]; then
+  awk -v ms="$t_search_ms" -v rows="$search_rows" 'BEGIN { printf "%-28s %10.3f %10s %10s  %s\n", "search query (" rows " rows)", ms / 1000, "", "<= 0.050", (ms <= 50) ? "OK" : "OVER" }'
+  row "search, whole command" "$t_search" ""
+fi
 printf 'peak memory of the cold index: %s MiB\n' "$((rss_cold / 1024))"
+echo
+awk -v t="$t_summary_one" -v n="$one_client_notes" 'BEGIN { printf "%-28s %10.3f %10s %10s  %s\n", "summarize, " n " notes", t, "", "<= 0.1 s", (t <= 0.1) ? "OK" : "OVER" }'
+printf '%-28s %10s %10s %10s %10s\n' "summarize, one client" "MB" "seconds" "MB/s" "peak MiB"
+base=
+for row in "${summary_rows[@]}"; do
+  set -- $row
+  awk -v mb="$1" -v bytes="$2" -v t="$3" -v rss="$4" 'BEGIN { printf "%-28s %10.2f %10.3f %10.2f %10d%s\n", "  " mb " MB of notes", bytes / 1e6, t, bytes / 1e6 / t, rss / 1024, (bytes / 1e6 / t >= 5) ? "  OK" : "  UNDER 5 MB/s" }'
+done
+awk -v t="$t_hostile" 'BEGIN { printf "%-28s %10.3f %10s %10s  %s\n", "summarize, 3 MB + 9 MB notes", t, "", "<= 5 s", (t <= 5) ? "OK" : "OVER" }'
 
 # A line per run, to see a trend across commits (git rev-parse only reads).
 history=$work/history.tsv

@@ -14,6 +14,7 @@ struct AgendaCommand: ParsableCommand {
 
     @Option(name: .long, help: "List the appointments of today and the N days after.") var days = 7
     @Option(name: .long, help: "text or json.") var format: Format = .text
+    @Option(name: .long, help: "Only this client's appointments, commitments and lapses.") var client: String?
     @Option(name: .long, help: "Write an iCalendar file (RFC 5545) of the appointments and of your own dated commitments; - for standard output.")
     var ics: String?
     @Flag(name: .long, help: "With --ics: name clients in full and give your commitments' text (default: initials only, no note content).")
@@ -37,6 +38,11 @@ struct AgendaCommand: ParsableCommand {
             Output.fail(error, language)
         }
         if let ics {
+            // The calendar is the whole practice's: narrowing it silently would drop appointments.
+            if client != nil {
+                throw ValidationError(fr ? "--client ne va pas avec --ics : le calendrier exporté contient tous les rendez-vous"
+                                         : "--client does not go with --ics: the exported calendar holds every appointment")
+            }
             let secret: JournalSecret
             do {
                 secret = try JournalSecret.load(root: journal.root)
@@ -45,6 +51,11 @@ struct AgendaCommand: ParsableCommand {
             }
             if let notice = secret.notice(in: language) { Output.error("note: " + notice) }
             let calendar = ICalendar(book: book, today: today, names: names, language: language, secret: secret)
+            do {
+                try OutputCheck.calendar(calendar.text, book: book, journal: journal, names: names)
+            } catch {
+                Output.fail(error, language)
+            }
             if ics == "-" {
                 FileHandle.standardOutput.write(Data(calendar.text.utf8))
                 return
@@ -58,7 +69,11 @@ struct AgendaCommand: ParsableCommand {
                            : "\(ics.escapingControls): \(calendar.events) appointment(s), \(calendar.todos) coach commitment(s)")
             return
         }
-        let agenda = Agenda(book: book, today: today, days: days)
+        let client = self.client.map(ClientID.normalized)
+        if let client, !book.hasClient(client) {
+            Output.fail(CaseView.Failure.unknownClient(client, nearest: book.nearestClient(to: client)), language)
+        }
+        let agenda = Agenda(book: book, today: today, days: days, client: client)
         switch format {
         case .text: Output.write(agenda.text(language: language, colour: Output.colour))
         case .json: Output.write(agenda.json())

@@ -24,9 +24,10 @@ struct HoursCommand: ParsableCommand {
         do {
             let loaded = try CaseBook.load(from: openIndex(journal, language))
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
-            let log = HoursLog(book: loaded.book)
+            let log = HoursLog(book: loaded.book, archived: HoursArchive.load(root: journal.root))
             let text = format == .csv ? log.csv(language: language, style: csvStyle?.style)
                                       : log.markdown(language: language, coach: journal.config.coach)
+            try OutputCheck.hours(text, book: loaded.book)
             if let out {
                 try ExportFile.write(text, to: out, force: force)
                 Output.line(out.escapingControls)

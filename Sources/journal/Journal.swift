@@ -12,6 +12,7 @@ struct JournalCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, NewCommand.self, IndexCommand.self, AgendaCommand.self,
                       CommitmentsCommand.self, SummarizeCommand.self, ReportCommand.self, HoursCommand.self,
+                      ShowCommand.self, SearchCommand.self, CloseCommand.self, RetentionCommand.self,
                       LintCommand.self, HookCommand.self])
 
     /// ArgumentParser exits 64 on bad arguments; COMMANDS.md says 2.
@@ -142,6 +143,11 @@ enum Output {
     }
 
     static func fail(_ failure: any Error, _ language: JournalConfig.Language) -> Never {
+        // A leak the last check stopped is a finding (exit 1), not a failure to run.
+        if let refused = failure as? OutputCheck.Refused {
+            error("journal: " + refused.message(in: language))
+            Foundation.exit(1)
+        }
         fail(ErrorText.describe(failure, in: language) ?? (language == .fr
             ? "erreur inattendue (\(type(of: failure))) : rien n'a été modifié par cette erreur ; signalez-la si elle se répète"
             : "unexpected error (\(type(of: failure))): nothing was changed by it; please report it if it happens again"))

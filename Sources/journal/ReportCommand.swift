@@ -28,6 +28,8 @@ struct ReportCommand: ParsableCommand {
             let report = try SponsorReport(book: loaded.book, client: client, today: today)
             text = format == .html ? try report.html(language: language, journal: journal)
                                    : try report.markdown(language: language, journal: journal)
+            // The last check, on the text as the sponsor will read it.
+            try OutputCheck.report(text, html: format == .html, report: report, book: loaded.book, journal: journal)
             if let out {
                 try ExportFile.write(text, to: out, force: force)
                 Output.line(out.escapingControls)

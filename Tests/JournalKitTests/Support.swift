@@ -109,8 +109,13 @@ func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [S
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     try process.run()
+    if let stdin {
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+    }
     // Read both pipes while the process runs, so that a large output cannot block it.
     let outData = ResultBox<Data>(count: 1, initial: Data())
     let errData = ResultBox<Data>(count: 1, initial: Data())

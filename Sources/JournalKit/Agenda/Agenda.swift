@@ -64,11 +64,16 @@ public struct Agenda: Sendable {
         appointments.isEmpty && overdue.isEmpty && streaks.isEmpty && unscheduled.isEmpty && pastCadence.isEmpty
     }
 
-    /// `days`: appointments from today to today + `days` are listed.
-    public init(book: CaseBook, today: LocalDate, days: Int) {
+    /// The one client the agenda is narrowed to (`agenda --client`), if any.
+    public var client: String?
+
+    /// `days`: appointments from today to today + `days` are listed. `client`: only that
+    /// client's items (the coach's own commitments to that client included).
+    public init(book: CaseBook, today: LocalDate, days: Int, client: String? = nil) {
         self.today = today
         self.days = days
-        let standing = ScheduledAppointment.current(in: book)
+        self.client = client
+        let standing = ScheduledAppointment.current(in: book).filter { client == nil || $0.client == client }
         let horizon = today.adding(days: days)
         appointments = standing.filter { $0.date.date >= today && $0.date.date <= horizon }.map {
             Meeting(client: $0.client, date: $0.date, path: $0.path, cancelled: $0.cancelled,
@@ -77,7 +82,7 @@ public struct Agenda: Sendable {
         // Commitments: the coach's own promises always; the client's and the sponsor's while
         // the case is neither paused nor closed.
         // One that waits for another commitment still open is not late: the blocker is.
-        for item in book.commitments where item.isOpen && !item.isBlocked {
+        for item in book.commitments where item.isOpen && !item.isBlocked && (client == nil || item.client == client) {
             guard let dueText = item.due, let due = LocalDate.fromText(dueText), due < today else { continue }
             let client = item.client ?? ""
             let status = book.caseFiles[client]?.status
@@ -87,7 +92,7 @@ public struct Agenda: Sendable {
                                    isPrivate: item.isPrivate, path: item.path, line: item.line))
         }
         overdue.sort { ($1.daysLate, $0.client, $0.path, $0.line) < ($0.daysLate, $1.client, $1.path, $1.line) }
-        for client in book.clientIDs {
+        for client in book.clientIDs where self.client == nil || client == self.client {
             guard let file = book.caseFiles[client] else { continue }
             let notes = book.dated[client] ?? []
             if file.status != .closed, let resolved = book.resolved(client),
@@ -133,8 +138,9 @@ public struct Agenda: Sendable {
     public func text(language: JournalConfig.Language, colour: Bool) -> String {
         let fr = language == .fr
         var out: [String] = []
-        let title = fr ? "Agenda du \(today) : rendez-vous jusqu'au \(today.adding(days: days))"
+        var title = fr ? "Agenda du \(today) : rendez-vous jusqu'au \(today.adding(days: days))"
                        : "Agenda for \(today): appointments until \(today.adding(days: days))"
+        if let client { title += fr ? " (\(client) seulement)" : " (\(client) only)" }
         out.append(TextColumns.styled(title, "1", colour))
         func section(_ heading: String, _ table: TextColumns) {
             out.append("")
@@ -239,9 +245,12 @@ public struct Agenda: Sendable {
     /// `{today, days, appointments, overdue, miss_streaks, no_next, past_cadence}`, in the
     /// agenda's order.
     public func json() -> String {
-        JSONValue.object([
+        // `client` only when narrowed: the whole agenda's document stays as it was.
+        let narrowed: [(String, JSONValue)] = client.map { [("client", .string($0))] } ?? []
+        return JSONValue.object([
             ("today", .string(today.description)),
             ("days", .int(days)),
+        ] + narrowed + [
             ("appointments", .array(appointments.map { meeting in
                 .object([("client", .string(meeting.client.isEmpty ? nil : meeting.client)),
                          ("date", .string(meeting.date.description)), ("in_days", .int(meeting.inDays)),

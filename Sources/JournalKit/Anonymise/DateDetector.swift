@@ -49,19 +49,6 @@ struct DateDetector: Sendable {
         var needs: @Sendable (TextTraits) -> Bool
     }
 
-    /// Folded words that the patterns in words start from: months, their abbreviations,
-    /// weekdays, named periods, ages, weeks.
-    private static let monthWords: Set<Substring> = Set((frenchMonths + englishMonths + Array(abbreviations.keys)).map { Substring($0) })
-    private static let dayWords: Set<Substring> = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        "lundis", "mardis", "mercredis", "jeudis", "vendredis", "samedis", "dimanches", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays",
-        "sundays", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "lun", "mar", "mer",
-        "jeu", "ven", "sam", "dim"]
-    private static let periodWords: Set<Substring> = ["noel", "paques", "toussaint", "pentecote", "reveillon", "christmas",
-        "xmas", "easter", "thanksgiving", "halloween", "half", "boxing", "new", "nouvel", "an", "sylvestre", "valentin",
-        "valentine", "hogmanay", "bank", "rentree"]
-    private static let ageWords: Set<Substring> = ["ans", "year", "years", "aged"]
-    private static let weekWords: Set<Substring> = ["semaine", "week", "sem"]
 
     private static let frenchMonths = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
                                        "septembre", "octobre", "novembre", "decembre"]
@@ -97,26 +84,26 @@ struct DateDetector: Sendable {
         Pattern(shape: .digits, regex: regex("\(lead)(?<![0-9])([0-9]{1,2})[/.\\-]([0-9]{1,2})[/.\\-]([0-9]{4}|[0-9]{2})(?![0-9])", caseless: true), needs: { $0.digits >= 2 && $0.digitSeparator }),
         Pattern(shape: .digits, regex: regex("\(lead)(?<![0-9])([0-9]{1,2})/([0-9]{1,2})()(?![0-9])(?![/.][0-9])", caseless: true), needs: { $0.digits >= 2 && $0.digitSeparator }),
         Pattern(shape: .monthYear, regex: regex("\(lead)(?<![0-9])(0?[1-9]|1[0-2])[/.\\-]((?:19|20)[0-9]{2})(?![0-9])", caseless: true), needs: { $0.longestDigitRun >= 4 && $0.digitSeparator }),
-        Pattern(shape: .dayMonth, regex: regex("\(lead)\\b(?:(?:\(frDay)|\(enDay)),?\\s+)?([0-9]{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\(frMonth)|\(enMonth))(?:,?\\s+([0-9]{4}))?(?![\\p{L}])", caseless: true), needs: { $0.digits > 0 && $0.has(any: monthWords) }),
-        Pattern(shape: .monthDay, regex: regex("\(lead)\\b(?:(?:\(enDay)),?\\s+)?(\(enMonth))\\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\\s+([0-9]{4}))?\\b", caseless: false), needs: { $0.digits > 0 && $0.has(any: monthWords) }),
-        Pattern(shape: .month, regex: regex("\(lead)\\b(\(frMonth)|\(enMonth))\\s+([0-9]{4})\\b", caseless: true), needs: { $0.longestDigitRun >= 4 && $0.has(any: monthWords) }),
-        Pattern(shape: .month, regex: regex("\(lead)(?<![\\p{L}])(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)()(?![\\p{L}])", caseless: true), needs: { $0.has(any: monthWords) }),
-        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(?:(?:in|In)\\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)()\\b", caseless: false), needs: { $0.has(any: monthWords) }),
+        Pattern(shape: .dayMonth, regex: regex("\(lead)\\b(?:(?:\(frDay)|\(enDay)),?\\s+)?([0-9]{1,2})(?:er|st|nd|rd|th)?\\s+(?:of\\s+)?(\(frMonth)|\(enMonth))(?:,?\\s+([0-9]{4}))?(?![\\p{L}])", caseless: true), needs: { $0.digits > 0 && $0.has(.month) }),
+        Pattern(shape: .monthDay, regex: regex("\(lead)\\b(?:(?:\(enDay)),?\\s+)?(\(enMonth))\\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\\s+([0-9]{4}))?\\b", caseless: false), needs: { $0.digits > 0 && $0.has(.month) }),
+        Pattern(shape: .month, regex: regex("\(lead)\\b(\(frMonth)|\(enMonth))\\s+([0-9]{4})\\b", caseless: true), needs: { $0.longestDigitRun >= 4 && $0.has(.month) }),
+        Pattern(shape: .month, regex: regex("\(lead)(?<![\\p{L}])(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)()(?![\\p{L}])", caseless: true), needs: { $0.has(.month) }),
+        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(?:(?:in|In)\\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)()\\b", caseless: false), needs: { $0.has(.month) }),
         // Abbreviated: mid-Jan, end of Feb, janv., juil.
-        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(?:(?:in|In)\\s+)?(Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?()(?![\\p{L}])", caseless: false), needs: { $0.has(any: monthWords) }),
-        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(janv|f[ée]vr|avr|juil)\\.()", caseless: true), needs: { $0.has(any: monthWords) }),
-        Pattern(shape: .weekday, regex: regex("\(lead)(?<![\\p{L}])(?:\(frDay))s?(?:\\s+(?:1er|[0-9]{1,2})\\b)?(?![\\p{L}])", caseless: true), needs: { $0.has(any: dayWords) }),
-        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On)\\s+)?(?:\(enDay))s?(?:\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b)?", caseless: false), needs: { $0.has(any: dayWords) }),
+        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(?:(?:in|In)\\s+)?(Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?()(?![\\p{L}])", caseless: false), needs: { $0.has(.month) }),
+        Pattern(shape: .month, regex: regex("(?<![\\p{L}])(janv|f[ée]vr|avr|juil)\\.()", caseless: true), needs: { $0.has(.month) }),
+        Pattern(shape: .weekday, regex: regex("\(lead)(?<![\\p{L}])(?:\(frDay))s?(?:\\s+(?:1er|[0-9]{1,2})\\b)?(?![\\p{L}])", caseless: true), needs: { $0.has(.day) }),
+        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On)\\s+)?(?:\(enDay))s?(?:\\s+[0-9]{1,2}(?:st|nd|rd|th)?\\b)?", caseless: false), needs: { $0.has(.day) }),
         // Weds 3pm, Thu, jeu. 14 h.
-        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On)\\s+)?(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|,|(?=\\s+[0-9]))", caseless: false), needs: { $0.has(any: dayWords) }),
-        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On|last|next|this|every)\\s+)?(?:Tues|Weds|Thur?s?)(?![\\p{L}])|(?<![\\p{L}])(?:on|last|next|this|every)\\s+(?:Mon|Tue|Wed|Fri|Sat|Sun)(?![\\p{L}])", caseless: false), needs: { $0.has(any: dayWords) }),
-        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:lun|mar|mer|jeu|ven|sam|dim)\\.(?=\\s*[0-9])", caseless: true), needs: { $0.has(any: dayWords) }),
-        Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:(?:à|a|at|for|over|pendant|avant|après|apres|before|after|de|du|la|the)\\s+)?(?:No[eë]l|P[aâ]ques|Toussaint|Pentec[ôo]te|R[ée]veillon|Christmas|Xmas|Easter|Thanksgiving|Halloween|half[- ]term|Boxing Day|New Year(?:'s(?: Day| Eve)?)?|Nouvel An|jour de l['’]an|Saint-Sylvestre|Saint-Valentin|Valentine's Day|Hogmanay|bank holiday|rentr[ée]e(?:\\s+(?:de\\s+)?(?:septembre|scolaire))?)(?![\\p{L}])", caseless: true), needs: { $0.has(any: periodWords) }),
-        Pattern(shape: .age, regex: regex("(?:(?<=\\b(?:a|de|âgé|âgée|agé|agée|aged|age) )|(?<=\\()|(?<=, ))(?:1[6-9]|[2-9][0-9])\\s*ans(?![\\p{L}])|(?<![0-9])(?:1[6-9]|[2-9][0-9])(?:\\s+years?\\s+old|-year-old)|(?<![\\p{L}])aged\\s+(?:1[6-9]|[2-9][0-9])(?![0-9])", caseless: true), needs: { $0.digits >= 2 && $0.has(any: ageWords) }),
+        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On)\\s+)?(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)(?:\\.|,|(?=\\s+[0-9]))", caseless: false), needs: { $0.has(.day) }),
+        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:(?:on|On|last|next|this|every)\\s+)?(?:Tues|Weds|Thur?s?)(?![\\p{L}])|(?<![\\p{L}])(?:on|last|next|this|every)\\s+(?:Mon|Tue|Wed|Fri|Sat|Sun)(?![\\p{L}])", caseless: false), needs: { $0.has(.day) }),
+        Pattern(shape: .weekday, regex: regex("(?<![\\p{L}])(?:lun|mar|mer|jeu|ven|sam|dim)\\.(?=\\s*[0-9])", caseless: true), needs: { $0.has(.day) }),
+        Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:(?:à|a|at|for|over|pendant|avant|après|apres|before|after|de|du|la|the)\\s+)?(?:No[eë]l|P[aâ]ques|Toussaint|Pentec[ôo]te|R[ée]veillon|Christmas|Xmas|Easter|Thanksgiving|Halloween|half[- ]term|Boxing Day|New Year(?:'s(?: Day| Eve)?)?|Nouvel An|jour de l['’]an|Saint-Sylvestre|Saint-Valentin|Valentine's Day|Hogmanay|bank holiday|rentr[ée]e(?:\\s+(?:de\\s+)?(?:septembre|scolaire))?)(?![\\p{L}])", caseless: true), needs: { $0.has(.period) }),
+        Pattern(shape: .age, regex: regex("(?:(?<=\\b(?:a|de|âgé|âgée|agé|agée|aged|age) )|(?<=\\()|(?<=, ))(?:1[6-9]|[2-9][0-9])\\s*ans(?![\\p{L}])|(?<![0-9])(?:1[6-9]|[2-9][0-9])(?:\\s+years?\\s+old|-year-old)|(?<![\\p{L}])aged\\s+(?:1[6-9]|[2-9][0-9])(?![0-9])", caseless: true), needs: { $0.digits >= 2 && $0.has(.age) }),
         Pattern(shape: .year, regex: regex("(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", caseless: false), needs: { $0.longestDigitRun >= 4 }),
         // '24, the summer of ’19; « semaine 12 », week 12.
         Pattern(shape: .year, regex: regex("(?<![\\p{L}0-9])['’][0-9]{2}(?![0-9%])", caseless: false), needs: { $0.apostropheBeforeDigit }),
-        Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:la\\s+|the\\s+)?(?:semaine|week|sem\\.)\\s*(?:n°\\s*)?[0-9]{1,2}(?![0-9])", caseless: true), needs: { $0.digits > 0 && $0.has(any: weekWords) }),
+        Pattern(shape: .period, regex: regex("(?<![\\p{L}])(?:la\\s+|the\\s+)?(?:semaine|week|sem\\.)\\s*(?:n°\\s*)?[0-9]{1,2}(?![0-9])", caseless: true), needs: { $0.digits > 0 && $0.has(.week) }),
     ]
 
     /// Dates in `text`; a day or month written without its year takes the year that puts it

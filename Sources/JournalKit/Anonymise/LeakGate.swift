@@ -11,7 +11,26 @@
 struct LeakGate: Sendable {
     typealias Hit = LeakHit
 
-    var registry: Registry?
+    /// What the case files declare: one for a summary, one per client for the hours log and
+    /// the calendar.
+    var registries: [Registry]
+    /// What to look for: a summary asks for everything; the hours log and the calendar, which
+    /// show dates by design, only for names.
+    var checks: Checks = .all
+
+    struct Checks: OptionSet, Sendable {
+        let rawValue: Int
+        /// Declared names in every written form, declared emails, phones and ids.
+        static let names = Checks(rawValue: 1)
+        /// A declared person's initials (the calendar shows a client's on purpose).
+        static let initials = Checks(rawValue: 2)
+        static let undeclared = Checks(rawValue: 4)
+        static let privateText = Checks(rawValue: 8)
+        static let dates = Checks(rawValue: 16)
+        /// Emails, phones, addresses and identifiers found by their shape.
+        static let patterns = Checks(rawValue: 32)
+        static let all: Checks = [.names, .initials, .undeclared, .privateText, .dates, .patterns]
+    }
     var undeclared: Set<String>
 
     /// Private passages: looked for as runs of `window` words (or whole, when shorter).
@@ -37,7 +56,13 @@ struct LeakGate: Sendable {
     /// `publicLines`: text of the same notes outside their private parts. A passage written
     /// there as well (the same sentence in both) is the coach's to share, not a private one.
     init(registry: Registry?, undeclared: Set<String>, privateLines: [String], publicLines: [String] = []) {
-        self.registry = registry
+        self.init(registries: registry.map { [$0] } ?? [], undeclared: undeclared, privateLines: privateLines, publicLines: publicLines)
+    }
+
+    init(registries: [Registry], undeclared: Set<String> = [], privateLines: [String] = [], publicLines: [String] = [],
+         checks: Checks = .all) {
+        self.registries = registries
+        self.checks = checks
         self.undeclared = undeclared
         for line in privateLines {
             let words = Self.passageWords(Self.words(line))
@@ -64,7 +89,8 @@ struct LeakGate: Sendable {
                 }
             }
         }
-        if let registry { buildNeedles(registry, excluding: registry.replacementWords) }
+        for registry in registries { buildNeedles(registry, excluding: registry.replacementWords) }
+        for key in needles.keys { needles[key]!.sort { $0.words.count > $1.words.count } }
     }
 
     private mutating func add(_ words: [String], _ label: String, capital: Bool = false, excluding: Set<String> = []) {
@@ -115,7 +141,6 @@ struct LeakGate: Sendable {
                 add(words, entry.label)
             }
         }
-        for key in needles.keys { needles[key]!.sort { $0.words.count > $1.words.count } }
     }
 
     /// A word of the scanned text: a run of letters, folded, with where it stands.
@@ -142,13 +167,13 @@ struct LeakGate: Sendable {
         var previousEnd = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            guard character.isLetter else {
+            guard TextFold.isLetter(character) else {
                 if character == "\n" { line += 1 }
                 index = text.index(after: index)
                 continue
             }
             let start = index
-            while index < text.endIndex, text[index].isLetter { index = text.index(after: index) }
+            while index < text.endIndex, TextFold.isLetter(text[index]) { index = text.index(after: index) }
             let original = text[start..<index]
             // Prose says the same words again and again: each is folded once.
             let folded: String
@@ -171,34 +196,44 @@ struct LeakGate: Sendable {
         var hits: [Hit] = []
         let words = Self.words(output)
         for index in words.indices {
-            hits += names(words, at: index)
-            if undeclared.contains(String(words[index].original)) {
+            if checks.contains(.names) {
+                hits += names(words, at: index).filter { checks.contains(.initials) || !$0.what.hasSuffix("(initials)") }
+            }
+            if checks.contains(.undeclared), undeclared.contains(String(words[index].original)) {
                 hits.append(Hit(what: "undeclared name", found: String(words[index].original), line: words[index].line))
             }
         }
-        hits += initials(words)
-        hits += privateText(words)
-        hits += DateWords.hits(in: words)
-        var lineNumber = 0
-        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let text = String(line)
-            for match in PatternDetector.matches(in: text) {
-                hits.append(Hit(what: match.kind.rawValue, found: String(text[match.range]), line: lineNumber))
-            }
-            for match in DateDetector.matches(in: text, context: nil) {
-                hits.append(Hit(what: "date", found: String(text[match.range]), line: lineNumber))
+        if checks.isSuperset(of: [.names, .initials]) { hits += initials(words) }
+        if checks.contains(.privateText) { hits += privateText(words) }
+        if checks.contains(.dates) { hits += DateWords.hits(in: words) }
+        if checks.contains(.patterns) || checks.contains(.dates) {
+            var lineNumber = 0
+            for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+                lineNumber += 1
+                let text = String(line)
+                if checks.contains(.patterns) {
+                    for match in PatternDetector.matches(in: text) {
+                        hits.append(Hit(what: match.kind.rawValue, found: String(text[match.range]), line: lineNumber))
+                    }
+                }
+                if checks.contains(.dates) {
+                    for match in DateDetector.matches(in: text, context: nil) {
+                        hits.append(Hit(what: "date", found: String(text[match.range]), line: lineNumber))
+                    }
+                }
             }
         }
-        if let registry {
+        if checks.contains(.names), !registries.isEmpty {
             // Across lines and separators: a phone number or an email cut by a line break.
             let digits = String(output.filter { $0.isASCII && $0.isNumber })
-            for phone in registry.phoneDigits where digits.contains(phone.digits) {
-                hits.append(Hit(what: phone.label, found: phone.digits, line: 0))
-            }
             let folded = TextFold.fold(TextFold.visible(output))
-            for literal in registry.literals where literal.text.count >= 3 && Self.containsWhole(folded, literal.text) {
-                hits.append(Hit(what: literal.label, found: literal.text, line: 0))
+            for registry in registries {
+                for phone in registry.phoneDigits where digits.contains(phone.digits) {
+                    hits.append(Hit(what: phone.label, found: phone.digits, line: 0))
+                }
+                for literal in registry.literals where literal.text.count >= 3 && Self.containsWhole(folded, literal.text) {
+                    hits.append(Hit(what: literal.label, found: literal.text, line: 0))
+                }
             }
         }
         return hits
@@ -314,6 +349,17 @@ struct LeakGate: Sendable {
 
 /// One thing the leak gate found in a rendered output.
 public struct LeakHit: Sendable, Hashable {
+    /// `head`, then the first twenty hits a line each, then what to do about a template.
+    static func report(_ hits: [LeakHit], head: String, template: String, _ language: JournalConfig.Language) -> String {
+        let fr = language == .fr
+        let list = hits.prefix(20).map { hit in
+            "  " + (hit.line > 0 ? (fr ? "ligne \(hit.line) : " : "line \(hit.line): ") : "")
+                + "« \(hit.found.escapingControls) » (\(hit.what))"
+        }.joined(separator: "\n")
+        return head + list + (fr ? "\n(si un modèle personnalisé affiche un champ brut, corrigez \(template))"
+                                 : "\n(if a custom template prints a raw field, fix \(template))")
+    }
+
     /// What the hit is: a registry field (`sponsor.name`), `email`, `date`, `private text`…
     public var what: String
     /// The text found, as it stands in the output.

@@ -37,14 +37,6 @@ struct PatternDetector: Sendable {
         var needs: @Sendable (TextTraits) -> Bool
     }
 
-    private static let streetTriggers: Set<Substring> = ["rue", "avenue", "av", "boulevard", "bd", "place", "allee", "chemin",
-        "impasse", "quai", "route", "cours", "square", "passage", "chaussee", "rond", "lieu", "residence", "street", "st",
-        "road", "rd", "lane", "drive", "way", "row", "ave", "court", "close", "crescent", "terrace", "gardens", "hill", "walk",
-        "wharf", "mews", "parade", "grove"]
-    private static let residenceTriggers: Set<Substring> = ["residence", "lotissement", "domaine", "hameau", "villa", "immeuble",
-        "batiment", "cite"]
-    private static let houseTriggers: Set<Substring> = ["vicarage", "rectory", "manor", "lodge", "cottage", "cottages", "farm",
-        "farmhouse", "grange", "barn", "mill", "house", "court", "works", "yard", "wharf"]
 
     private static func regex(_ pattern: String, caseless: Bool = false) -> NSRegularExpression {
         // The patterns are constants of this file: a typo is a programming error.
@@ -56,14 +48,14 @@ struct PatternDetector: Sendable {
     /// In order: an earlier kind wins where two overlap (an email's domain is not a link).
     private static let patterns: [Pattern] = [
         Pattern(kind: .email, regex: regex("(?:mailto:)?[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}"), needs: { $0.at }),
-        Pattern(kind: .link, regex: regex("(?:https?://|ftp://|www\\.)[^\\s<>()\\[\\]«»\"]+[^\\s<>()\\[\\]«»\".,;:!?']", caseless: true), needs: { $0.dotBeforeLetter || $0.has(any: ["http", "https", "ftp", "www"]) }),
+        Pattern(kind: .link, regex: regex("(?:https?://|ftp://|www\\.)[^\\s<>()\\[\\]«»\"]+[^\\s<>()\\[\\]«»\".,;:!?']", caseless: true), needs: { $0.dotBeforeLetter || $0.has(.scheme) }),
         Pattern(kind: .link, regex: regex("\\b[a-z0-9][a-z0-9\\-]*(?:\\.[a-z0-9\\-]+)*\\.(?:fr|com|org|net|io|eu|be|ch|ca|lu|co|uk|de|es|it|info|biz|example|app|dev|me)\\b(?:/[^\\s<>()\\[\\]«»\"]*[^\\s<>()\\[\\]«»\".,;:!?'])?", caseless: true), needs: { $0.dotBeforeLetter }),
         Pattern(kind: .iban, regex: regex("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"), needs: { $0.digits >= 4 }),
         Pattern(kind: .socialSecurity, regex: regex("\\b[12] ?[0-9]{2} ?(?:0[1-9]|1[0-2]|[2-9][0-9]) ?(?:[0-9]{2}|2A|2B) ?[0-9]{3} ?[0-9]{3}(?: ?[0-9]{2})?\\b"),
                 accept: PatternDetector.isSocialSecurityNumber, needs: { $0.digits >= 13 }),
         Pattern(kind: .siret, regex: regex("\\b[0-9]{3} ?[0-9]{3} ?[0-9]{3} ?[0-9]{5}\\b"), accept: { luhn(digits($0)) }, needs: { $0.digits >= 14 }),
         Pattern(kind: .siren, regex: regex("\\b[0-9]{3} ?[0-9]{3} ?[0-9]{3}\\b"), accept: { luhn(digits($0)) }, needs: { $0.digits >= 9 }),
-        Pattern(kind: .siret, regex: regex("\\b(?:SIRET|SIREN|RCS)\\s*(?::|n°|no|nº)?\\s*[0-9][0-9 ]{7,20}[0-9]", caseless: true), needs: { $0.digits >= 8 && $0.has(any: ["siret", "siren", "rcs"]) }),
+        Pattern(kind: .siret, regex: regex("\\b(?:SIRET|SIREN|RCS)\\s*(?::|n°|no|nº)?\\s*[0-9][0-9 ]{7,20}[0-9]", caseless: true), needs: { $0.digits >= 8 && $0.has(.siret) }),
         // (+33) 4 70 08 61 99, (0113) 496 0782, +1 (646) 555-0199; a line break may cut any of them.
         Pattern(kind: .phone, regex: regex("\\(\\+?[0-9]{1,4}\\)[ .\\-\\n]?[0-9](?:[ .\\-\\n]?[0-9]){5,12}(?![0-9])"), needs: { $0.digits >= 7 }),
         Pattern(kind: .phone, regex: regex("\\+[1-9][0-9]{0,2}[ .\\-\\n]?\\([0-9]{1,4}\\)[ .\\-\\n]?[0-9](?:[ .\\-\\n]?[0-9]){5,10}(?![0-9])"), needs: { $0.digits >= 7 }),
@@ -76,16 +68,16 @@ struct PatternDetector: Sendable {
                 accept: { (10...11).contains(digits($0).count) }, needs: { $0.digits >= 7 }),
         // A British National Insurance number: QQ 12 34 56 C.
         Pattern(kind: .socialSecurity, regex: regex("\\b[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), needs: { $0.digits >= 6 }),
-        Pattern(kind: .address, regex: regex("\\b[0-9]{1,4}(?: ?(?:bis|ter))?,? +(?:\(streetWords))\\b[^\\n,;.()\\[\\]]{0,60}", caseless: true), needs: { $0.digits > 0 && $0.has(any: streetTriggers) }),
-        Pattern(kind: .address, regex: regex("\\b[0-9]{1,4},? +(?:\\p{Lu}[\\p{L}'’\\-]+ +){1,3}(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Row|Drive|Way|Place|Square|Court|Close|Crescent|Terrace|Gardens|Hill|Walk|Quay|Wharf|Mews|Parade|Grove)\\b"), needs: { $0.digits > 0 && $0.has(any: streetTriggers) }),
-        Pattern(kind: .address, regex: regex("\\b(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin) (?:de la |de l['’]|du |des |de |d['’])?\\p{Lu}[\\p{L}'’\\-]+(?: \\p{Lu}[\\p{L}'’\\-]+)*"), needs: { $0.has(any: streetTriggers) }),
+        Pattern(kind: .address, regex: regex("\\b[0-9]{1,4}(?: ?(?:bis|ter))?,? +(?:\(streetWords))\\b[^\\n,;.()\\[\\]]{0,60}", caseless: true), needs: { $0.digits > 0 && $0.has(.street) }),
+        Pattern(kind: .address, regex: regex("\\b[0-9]{1,4},? +(?:\\p{Lu}[\\p{L}'’\\-]+ +){1,3}(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Row|Drive|Way|Place|Square|Court|Close|Crescent|Terrace|Gardens|Hill|Walk|Quay|Wharf|Mews|Parade|Grove)\\b"), needs: { $0.digits > 0 && $0.has(.street) }),
+        Pattern(kind: .address, regex: regex("\\b(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin) (?:de la |de l['’]|du |des |de |d['’])?\\p{Lu}[\\p{L}'’\\-]+(?: \\p{Lu}[\\p{L}'’\\-]+)*"), needs: { $0.has(.street) }),
         Pattern(kind: .address, regex: regex("\\b(?:[0-8][0-9]|9[0-8])[0-9]{3} +\\p{Lu}[\\p{L}'’\\-]+(?:[ \\-]+\\p{Lu}[\\p{L}'’\\-]+)*(?: +CEDEX(?: [0-9]{1,2})?)?"), needs: { $0.longestDigitRun >= 5 }),
         // Residences and house names: résidence Les Tilleuls, the Old Vicarage, Unit 4, Ashby Mill, Church Lane.
-        Pattern(kind: .address, regex: regex("(?i:\\b(?:r[ée]sidence|lotissement|domaine|hameau|villa|immeuble|b[âa]timent|cit[ée]))\\s+(?:(?:les|le|la|des|du|de|l['’])\\s*)?\\p{Lu}[\\p{L}'’\\-]+(?:\\s+\\p{Lu}[\\p{L}'’\\-]+)*"), needs: { $0.has(any: residenceTriggers) }),
-        Pattern(kind: .address, regex: regex("\\b(?:[Tt]he\\s+)?(?:\\p{Lu}[\\p{L}'’\\-]+\\s+){1,2}(?:Vicarage|Rectory|Manor|Lodge|Cottages?|Farm|Farmhouse|Grange|Barn|Mill|House|Court|Works|Yard|Wharf)\\b"), needs: { $0.has(any: houseTriggers) }),
-        Pattern(kind: .address, regex: regex("\\b(?:Unit|Flat|Apartment|Apt\\.?|Suite)\\s+[0-9]{1,4}[A-Z]?\\b"), needs: { $0.digits > 0 && $0.has(any: ["unit", "flat", "apartment", "apt", "suite"]) }),
-        Pattern(kind: .address, regex: regex("\\b(?:\\p{Lu}[\\p{L}'’\\-]+\\s){1,2}(?:Street|Road|Lane|Avenue|Close|Crescent|Terrace|Gardens|Mews|Grove|Drive)\\b"), needs: { $0.has(any: streetTriggers) }),
-        Pattern(kind: .postcode, regex: regex("\\b(?:code postal|CP|postcode)\\s*:?\\s*[0-9A-Z]{2,4} ?[0-9A-Z]{2,4}\\b", caseless: true), needs: { $0.has(any: ["code", "cp", "postcode"]) }),
+        Pattern(kind: .address, regex: regex("(?i:\\b(?:r[ée]sidence|lotissement|domaine|hameau|villa|immeuble|b[âa]timent|cit[ée]))\\s+(?:(?:les|le|la|des|du|de|l['’])\\s*)?\\p{Lu}[\\p{L}'’\\-]+(?:\\s+\\p{Lu}[\\p{L}'’\\-]+)*"), needs: { $0.has(.residence) }),
+        Pattern(kind: .address, regex: regex("\\b(?:[Tt]he\\s+)?(?:\\p{Lu}[\\p{L}'’\\-]+\\s+){1,2}(?:Vicarage|Rectory|Manor|Lodge|Cottages?|Farm|Farmhouse|Grange|Barn|Mill|House|Court|Works|Yard|Wharf)\\b"), needs: { $0.has(.house) }),
+        Pattern(kind: .address, regex: regex("\\b(?:Unit|Flat|Apartment|Apt\\.?|Suite)\\s+[0-9]{1,4}[A-Z]?\\b"), needs: { $0.digits > 0 && $0.has(.unit) }),
+        Pattern(kind: .address, regex: regex("\\b(?:\\p{Lu}[\\p{L}'’\\-]+\\s){1,2}(?:Street|Road|Lane|Avenue|Close|Crescent|Terrace|Gardens|Mews|Grove|Drive)\\b"), needs: { $0.has(.street) }),
+        Pattern(kind: .postcode, regex: regex("\\b(?:code postal|CP|postcode)\\s*:?\\s*[0-9A-Z]{2,4} ?[0-9A-Z]{2,4}\\b", caseless: true), needs: { $0.has(.postcode) }),
         Pattern(kind: .postcode, regex: regex("\\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\\b"), needs: { $0.digits > 0 }),
     ]
 

@@ -13,20 +13,72 @@ struct TextTraits: Sendable {
     var digitSeparator = false
     /// `'` or `’` before a digit: '24.
     var apostropheBeforeDigit = false
-    /// Lower-case words, accents folded for the ASCII-only triggers below.
-    var words: Set<Substring> = []
+    /// Which `Trigger` words the text holds, one bit each.
+    private var triggers: UInt32 = 0
+
+    /// Words a pattern in words starts from, folded (no case, no accent).
+    enum Trigger: Int, CaseIterable {
+        case month, day, period, age, week, street, residence, house, unit, postcode, siret, scheme
+
+        var words: [String] {
+            switch self {
+            case .month:
+                return ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                        "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
+                        "september", "october", "november", "december", "janv", "jan", "fevr", "fev", "feb", "mar", "avr",
+                        "apr", "juil", "jul", "jun", "aug", "sept", "sep", "oct", "nov", "dec"]
+            case .day:
+                let days = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday",
+                            "wednesday", "thursday", "friday", "saturday", "sunday"]
+                return days + days.map { $0 + "s" } + ["mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri",
+                                                        "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam", "dim"]
+            case .period:
+                return ["noel", "paques", "toussaint", "pentecote", "reveillon", "christmas", "xmas", "easter", "thanksgiving",
+                        "halloween", "half", "boxing", "new", "nouvel", "an", "sylvestre", "valentin", "valentine", "hogmanay",
+                        "bank", "rentree"]
+            case .age: return ["ans", "year", "years", "aged"]
+            case .week: return ["semaine", "week", "sem"]
+            case .street:
+                return ["rue", "avenue", "av", "boulevard", "bd", "place", "allee", "chemin", "impasse", "quai", "route", "cours",
+                        "square", "passage", "chaussee", "rond", "lieu", "residence", "street", "st", "road", "rd", "lane",
+                        "drive", "way", "row", "ave", "court", "close", "crescent", "terrace", "gardens", "hill", "walk",
+                        "quay", "wharf", "mews", "parade", "grove"]
+            case .residence: return ["residence", "lotissement", "domaine", "hameau", "villa", "immeuble", "batiment", "cite"]
+            case .house:
+                return ["vicarage", "rectory", "manor", "lodge", "cottage", "cottages", "farm", "farmhouse", "grange", "barn",
+                        "mill", "house", "court", "works", "yard", "wharf"]
+            case .unit: return ["unit", "flat", "apartment", "apt", "suite"]
+            case .postcode: return ["code", "cp", "postcode"]
+            case .siret: return ["siret", "siren", "rcs"]
+            case .scheme: return ["http", "https", "ftp", "www"]
+            }
+        }
+    }
+
+    /// Each trigger word's hash, with the bits of the triggers it belongs to. Two words with
+    /// one hash would only make a pattern run for nothing.
+    private static let table: [UInt64: UInt32] = {
+        var table: [UInt64: UInt32] = [:]
+        for trigger in Trigger.allCases {
+            for word in trigger.words { table[ContentHash.value(word.utf8), default: 0] |= 1 << UInt32(trigger.rawValue) }
+        }
+        return table
+    }()
 
     init(_ text: String) {
         var run = 0
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         var wordStart: String.Index?
-        var folded = ""
+        // The word read so far, as the FNV-1a hash of its folded bytes (`ContentHash.value`).
+        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = basis
+        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         let utf8 = text.utf8
         var index = utf8.startIndex
         func endWord() {
-            if !folded.isEmpty { words.insert(Substring(folded)) }
-            folded = ""
+            if hash != basis, let bits = Self.table[hash] { triggers |= bits }
+            hash = basis
         }
         while index < utf8.endIndex {
             let byte = utf8[index]
@@ -46,7 +98,7 @@ struct TextTraits: Sendable {
             let isASCIILetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             if previous == 0x2E, isASCIILetter || isDigit { dotBeforeLetter = true }
             if isASCIILetter {
-                folded.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
+                add(byte | 0x20)
                 if wordStart == nil { wordStart = index }
             } else if byte >= 0xC0 {
                 // Outside ASCII: Latin-1 letters join the word without their accent (é → e);
@@ -64,7 +116,7 @@ struct TextTraits: Sendable {
                     letter = UInt8(ascii: "*")
                 }
                 if let letter, letter != 0 {
-                    folded.unicodeScalars.append(Unicode.Scalar(letter))
+                    add(letter)
                     if wordStart == nil { wordStart = index }
                 } else {
                     endWord()
@@ -89,7 +141,5 @@ struct TextTraits: Sendable {
     /// U+00C0–U+00FF by their last six bits: the letter without its accent, 0 for × and ÷.
     private static let latin1: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo_ouuuuytsaaaaaaaceeeeiiiidnooooo_ouuuuyty".utf8).map { $0 == UInt8(ascii: "_") ? 0 : $0 }
 
-    func has(any triggers: Set<Substring>) -> Bool {
-        words.count < triggers.count ? words.contains(where: triggers.contains) : triggers.contains(where: words.contains)
-    }
+    func has(_ trigger: Trigger) -> Bool { triggers & (1 << UInt32(trigger.rawValue)) != 0 }
 }

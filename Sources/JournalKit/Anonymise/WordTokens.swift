@@ -17,15 +17,17 @@ struct WordTokens {
 
     init(_ text: String) {
         var index = text.startIndex
+        // Prose says the same words again and again: each is folded once.
+        var folds: [Substring: String] = [:]
         while index < text.endIndex {
-            guard text[index].isLetter else {
+            guard TextFold.isLetter(text[index]) else {
                 index = text.index(after: index)
                 continue
             }
             let start = index
             var end = index
             while end < text.endIndex {
-                if text[end].isLetter {
+                if TextFold.isLetter(text[end]) {
                     end = text.index(after: end)
                 } else if Self.isBretonApostrophe(text, at: end, wordStart: start) {
                     end = text.index(after: end)
@@ -34,8 +36,15 @@ struct WordTokens {
                 }
             }
             let word = text[start..<end]
-            let letters = word.filter(\.isLetter)
-            tokens.append(Token(range: start..<end, folded: TextFold.fold(String(word)),
+            let letters = word.filter(TextFold.isLetter)
+            let folded: String
+            if let known = folds[word] {
+                folded = known
+            } else {
+                folded = TextFold.fold(String(word))
+                folds[word] = folded
+            }
+            tokens.append(Token(range: start..<end, folded: folded,
                                 capitalised: word.first?.isUppercase == true,
                                 shouted: letters.count > 1 && letters.allSatisfy { !$0.isLowercase }))
             index = end

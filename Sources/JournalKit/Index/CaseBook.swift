@@ -46,6 +46,9 @@ public struct CaseBook: Sendable {
 
     public func hasClient(_ id: String) -> Bool { caseFiles[id] != nil }
 
+    /// The known client nearest to a misspelt id, for a did-you-mean.
+    public func nearestClient(to id: String) -> String? { NoteParser.nearest(to: id, among: clientIDs) }
+
     func resolved(_ client: String) -> ResolvedClient? { resolutions[client]?.client }
 
     /// The case file of `client`, and its notes in the case-file note (for objectives, themes).

@@ -9,7 +9,7 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 15
+    static let schemaVersion = 16
     /// A file modified less than this long before the scan that read it is not trusted by the
     /// next scan even if nothing seems to have changed (git's "racy clean" rule): file systems
     /// stamp times from a coarse clock (and FAT to 2 s), so a second write within the same tick
@@ -210,7 +210,7 @@ public struct IndexStore: Sendable {
 
     /// Runs `body`; if the index turns out to be damaged, sets it aside, builds it again from the
     /// notes, and runs `body` once more on the new one.
-    private func repairing<T>(_ body: () throws -> T) throws -> T {
+    func repairing<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch where Self.isDamage(error) {
@@ -260,7 +260,7 @@ public struct IndexStore: Sendable {
             // data, and its tables may not have the columns this version needs.
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
             if version != schemaVersion {
-                for table in ["meta", "files", "records", "resolutions", "diagnostics"] {
+                for table in ["meta", "files", "records", "resolutions", "diagnostics", "search", "search_files"] {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
                 }
                 try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
@@ -325,7 +325,7 @@ public struct IndexStore: Sendable {
         try database.inTransaction(.immediate) { db in
             if rebuilding {
                 report.rebuilt = true
-                for table in ["files", "records", "resolutions", "diagnostics"] {
+                for table in ["files", "records", "resolutions", "diagnostics", "search", "search_files"] {
                     try db.execute(sql: "DELETE FROM \(table)")
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
@@ -363,6 +363,8 @@ public struct IndexStore: Sendable {
                                     note.type == .client, note.personWords.sorted().joined(separator: " "), encoded])
                     try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["file:" + entry.path])
                     try Self.insert(note.diagnostics, scope: "file:" + entry.path, db)
+                    // The search table changes in the same transaction as the note's own rows.
+                    try Self.replaceSearchLines(of: note, path: entry.path, zone: journal.config.timezone, db)
                 }
             }
             let present = Set(walked.entries.map { ExactPath($0.path) })
@@ -372,6 +374,7 @@ public struct IndexStore: Sendable {
                 affected.insert(old.client)
                 try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
                 try db.execute(sql: "DELETE FROM diagnostics WHERE scope = ?", arguments: ["file:" + path])
+                try Self.replaceSearchLines(of: nil, path: path, zone: journal.config.timezone, db)
             }
             if !affected.isEmpty {
                 let knownClients = Set(try String.fetchAll(
@@ -576,6 +579,7 @@ public struct IndexStore: Sendable {
                 severity TEXT NOT NULL, rule TEXT NOT NULL, message TEXT NOT NULL, french TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS diagnostics_scope ON diagnostics(scope);
             """)
+        try createSearchSchema(db)
     }
 
     static let encoder = JSONEncoder()

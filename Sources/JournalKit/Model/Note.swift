@@ -36,6 +36,10 @@ struct Note: Sendable, Codable, Hashable {
     var suppressions: [Suppression] = []
     /// Words that look like people's names, outside private sections, comments and code.
     var names: [NameDetector.Candidate] = []
+    /// The note's lines for the full-text search: set by the parser, stored in the index's
+    /// search table only (`storageData` leaves them out of the stored note, which they would
+    /// double in size).
+    var searchLines: [SearchLine]?
 
     struct Suppression: Sendable, Codable, Hashable {
         /// Empty: every rule.

@@ -76,6 +76,7 @@ struct NoteParser: Sendable {
         }
         readFields(entries: entries, root: root, into: &note, reader: &reader)
         note.client = note.client ?? Self.clientFolder(of: path)
+        note.searchLines = SearchLine.header(source.lines, bodyStartLine: frontMatter.bodyStartLine)
         readBody(source: source, firstLine: frontMatter.bodyStartLine, into: &note, reader: &reader)
         note.diagnostics = reader.diagnostics
         return note
@@ -313,6 +314,8 @@ struct NoteParser: Sendable {
         }
         var tree = MarkdownTree(parsing: body, firstLine: firstLine)
         let sections = SectionMap(tree: &tree, aliases: aliases)
+        note.searchLines = (note.searchLines ?? [])
+            + SearchLine.body(source.lines[(firstLine - 1)...], firstLine: firstLine, tree: tree, sections: sections)
         // The source's own lines when no comment was blanked (nearly always): no second split.
         let bodyLines = blanked.comments.isEmpty && blanked.unclosed == nil ? Array(source.lines[(firstLine - 1)...])
             : body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }

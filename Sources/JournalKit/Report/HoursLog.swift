@@ -27,8 +27,16 @@ public struct HoursLog: Sendable {
     public var minutes: Int { rows.reduce(0) { $0 + $1.minutes } }
     public var estimated: Int { rows.reduce(0) { $0 + $1.estimated } }
 
-    public init(book: CaseBook) {
+    /// `archived`: the anonymous lines `retention --purge --keep-hours` kept in the journal's
+    /// `hours-archive.yml`, counted as unnamed clients.
+    public init(book: CaseBook, archived: [HoursArchive.Entry] = []) {
         var found: [(id: String, row: Row)] = []
+        for (index, entry) in archived.enumerated() {
+            // Sorted among the others by first session; the id only breaks ties, never shown.
+            found.append(("\u{10FFFF}archived-\(String(format: "%06d", index))", Row(
+                client: "", named: false, sponsorOrganisation: nil, first: entry.first, last: entry.last,
+                sessions: entry.sessions, minutes: entry.minutes, estimated: entry.estimated)))
+        }
         for client in book.clientIDs {
             guard let file = book.caseFiles[client] else { continue }
             let held = (book.dated[client] ?? []).filter(\.isHeldSession)

@@ -43,6 +43,8 @@ public struct SponsorReport: Sendable, Hashable {
 
     // Always shown: where the coaching stands, its start, the planned number of sessions.
     public var client: String
+    /// The client's id (its folder), for the last check.
+    public var clientID: String
     public var coach: String?
     public var sponsor: String?
     public var sponsorOrganisation: String?
@@ -85,6 +87,7 @@ public struct SponsorReport: Sendable, Hashable {
         // A client who pays for their own coaching has no sponsor to report to.
         guard file.sponsor != nil else { throw Failure.noSponsor(id) }
         client = file.name ?? id
+        clientID = id
         coach = book.config.coach
         sponsor = file.sponsor?.name
         sponsorOrganisation = file.sponsor?.organisation ?? (file.sponsor != nil ? file.organisation?.name : nil)

@@ -64,14 +64,9 @@ public enum CaseSummary {
                 return (fr ? "--strict : \(names.count) nom(s) non déclaré(s) dans le dossier ; déclarez-les dans `people` (ou `aliases`) de clients/…/client.md, rien n'a été écrit"
                            : "--strict: \(names.count) name(s) not declared in the case file; declare them under `people` (or `aliases`) in clients/…/client.md; nothing was written")
             case .leak(let hits):
-                let list = hits.prefix(20).map { hit in
-                    "  " + (hit.line > 0 ? (fr ? "ligne \(hit.line) : " : "line \(hit.line): ") : "")
-                        + "« \(hit.found) » (\(hit.what))"
-                }.joined(separator: "\n")
-                return (fr ? "la synthèse laisserait passer \(hits.count) élément(s) identifiant(s) ; rien n'a été écrit :\n"
-                           : "the summary would leak \(hits.count) identifying item(s); nothing was written:\n") + list
-                    + (fr ? "\n(si un modèle personnalisé affiche un champ brut, corrigez templates/summary.md)"
-                          : "\n(if a custom template prints a raw field, fix templates/summary.md)")
+                return LeakHit.report(hits, head: fr ? "la synthèse laisserait passer \(hits.count) élément(s) identifiant(s) ; rien n'a été écrit :\n"
+                                                     : "the summary would leak \(hits.count) identifying item(s); nothing was written:\n",
+                                      template: "templates/summary.md", language)
             }
         }
     }
@@ -160,7 +155,7 @@ public enum CaseSummary {
     }
 
     /// The same values with every string empty and every list as long: the template alone.
-    private static func blanked(_ value: Any) -> Any {
+    static func blanked(_ value: Any) -> Any {
         switch value {
         case is String: return ""
         case let list as [Any]: return list.map(blanked)

@@ -138,3 +138,11 @@ extension Party {
         self = value
     }
 }
+
+extension DocumentType {
+    /// For the command line: the same spellings as in notes.
+    public init?(spelling: String) {
+        guard let value = DocumentType.parse(spelling) else { return nil }
+        self = value
+    }
+}

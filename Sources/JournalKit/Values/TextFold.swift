@@ -46,23 +46,49 @@ enum TextFold {
         return false
     }
 
+    /// `Character.isLetter` without a Unicode property look-up for ASCII, most of any text.
+    @inline(__always) static func isLetter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A }
+        return character.isLetter
+    }
+
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
-        var out = ""
+        // UTF-8 bytes, appended to an array: a String grown scalar by scalar copies itself.
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII without a property look-up: most letters of French prose.
+                if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
+                continue
+            }
             if scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if isSymbol(scalar) { continue }
-            if pendingSpace { out += " "; pendingSpace = false }
-            out += plain(scalar)
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if value >= 0xC0, value < 0x180 {
+                out.append(contentsOf: latin[Int(value - 0xC0)].utf8)
+            } else {
+                out.append(contentsOf: plain(scalar).utf8)
+            }
         }
-        while out.hasSuffix(":") || out.hasSuffix(" ") { out.removeLast() }
-        return out
+        while let last = out.last, last == UInt8(ascii: ":") || last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// `plain` of U+00C0–U+017F (the accented letters of French and its neighbours), worked
+    /// out once: decomposing each letter again is most of the cost of folding prose.
+    private static let latin: [String] = (0xC0..<0x180).map { plain(Unicode.Scalar($0)!) }
 
     /// The common case, headings and keys in plain ASCII, without Unicode property look-ups.
     private static func foldASCII(_ text: String) -> String {

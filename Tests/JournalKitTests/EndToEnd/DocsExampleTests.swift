@@ -17,13 +17,16 @@ import Testing
     }
 
     @Test(arguments: [
-        ["agenda"], ["report", "nadia-benali"], ["hours"], ["hours", "--format", "csv"],
+        ["agenda"], ["report", "nadia-benali"], ["hours"], ["hours", "--format", "csv"], ["show", "nadia-benali"],
+        ["search", "deleg*", "--client", "nadia-benali"],
     ])
     func commandsDocumentShowsRealOutput(_ arguments: [String]) throws {
         let journal = try example()
         let result = try runJournal(arguments + ["--journal", journal.root.path, "--today", "2026-05-20"])
         #expect(result.status == 0, "\(result.stderr)")
-        let shown = "$ journal \(arguments.joined(separator: " "))" + (arguments.first == "hours" ? "" : " --today 2026-05-20")
+        // As typed in a shell: a `*` quoted; a search does not depend on the day.
+        let typed = arguments.map { $0.contains("*") ? "'\($0)'" : $0 }.joined(separator: " ")
+        let shown = "$ journal \(typed)" + (["hours", "search"].contains(arguments.first) ? "" : " --today 2026-05-20")
         // A French journal's CSV starts with a byte order mark, which a document cannot show.
         var output = result.stdout
         if arguments.contains("csv") {
@@ -32,7 +35,7 @@ import Testing
         }
         let expected = shown + "\n" + output.replacingOccurrences(of: "\r\n", with: "\n")
         #expect(try document("docs/commands.md").contains(expected), "docs/commands.md does not show the output of `\(shown)`")
-        if arguments == ["agenda"] {
+        if ["agenda", "show", "search"].contains(arguments.first) {
             #expect(try document("README.md").contains(expected))
         }
     }

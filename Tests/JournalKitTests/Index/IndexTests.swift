@@ -182,6 +182,8 @@ import Testing
                     .parse(data: data, path: entry.path)
                 note.diagnostics.append(Diagnostic(path: entry.path, line: 1, column: 2, severity: .info,
                                                    rule: "r", message: "a \"quoted\"\nmessage"))
+                // The search lines live in the search table, not in the stored note.
+                note.searchLines = nil
                 let decoded = try JSONDecoder().decode(Note.self, from: note.storageData())
                 #expect(decoded == note, "\(entry.path)")
                 count += 1

@@ -1,0 +1,73 @@
+import Foundation
+
+/// `journal retention`: the closed cases, when each one's retention period ends (journal.yml's
+/// `retention` after its `closed` date, as the `retention-expired` rule counts it), and which
+/// are past it.
+public struct Retention: Sendable {
+    public struct Case: Sendable, Hashable {
+        public var client: String
+        public var closed: LocalDate?
+        /// The last day the notes are kept; nil without `closed` or without `retention`.
+        public var ends: LocalDate?
+        public var expired: Bool
+    }
+
+    public var today: LocalDate
+    public var period: Cadence?
+    public var cases: [Case] = []
+
+    public init(book: CaseBook, today: LocalDate) {
+        self.today = today
+        period = book.config.retention
+        for client in book.clientIDs where book.caseFiles[client]?.status == .closed {
+            let closed = book.caseFiles[client]?.closed
+            let ends = period.flatMap { period in closed.map { $0.adding(days: period.days) } }
+            cases.append(Case(client: client, closed: closed, ends: ends, expired: ends.map { $0 < today } ?? false))
+        }
+        // Those past their retention first, the longest past first; then by end date.
+        cases.sort { ($0.expired ? 0 : 1, $0.ends?.description ?? "9999", $0.client) < ($1.expired ? 0 : 1, $1.ends?.description ?? "9999", $1.client) }
+    }
+
+    public func text(language: JournalConfig.Language, colour: Bool) -> String {
+        let fr = language == .fr
+        var out: [String] = []
+        if let period {
+            out.append(TextColumns.styled(fr ? "Conservation des notes : \(period) (\(period.days) j) après la clôture (retention, journal.yml)"
+                                             : "Notes are kept \(period) (\(period.days) d) after a case is closed (retention, journal.yml)", "1", colour))
+        } else {
+            out.append(TextColumns.styled(fr ? "Aucune durée de conservation : ajoutez `retention: 3y` (par exemple) à journal.yml"
+                                             : "No retention period: add `retention: 3y` (for instance) to journal.yml", "1", colour))
+        }
+        out.append("")
+        if cases.isEmpty {
+            out.append(fr ? "Aucun accompagnement clos." : "No closed case.")
+            return out.joined(separator: "\n") + "\n"
+        }
+        var table = TextColumns()
+        for item in cases {
+            let closed = item.closed.map { fr ? "clos le \($0)" : "closed \($0)" } ?? (fr ? "date de clôture absente" : "no closed date")
+            var state: TextColumns.Cell
+            if let ends = item.ends, item.expired {
+                state = .init(fr ? "dépassée depuis \(ends.days(to: today)) j (fin le \(ends))" : "\(ends.days(to: today)) d past (ended \(ends))", style: "31")
+            } else if let ends = item.ends {
+                state = .init(fr ? "jusqu'au \(ends) (dans \(today.days(to: ends)) j)" : "until \(ends) (in \(today.days(to: ends)) d)")
+            } else {
+                state = .init(fr ? "fin inconnue" : "end unknown", style: "33")
+            }
+            let hint = item.expired ? "journal retention --purge \(item.client)" : ""
+            table.add([.init(item.client), .init(closed, style: item.closed == nil ? "33" : nil), state, .init(hint)])
+        }
+        out += table.lines(colour: colour)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> String {
+        JSONValue.object([
+            ("today", .string(today.description)), ("retention", .string(period?.description)),
+            ("cases", .array(cases.map { item in
+                .object([("client", .string(item.client)), ("closed", .string(item.closed?.description)),
+                         ("ends", .string(item.ends?.description)), ("expired", .bool(item.expired))])
+            })),
+        ]).rendered() + "\n"
+    }
+}

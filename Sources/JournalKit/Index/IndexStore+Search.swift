@@ -1,0 +1,233 @@
+import Foundation
+import GRDB
+
+/// The full-text search table: one row per line of a note (SQLite FTS5), in the index's own
+/// database, changed in the same transaction as the note's other rows.
+///
+/// Each file's rows take a run of consecutive rowids, recorded in `search_files`, so that a
+/// changed or removed note's rows go by rowid range rather than by a scan of the whole table.
+extension IndexStore {
+    static func createSearchSchema(_ db: Database) throws {
+        // unicode61 with remove_diacritics 2 folds case and accents, in French as in English:
+        // « équipe », « Équipe » and `equipe` are one word. No column sizes: results are ordered
+        // by date, never ranked, and not storing them makes filling the table about 12 % faster.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+                text, path UNINDEXED, client UNINDEXED, type UNINDEXED, day UNINDEXED, sort_key UNINDEXED,
+                section UNINDEXED, private UNINDEXED, line UNINDEXED,
+                tokenize = "unicode61 remove_diacritics 2", columnsize = 0);
+            CREATE TABLE IF NOT EXISTS search_files(path TEXT PRIMARY KEY, low INTEGER NOT NULL, high INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS search_files_high ON search_files(high);
+            """)
+    }
+
+    /// Drops the rows of `path` and, when `note` is a journal document, stores its lines.
+    static func replaceSearchLines(of note: Note?, path: String, zone: TimeZone, _ db: Database) throws {
+        if let row = try Row.fetchOne(db, sql: "SELECT low, high FROM search_files WHERE path = ?", arguments: [path]) {
+            let low = try row.decode(Int64.self, forColumn: "low"), high = try row.decode(Int64.self, forColumn: "high")
+            try db.execute(sql: "DELETE FROM search WHERE rowid BETWEEN ? AND ?", arguments: [low, high])
+            try db.execute(sql: "DELETE FROM search_files WHERE path = ?", arguments: [path])
+        }
+        guard let note, let type = note.type, let lines = note.searchLines, !lines.isEmpty else { return }
+        let low = (try Int64.fetchOne(db, sql: "SELECT max(high) FROM search_files") ?? 0) + 1
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO search(rowid, text, path, client, type, day, sort_key, section, private, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let day = note.date?.date.description
+        let sortKey = note.date.map { $0.instant(in: zone).timeIntervalSince1970 }
+        for (offset, line) in lines.enumerated() {
+            try insert.execute(arguments: [low + Int64(offset), line.text, path, note.client ?? "", type.rawValue, day,
+                                           sortKey, line.section, line.isPrivate ? 1 : 0, line.line])
+        }
+        try db.execute(sql: "INSERT INTO search_files(path, low, high) VALUES (?, ?, ?)",
+                       arguments: [path, low, low + Int64(lines.count) - 1])
+    }
+
+    /// Every client id a note names or a case file declares.
+    public func knownClients() throws -> Set<String> {
+        try repairing { try database.read { Set(try String.fetchAll($0, sql: "SELECT DISTINCT client FROM files WHERE client != ''")) } }
+    }
+
+    /// The lines that match, most recent note first (undated ones last), then by path and line.
+    public func search(_ query: SearchQuery) throws -> [SearchHit] {
+        guard let expression = query.expression else { return [] }
+        var filters = ""
+        var filterArguments: [(any DatabaseValueConvertible)?] = []
+        if let client = query.client { filters += " AND client = ?"; filterArguments.append(client) }
+        if let type = query.type { filters += " AND type = ?"; filterArguments.append(type.rawValue) }
+        if let since = query.since { filters += " AND day >= ?"; filterArguments.append(since.description) }
+        if let until = query.until { filters += " AND day <= ?"; filterArguments.append(until.description) }
+        if let section = query.section {
+            if section == "private" { filters += " AND private = 1" } else { filters += " AND section = ?"; filterArguments.append(section) }
+        }
+        if !query.includePrivate { filters += " AND private = 0" }
+        let order = " ORDER BY sort_key IS NULL, sort_key DESC, path, line, private"
+        var sql = """
+            SELECT path, line, client, type, day, section, private, text,
+                   highlight(search, 0, ?, ?) AS marked, snippet(search, 0, ?, ?, '…', 16) AS cut
+            FROM search WHERE search MATCH ?
+            """
+        let start = String(SearchLine.markStart), end = String(SearchLine.markEnd)
+        var arguments: [(any DatabaseValueConvertible)?] = [start, end, start, end, expression]
+        if let limit = query.limit {
+            // Highlighting is most of a query's cost: only the lines kept are highlighted.
+            sql += " AND rowid IN (SELECT rowid FROM search WHERE search MATCH ?" + filters + order + " LIMIT \(limit))"
+            arguments += [expression] + filterArguments
+        } else {
+            sql += filters
+            arguments += filterArguments
+        }
+        sql += order
+        let statementArguments = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
+        return try repairing { try database.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { row in
+                let marked: String = try row.decode(forColumn: "marked")
+                let cut: String = try row.decode(forColumn: "cut")
+                let client: String = try row.decode(forColumn: "client")
+                return SearchHit(path: try row.decode(forColumn: "path"), line: try row.decode(forColumn: "line"),
+                                 client: client.isEmpty ? nil : client, type: try row.decode(forColumn: "type"),
+                                 date: try row.decode(forColumn: "day"), section: try row.decode(forColumn: "section"),
+                                 isPrivate: try row.decode(Int.self, forColumn: "private") != 0,
+                                 text: try row.decode(forColumn: "text"),
+                                 marked: marked.count <= SearchHit.wholeLineLimit ? marked : cut)
+            }
+        } }
+    }
+}
+
+/// What `journal search` asks: words, phrases and prefixes, and the filters.
+public struct SearchQuery: Sendable {
+    public var text: String
+    public var client: String?
+    public var type: DocumentType?
+    public var since: LocalDate?
+    public var until: LocalDate?
+    /// A section kind (`commitments`, `objectives`, `review`, `themes`), `header`, or `private`.
+    public var section: String?
+    public var includePrivate = true
+    public var limit: Int?
+
+    public init(text: String, client: String? = nil, type: DocumentType? = nil, since: LocalDate? = nil,
+                until: LocalDate? = nil, section: String? = nil, includePrivate: Bool = true, limit: Int? = nil) {
+        self.text = text
+        self.client = client.map(ClientID.normalized)
+        self.type = type
+        self.since = since
+        self.until = until
+        self.section = section
+        self.includePrivate = includePrivate
+        self.limit = limit
+    }
+
+    /// Whether the query holds at least one word to look for.
+    public var hasWords: Bool { expression != nil }
+
+    /// The known client nearest to a misspelt id, for a did-you-mean.
+    public static func nearest(to id: String, among clients: Set<String>) -> String? {
+        NoteParser.nearest(to: id, among: clients.sorted())
+    }
+
+    /// The sections `--section` takes, in the words a coach may type (French or English).
+    public static func section(named text: String) -> String? {
+        let folded = TextFold.fold(text)
+        switch folded {
+        case "private", "prive", "privee", "notes privees": return "private"
+        case "header", "front-matter", "frontmatter", "en-tete", "entete": return "header"
+        default:
+            return SectionKind.allCases.first { kind in
+                kind != .private && (kind.rawValue == folded || kind.builtInAliases.contains { TextFold.fold($0) == folded })
+            }?.rawValue
+        }
+    }
+
+    /// The FTS5 expression: each word and each phrase quoted (so that no character of the
+    /// coach's query is read as an operator), a trailing `*` kept as a prefix search, all of
+    /// them required. `"…"` and « … » make a phrase. nil when the query has no word at all.
+    var expression: String? {
+        var terms: [String] = []
+        var current = ""
+        var inPhrase: Character?
+        func flush(phrase: Bool) {
+            var word = current.trimmingWhitespace
+            current = ""
+            var prefix = false
+            if !phrase, word.hasSuffix("*") {
+                while word.hasSuffix("*") { word.removeLast() }
+                prefix = true
+            }
+            guard word.contains(where: { $0.isLetter || $0.isNumber }) else { return }
+            let quoted = "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            terms.append(prefix ? quoted + "*" : quoted)
+        }
+        for character in text {
+            if let open = inPhrase {
+                if (open == "\"" && character == "\"") || (open == "«" && character == "»") {
+                    flush(phrase: true)
+                    inPhrase = nil
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" || character == "«" {
+                flush(phrase: false)
+                inPhrase = character
+            } else if character.isWhitespace {
+                flush(phrase: false)
+            } else {
+                current.append(character)
+            }
+        }
+        flush(phrase: inPhrase != nil)
+        return terms.isEmpty ? nil : terms.joined(separator: " AND ")
+    }
+}
+
+/// One line that matched.
+public struct SearchHit: Sendable, Hashable {
+    public var path: String
+    public var line: Int
+    public var client: String?
+    public var type: String
+    /// The note's day; nil for a case file.
+    public var date: String?
+    public var section: String?
+    public var isPrivate: Bool
+    /// The whole line as written.
+    public var text: String
+    /// The line (or, when long, the part around the match) with each match between
+    /// `SearchLine.markStart` and `markEnd`.
+    var marked: String
+
+    /// Lines up to this many characters are shown whole; longer ones around the match.
+    static let wholeLineLimit = 160
+}
+
+extension SearchHit {
+    /// `path:line: text`, the form editors jump to; private text marked; the matches in bold
+    /// red on a terminal.
+    public func formatted(language: JournalConfig.Language, colour: Bool) -> String {
+        var shown = marked.escapingControls
+        shown = shown.replacingOccurrences(of: String(SearchLine.markStart), with: colour ? "\u{1B}[1;31m" : "")
+        shown = shown.replacingOccurrences(of: String(SearchLine.markEnd), with: colour ? "\u{1B}[0m" : "")
+        let mark = isPrivate ? (language == .fr ? "[privé] " : "[private] ") : ""
+        return "\(path.escapingControls):\(line): " + mark + shown.trimmingWhitespace
+    }
+
+    /// The line's text without the match markers, cut as in the text output.
+    public var snippet: String {
+        marked.filter { $0 != SearchLine.markStart && $0 != SearchLine.markEnd }.trimmingWhitespace
+    }
+
+    var json: JSONValue {
+        .object([
+            ("path", .string(path)), ("line", .int(line)), ("client", .string(client)), ("type", .string(type)),
+            ("date", .string(date)), ("section", .string(section)), ("private", .bool(isPrivate)),
+            ("text", .string(text)), ("snippet", .string(snippet)),
+        ])
+    }
+
+    /// Every hit as one JSON array, in the order found.
+    public static func json(_ hits: [SearchHit]) -> String {
+        JSONValue.array(hits.map(\.json)).rendered() + "\n"
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+
+/// `journal show CLIENT`: one case on one screen, for the coach before a session. It is the
+/// coach's own view: private sections appear, marked as such, and nothing is anonymised.
+public struct CaseView: Sendable {
+    /// One section of a note as the timeline shows it: its heading and its first line of text.
+    public struct Section: Sendable, Hashable {
+        /// nil for the text before the first heading.
+        public var heading: String?
+        public var firstLine: String
+        public var isPrivate: Bool
+    }
+
+    public struct Entry: Sendable, Hashable {
+        public var path: String
+        public var type: DocumentType
+        public var date: DateValue?
+        public var status: SessionStatus?
+        public var number: Int?
+        public var sections: [Section]
+    }
+
+    public struct Miss: Sendable, Hashable {
+        public var date: String?
+        public var commitment: String
+        public var reason: String?
+        public var path: String
+        public var line: Int
+    }
+
+    public var client: String
+    public var today: LocalDate
+    public var name: String?
+    public var status: ClientStatus?
+    public var closed: LocalDate?
+    public var outcome: String?
+    public var sponsor: String?
+    var contract: CaseFile.Contract?
+    public var held: Int
+    public var demand: String?
+    public var need: String?
+    public var objectives: [ResolvedObjective]
+    /// The next appointment still standing, today or later.
+    public var next: DateValue?
+    /// With no next appointment: the agenda's reading of how long it has been.
+    public var unscheduled: Agenda.Unscheduled?
+    public var openCommitments: [ResolvedCommitment]
+    public var missStreak: Int
+    /// The latest misses, newest first.
+    public var recentMisses: [Miss]
+    public var timeline: [Entry]
+
+    /// How many misses the screen lists: enough to see a pattern in the reasons.
+    static let missesListed = 5
+
+    public enum Failure: UserFacingError, Sendable {
+        case unknownClient(String, nearest: String?)
+
+        public func message(in language: JournalConfig.Language) -> String {
+            switch self {
+            case .unknownClient(let id, let nearest):
+                return CommitmentSummary.Failure.unknownClient(id, nearest: nearest).message(in: language)
+            }
+        }
+    }
+
+    /// `root` is the journal's folder: the timeline reads each note's headings from its file.
+    public init(book: CaseBook, root: URL, client typed: String, today: LocalDate) throws {
+        let client = ClientID.normalized(typed)
+        guard book.hasClient(client) else {
+            throw Failure.unknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
+        }
+        self.client = client
+        self.today = today
+        let file = book.caseFiles[client]
+        name = file?.name
+        status = file?.status
+        closed = file?.closed
+        outcome = file?.outcome
+        sponsor = file?.sponsor.map { person in
+            ([person.name] + [person.role, person.organisation].compactMap { $0 }).joined(separator: ", ")
+        }
+        contract = file?.contract
+        demand = file?.demand
+        need = file?.need
+        let notes = book.dated[client] ?? []
+        held = notes.filter(\.isHeldSession).count
+        let resolution = book.resolutions[client]
+        objectives = resolution?.objectives ?? []
+        openCommitments = (resolution?.commitments ?? []).filter(\.isOpen)
+        missStreak = resolution?.client?.missStreak ?? 0
+        var misses: [Miss] = []
+        for commitment in resolution?.commitments ?? [] {
+            for statement in commitment.history where statement.isMiss {
+                misses.append(Miss(date: statement.date, commitment: commitment.id, reason: statement.reason,
+                                   path: statement.path, line: statement.line))
+            }
+        }
+        misses.sort { ($1.date ?? "", $1.path, $1.line) < ($0.date ?? "", $0.path, $0.line) }
+        recentMisses = Array(misses.prefix(Self.missesListed))
+        let agenda = Agenda(book: book, today: today, days: 0, client: client)
+        next = ScheduledAppointment.current(in: book)
+            .first { $0.client == client && $0.date.date >= today && !$0.cancelled }?.date
+        unscheduled = agenda.unscheduled.first
+        let aliases = book.config.headingAliases
+        // Session numbers as the index counts them (held sessions), where the note gives none.
+        let numbers = Dictionary((resolution?.documents ?? []).map { ($0.path, $0.number) }, uniquingKeysWith: { first, _ in first })
+        var entries: [Entry] = []
+        for note in book.documents where note.client == client && note.type != nil {
+            let data = FileManager.default.contents(atPath: root.appendingPathComponent(note.path).path)
+            entries.append(Entry(path: note.path, type: note.type!, date: note.date,
+                                 status: note.type == .session ? note.status : nil, number: numbers[note.path] ?? note.number,
+                                 sections: data.map { Self.sections(of: $0, aliases: aliases) } ?? []))
+        }
+        timeline = entries
+    }
+
+    /// The headings of a note's body and the first line under each, comments left out. A plain
+    /// reading of ATX headings (`## …`): enough for a glance, never used to decide anything.
+    static func sections(of data: Data, aliases: HeadingAliases) -> [Section] {
+        guard case .success(let source) = SourceText.decode(data) else { return [] }
+        let frontMatter = FrontMatter(lines: source.lines)
+        guard frontMatter.bodyStartLine <= source.lines.count else { return [] }
+        // Comments (HTML and Obsidian's) left out, Obsidian's links shown as their text.
+        let body = ObsidianSyntax.forOutput(HTMLComments.blank(source.lines[(frontMatter.bodyStartLine - 1)...].joined(separator: "\n")).text)
+        var sections: [Section] = []
+        var current: Section? = Section(heading: nil, firstLine: "", isPrivate: false)
+        // Private headings open a private stretch that lasts until a heading of the same level or higher.
+        var privateLevel: Int?
+        var fenced = false
+        for raw in body.split(separator: "\n", omittingEmptySubsequences: false).prefix(10_000) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { fenced.toggle() }
+            if !fenced, let (level, text) = Self.heading(line) {
+                if let section = current, section.heading != nil || !section.firstLine.isEmpty { sections.append(section) }
+                if let open = privateLevel, level <= open { privateLevel = nil }
+                if privateLevel == nil, aliases.kind(ofHeading: text) == .private { privateLevel = level }
+                current = Section(heading: text, firstLine: "", isPrivate: privateLevel != nil)
+                continue
+            }
+            if current?.firstLine.isEmpty == true, !line.isEmpty {
+                current?.firstLine = Self.withoutListMarker(line)
+            }
+        }
+        if let section = current, section.heading != nil || !section.firstLine.isEmpty { sections.append(section) }
+        return sections
+    }
+
+    /// `- [x] Texte` → `Texte`: the item's words, the status being told elsewhere on the screen.
+    static func withoutListMarker(_ line: String) -> String {
+        var rest = Substring(line)
+        if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
+            rest = rest.dropFirst(2)
+        } else if let dot = rest.firstIndex(where: { $0 == "." || $0 == ")" }), dot > rest.startIndex,
+                  rest[..<dot].allSatisfy(\.isASCII), rest[..<dot].allSatisfy(\.isNumber),
+                  rest[rest.index(after: dot)...].first == " " {
+            rest = rest[rest.index(dot, offsetBy: 2)...]
+        }
+        if rest.count >= 4, rest.first == "[", rest.dropFirst(2).first == "]", rest.dropFirst(3).first == " " {
+            rest = rest.dropFirst(4)
+        }
+        let text = rest.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? line : text
+    }
+
+    private static func heading(_ line: String) -> (Int, String)? {
+        let hashes = line.prefix { $0 == "#" }.count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        var text = rest.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("#") { text.removeLast() }
+        return (hashes, text.trimmingCharacters(in: .whitespaces))
+    }
+
+    // MARK: Labels
+
+    static func statusLabel(_ status: ClientStatus?, _ fr: Bool) -> String {
+        switch status {
+        case .prospect: return fr ? "prospect" : "prospect"
+        case .active: return fr ? "actif" : "active"
+        case .paused: return fr ? "en pause" : "paused"
+        case .closed: return fr ? "clos" : "closed"
+        case nil: return fr ? "statut non renseigné" : "no status"
+        }
+    }
+
+    static func typeLabel(_ entry: Entry, _ fr: Bool) -> String {
+        switch entry.type {
+        case .client: return fr ? "dossier" : "case file"
+        case .chemistry: return fr ? "entretien préalable" : "chemistry call"
+        case .threeWay: return fr ? "tripartite" : "three-way"
+        case .supervision: return "supervision"
+        case .session:
+            let number = entry.number.map { " \($0)" } ?? ""
+            return (fr ? "séance" : "session") + number
+        }
+    }
+
+    static func sessionLabel(_ status: SessionStatus?, _ fr: Bool) -> String {
+        switch status {
+        case .held: return fr ? "tenue" : "held"
+        case .planned: return fr ? "prévue" : "planned"
+        case .cancelled: return fr ? "annulée" : "cancelled"
+        case .noShow: return fr ? "absence" : "no-show"
+        case nil: return ""
+        }
+    }
+
+    static func commitmentLabel(_ status: String, _ fr: Bool) -> String {
+        switch status {
+        case "done": return fr ? "fait" : "done"
+        case "partial": return fr ? "en partie" : "partly done"
+        case "dropped": return fr ? "abandonné" : "dropped"
+        case "carried": return fr ? "reporté" : "carried"
+        default: return fr ? "ouvert" : "open"
+        }
+    }
+
+    static func reasonLabel(_ reason: String?, _ language: JournalConfig.Language) -> String {
+        guard let reason else { return language == .fr ? "sans raison notée" : "no reason noted" }
+        return MissReason.parse(reason).label(in: language)
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// Closes a case in its case file: `status`, `closed`, `outcome`, nothing else.
+struct CloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close",
+        abstract: "Close a case: set status: closed, closed and outcome in its case file, and nothing else.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The client id.") var client: String
+    @Option(name: .long, help: "How the coaching ended, in one sentence.") var outcome: String
+    @Option(name: .long, help: "The closing day (YYYY-MM-DD; default: today).") var date: String?
+    @Flag(name: .long, help: "Even when git says the case file has uncommitted changes.") var force = false
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let language = try global.language(journal)
+        let fr = language == .fr
+        let day: LocalDate
+        if let date {
+            switch DateValue.parse(date) {
+            case .success(let value): day = value.date
+            case .failure(let error): throw ValidationError("--date: " + (fr ? error.frenchMessage : error.message))
+            }
+        } else {
+            day = try global.todayDate(zone: journal.config.timezone).date
+        }
+        let result: CaseCloser.Outcome
+        do {
+            let store = try openIndex(journal, language)
+            let loaded = try CaseBook.load(from: store)
+            result = try CaseCloser(journal: journal).close(book: loaded.book, client: client, outcome: outcome,
+                                                            date: day, force: force)
+            _ = try store.update()
+        } catch {
+            Output.fail(error, language)
+        }
+        Output.line(result.path.escapingControls + (fr ? " :" : ":"))
+        for change in result.changes {
+            if let before = change.before, before == change.after {
+                Output.line("  " + change.after.escapingControls + (fr ? "  (inchangé)" : "  (unchanged)"))
+            } else if let before = change.before {
+                Output.line("  " + before.replacingOccurrences(of: "\n", with: " ").escapingControls + "  →  " + change.after.escapingControls)
+            } else {
+                Output.line("  + " + change.after.escapingControls + (fr ? "  (ajouté)" : "  (added)"))
+            }
+        }
+        if !result.openCommitments.isEmpty {
+            let ids = result.openCommitments.map(\.id).joined(separator: ", ")
+            Output.error((fr ? "attention : \(result.openCommitments.count) engagement(s) encore ouvert(s) : \(ids) : voyez avec le client ce qu'ils deviennent, ou notez-les abandonnés ([-]) dans une dernière note"
+                             : "warning: \(result.openCommitments.count) commitment(s) still open: \(ids): settle with the client what becomes of them, or mark them dropped ([-]) in a last note").escapingControls)
+        }
+        for appointment in result.standingAppointments {
+            let when = appointment.description.replacingOccurrences(of: "T", with: " ")
+            Output.error(fr ? "attention : un rendez-vous est encore fixé le \(when) : annulez-le auprès du client et dans votre agenda"
+                            : "warning: an appointment is still fixed on \(when): cancel it with the client and in your calendar")
+        }
+    }
+}

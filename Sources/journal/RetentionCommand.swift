@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// Closed cases and their retention; `--purge` deletes one case's notes.
+struct RetentionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retention",
+        abstract: "List closed cases and when their retention ends; --purge CLIENT deletes a case's notes and exports, and commits the removal.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Delete this closed case's notes and exports (after you type its id to confirm, or --yes).")
+    var purge: String?
+    @Flag(name: .long, help: "With --purge: the client asked for their data to be erased; allowed before the retention ends.")
+    var erasureRequest = false
+    @Flag(name: .long, help: "With --purge: keep the case's hours as an anonymous line in hours-archive.yml, for journal hours.")
+    var keepHours = false
+    @Flag(name: .long, help: "With --purge: do not ask for confirmation.") var yes = false
+    @Option(name: .long, help: "text or json.") var format: Format = .text
+
+    func run() throws {
+        let journal = try global.openJournal()
+        let language = try global.language(journal)
+        let fr = language == .fr
+        let today = try global.todayDate(zone: journal.config.timezone).date
+        if purge == nil, erasureRequest || keepHours || yes {
+            throw ValidationError(fr ? "--erasure-request, --keep-hours et --yes vont avec --purge CLIENT"
+                                     : "--erasure-request, --keep-hours and --yes go with --purge CLIENT")
+        }
+        let store: IndexStore
+        let book: CaseBook
+        do {
+            store = try openIndex(journal, language)
+            let loaded = try CaseBook.load(from: store)
+            Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
+            book = loaded.book
+        } catch {
+            Output.fail(error, language)
+        }
+        guard let client = purge else {
+            let retention = Retention(book: book, today: today)
+            switch format {
+            case .text: Output.write(retention.text(language: language, colour: Output.colour))
+            case .json: Output.write(retention.json())
+            }
+            return
+        }
+        let purger = CasePurge(journal: journal)
+        let plan: CasePurge.Plan
+        do {
+            plan = try purger.plan(book: book, client: client, today: today, erasureRequest: erasureRequest)
+        } catch {
+            Output.fail(error, language)
+        }
+        Output.line(fr ? "Seront supprimés (\(plan.files.count) fichier(s) du dossier\(plan.exports.isEmpty ? "" : ", \(plan.exports.count) export(s)")) :"
+                       : "To be deleted (\(plan.files.count) file(s) of the case\(plan.exports.isEmpty ? "" : ", \(plan.exports.count) export(s)")):")
+        for path in plan.files + plan.exports { Output.line("  " + path.escapingControls) }
+        if keepHours {
+            if let hours = plan.hours {
+                Output.line(fr ? "Gardé dans \(HoursArchive.fileName), sans nom : \(hours.sessions) séance(s) du \(hours.first) au \(hours.last)"
+                               : "Kept in \(HoursArchive.fileName), unnamed: \(hours.sessions) session(s) from \(hours.first) to \(hours.last)")
+            } else {
+                Output.line(fr ? "Aucune séance tenue : aucune heure à garder." : "No session held: no hours to keep.")
+            }
+        }
+        if !yes {
+            FileHandle.standardError.write(Data((fr ? "Tapez « \(plan.client) » pour confirmer : " : "Type “\(plan.client)” to confirm: ").utf8))
+            let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
+            guard let answer, ClientID.normalized(answer) == plan.client else {
+                Output.error(fr ? "journal: non confirmé : rien n'a été supprimé" : "journal: not confirmed: nothing was deleted")
+                throw ExitCode(1)
+            }
+        }
+        let result: CasePurge.Result
+        do {
+            result = try purger.execute(plan, keepHours: keepHours, language: language)
+            _ = try store.update()
+        } catch {
+            Output.fail(error, language)
+        }
+        Output.line(fr ? "Supprimé : \(result.removed.count) fichier(s)\(result.exports.isEmpty ? "" : ", \(result.exports.count) export(s)")."
+                       : "Deleted: \(result.removed.count) file(s)\(result.exports.isEmpty ? "" : ", \(result.exports.count) export(s)").")
+        if let commit = result.commit {
+            Output.line(fr ? "Commit \(commit) : la suppression seule\(result.keptHours ? " (et \(HoursArchive.fileName))" : "")."
+                           : "Commit \(commit): the removal alone\(result.keptHours ? " (and \(HoursArchive.fileName))" : "").")
+        } else if let failure = result.commitFailure {
+            Output.error((fr ? "attention : les fichiers sont supprimés mais git n'a pas pu commiter la suppression (\(failure)) : commitez-la vous-même"
+                             : "warning: the files are deleted but git could not commit the removal (\(failure)): commit it yourself").escapingControls)
+        }
+        for path in plan.supervision {
+            Output.error((fr ? "\(path) : cette note de supervision cite \(plan.client) dans `cases:` ; retirez-le de la liste, et du texte tout ce qui le désigne"
+                             : "\(path): this supervision note names \(plan.client) in `cases:`; take it out of the list, and out of the text anything that points to the client").escapingControls)
+        }
+        if result.inGit, !result.historyPaths.isEmpty {
+            let paths = result.historyPaths.map { "--path '\($0.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined(separator: " ")
+            Output.line("")
+            Output.line(fr ? """
+                Les commits précédents contiennent toujours ces notes, ici et dans chaque dépôt distant ou clone.
+                Pour les retirer de tout l'historique (git filter-repo : apt install git-filter-repo) :
+                  git filter-repo --invert-paths \(paths)
+                puis, pour chaque dépôt distant (filter-repo retire `origin` : ajoutez-le de nouveau) :
+                  git push --force --all && git push --force --tags
+                et faites recloner (ou supprimer) chaque autre copie du journal.
+                """ : """
+                Earlier commits still hold these notes, here and in every remote or clone.
+                To remove them from the whole history (git filter-repo: apt install git-filter-repo):
+                  git filter-repo --invert-paths \(paths)
+                then, for each remote (filter-repo removes `origin`: add it again):
+                  git push --force --all && git push --force --tags
+                and have every other copy of the journal cloned again (or deleted).
+                """)
+        }
+    }
+}
