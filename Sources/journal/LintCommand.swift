@@ -19,7 +19,7 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Check what is staged in git (used by the pre-commit hook).") var staged = false
     @Option(name: .long, help: "text (default) or json.") var format: Format = .text
     @Flag(name: .long, help: "List every rule: id, default severity, summary.") var listRules = false
-    @Flag(name: .long, help: "Make the deterministic fixes (French dates to ISO, Tasks emoji to fields, explicit ids for commitments reviewed by FILE#N) and say what changed.")
+    @Flag(name: .long, help: "Make the deterministic fixes (French dates to ISO, Tasks emoji to fields or fields to emoji as journal.yml's tasks.format says, explicit ids for commitments reviewed by FILE#N) and say what changed.")
     var fix = false
     @Flag(name: .long, help: "With --fix: also change files that have uncommitted changes in git.") var force = false
 

@@ -81,7 +81,8 @@ public struct Agenda: Sendable {
         }
         // Commitments: the coach's own promises always; the client's and the sponsor's while
         // the case is neither paused nor closed.
-        for item in book.commitments where item.isOpen && (client == nil || item.client == client) {
+        // One that waits for another commitment still open is not late: the blocker is.
+        for item in book.commitments where item.isOpen && !item.isBlocked && (client == nil || item.client == client) {
             guard let dueText = item.due, let due = LocalDate.fromText(dueText), due < today else { continue }
             let client = item.client ?? ""
             let status = book.caseFiles[client]?.status

@@ -60,7 +60,7 @@ public struct CommitmentSummary: Sendable {
         let counted = own.filter { item in
             item.status == ItemStatus.carried.rawValue ? false
                 : !item.isOpen || item.status != ItemStatus.open.rawValue
-                || item.history.contains(where: \.isMiss) || (item.due ?? "9999") < today
+                || item.history.contains(where: \.isMiss) || (!item.isBlocked && (item.due ?? "9999") < today)
         }.count
         return (done, counted)
     }
@@ -78,7 +78,7 @@ public struct CommitmentSummary: Sendable {
             (query.client == nil || item.client == query.client)
                 && (query.status == nil || item.status == query.status?.rawValue)
                 && (query.owner == nil || item.owner == query.owner?.rawValue)
-                && (!query.overdue || (item.isOpen && (item.due ?? "9999") < todayText))
+                && (!query.overdue || (item.isOpen && !item.isBlocked && (item.due ?? "9999") < todayText))
         }
         let byClient = Dictionary(grouping: shown, by: { $0.client ?? "" })
         let everyByClient = Dictionary(grouping: all, by: { $0.client ?? "" })
@@ -121,9 +121,12 @@ public struct CommitmentSummary: Sendable {
             for item in group.items {
                 var columns = ["  " + (Self.symbols[item.status] ?? "[?]"), item.id.escapingControls]
                 if let due = item.due {
-                    let late = item.isOpen && due < todayText
+                    let late = item.isOpen && !item.isBlocked && due < todayText
                     columns.append((fr ? "échéance " : "due ") + due
                         + (late ? TextColumns.styled(fr ? " (en retard)" : " (late)", "31", colour) : ""))
+                }
+                if item.isBlocked {
+                    columns.append((fr ? "attend " : "waits for ") + item.blockedBy.joined(separator: ", ").escapingControls)
                 }
                 if let odds = item.odds { columns.append((fr ? "cote " : "odds ") + odds) }
                 if item.owner != "client" {

@@ -9,7 +9,7 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 17
+    static let schemaVersion = 18
     /// A file modified less than this long before the scan that read it is not trusted by the
     /// next scan even if nothing seems to have changed (git's "racy clean" rule): file systems
     /// stamp times from a coarse clock (and FAT to 2 s), so a second write within the same tick
@@ -301,7 +301,7 @@ public struct IndexStore: Sendable {
         var report = Report()
         report.cleaned = Self.removeStaleTemporaries(walked.temporaries, root: journal.root)
         report.files = walked.entries.count
-        let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone)
+        let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone, tasks: journal.config.tasks)
         let resolver = Resolver(zone: journal.config.timezone)
         let fingerprint = self.fingerprint
         // Reading and parsing happen outside the write lock, on every core; the lock is taken

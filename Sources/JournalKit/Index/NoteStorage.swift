@@ -64,6 +64,12 @@ extension NoteItem {
         pairs.append(("isPrivate", .bool(isPrivate)))
         pairs.append(("rank", .int(rank)))
         pairs.append(("isNested", .bool(isNested)))
+        add("created", created?.description)
+        add("scheduled", scheduled?.description)
+        add("start", start?.description)
+        add("priority", priority)
+        add("recurrence", recurrence)
+        if let dependsOn { pairs.append(("dependsOn", .array(dependsOn.map(JSONValue.string)))) }
         return .object(pairs)
     }
 }

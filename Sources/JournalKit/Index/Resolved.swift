@@ -112,6 +112,16 @@ public struct ResolvedCommitment: Sendable, Hashable, Codable {
     public var carriedTo: String? = nil
     /// The carried commitment this one continues.
     public var continues: String? = nil
+    /// What Obsidian Tasks or Dataview fields add (`➕`, `⏳`, `🛫`, priority, `🔁`).
+    public var created: String? = nil
+    public var scheduled: String? = nil
+    public var start: String? = nil
+    public var priority: String? = nil
+    public var recurrence: String? = nil
+    /// The ids of the commitments this one waits for (`⛔`, `dependsOn`), as written.
+    public var dependsOn: [String] = []
+    /// Those of them still open (or partly done): until they are done, this one is blocked.
+    public var blockedBy: [String] = []
 
     var json: JSONValue {
         .object([
@@ -121,8 +131,14 @@ public struct ResolvedCommitment: Sendable, Hashable, Codable {
             ("line", .int(line)), ("private", .bool(isPrivate)),
             ("history", .array(history.map(\.json))),
             ("continues", .string(continues)), ("carried_to", .string(carriedTo)),
+            ("created", .string(created)), ("scheduled", .string(scheduled)), ("start", .string(start)),
+            ("priority", .string(priority)), ("recurrence", .string(recurrence)),
+            ("depends_on", .array(dependsOn.map(JSONValue.string))), ("blocked_by", .array(blockedBy.map(JSONValue.string))),
         ])
     }
+
+    /// Waiting for another commitment that is not done yet: not late, not to be chased.
+    public var isBlocked: Bool { !blockedBy.isEmpty }
 }
 
 public struct Appointment: Sendable, Hashable, Codable {

@@ -180,6 +180,8 @@ struct Resolver: Sendable {
         // successor that carries a commitment on.
         var carriedInto: [(target: Int, successor: String, note: Int, item: NoteItem)] = []
         var continuing: [(index: Int, ref: String, note: Int, item: NoteItem)] = []
+        // Commitments that depend on others (`⛔`, `dependsOn`): resolved once every id is known.
+        var waiting: [(index: Int, note: Int, item: NoteItem)] = []
         for (noteIndex, note) in documents.enumerated() {
             if let first = note.items.first(where: { $0.kind == .commitment }) {
                 if let other = stems[note.stem], other != note.path {
@@ -261,11 +263,19 @@ struct Resolver: Sendable {
                                     reason: item.reason, path: note.path, line: item.line, isMiss: false)
                 events.append([Event(order: (sortKey(ownDate), 0, noteIndex), statement: own,
                                      isReview: false, reviewNote: -1)])
-                commitments.append(ResolvedCommitment(
+                var commitment = ResolvedCommitment(
                     id: id, client: client, text: item.text, owner: item.owner.rawValue,
                     made: note.date?.date.description, due: item.due?.description, odds: item.odds,
                     status: item.status.rawValue, path: note.path, line: item.line,
-                    isPrivate: item.isPrivate, history: []))
+                    isPrivate: item.isPrivate, history: [])
+                commitment.created = item.created?.description
+                commitment.scheduled = item.scheduled?.description
+                commitment.start = item.start?.description
+                commitment.priority = item.priority
+                commitment.recurrence = item.recurrence
+                commitment.dependsOn = item.dependsOn ?? []
+                if !commitment.dependsOn.isEmpty { waiting.append((index, noteIndex, item)) }
+                commitments.append(commitment)
             }
         }
         for link in carriedInto {
@@ -301,6 +311,29 @@ struct Resolver: Sendable {
                 for event in ordered where event.isReview {
                     missedAtReview[event.reviewNote] = (missedAtReview[event.reviewNote] ?? false)
                         || event.statement.isMiss
+                }
+            }
+        }
+        for link in waiting {
+            for dependency in commitments[link.index].dependsOn {
+                guard var blocker = byID[dependency], blocker != link.index else {
+                    let path = documents[link.note].path
+                    result.diagnostics.append(Diagnostic(
+                        path: path, line: link.item.line, column: link.item.column, severity: .warning, rule: Rule.refUnknown,
+                        Message("this commitment depends on `\(dependency)`, which names no other commitment of this client: give the commitment it waits for `[id:: \(dependency)]` (or `🆔 \(dependency)`), or correct the id",
+                                fr: "cet engagement dépend de `\(dependency)`, qui ne désigne aucun autre engagement de ce client : donnez à l'engagement attendu `[id:: \(dependency)]` (ou `🆔 \(dependency)`), ou corrigez l'identifiant")))
+                    continue
+                }
+                // A blocker carried forward goes on in its successor: that one is what is waited for.
+                var hops = 0
+                while commitments[blocker].status == ItemStatus.carried.rawValue, let next = commitments[blocker].carriedTo,
+                      let successor = byID[next], successor != blocker, hops < 32 {
+                    blocker = successor
+                    hops += 1
+                }
+                let status = commitments[blocker].status
+                if status == ItemStatus.open.rawValue || status == ItemStatus.partial.rawValue, blocker != link.index {
+                    commitments[link.index].blockedBy.append(commitments[blocker].id)
                 }
             }
         }

@@ -3,7 +3,8 @@ import Foundation
 /// `journal lint --fix`: only deterministic, reviewable rewrites, each reported.
 ///
 /// - French dates (`18/03/2026 10h00`) become ISO (`2026-03-18 10:00`) in headers and fields;
-/// - Obsidian Tasks' 📅, ✅ and 🆔 become `[due:: …]`, `[done:: …]` and `[id:: …]`;
+/// - Obsidian Tasks' 📅, ✅ and 🆔 become `[due:: …]`, `[done:: …]` and `[id:: …]` (the other way
+///   round in a journal that declares `tasks: {format: emoji}`: never away from its format);
 /// - a commitment that later notes review by its implicit id (`FILE#N`) gets an explicit
 ///   `[id:: …]`, and those reviews name it, so that reordering the note can no longer break them.
 ///
@@ -146,7 +147,7 @@ public struct LintFixer: Sendable {
             }
         }
         afterPlanning?()
-        let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone)
+        let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone, tasks: journal.config.tasks)
         let dirty = force ? [] : Self.uncommitted(in: journal.root)
         var report = Report()
         // First the notes themselves (dates, emoji, ids); then, for the commitments whose id is
@@ -196,7 +197,9 @@ public struct LintFixer: Sendable {
                 continue
             }
             if fix.add, item.id == nil {
-                edits[item.line, default: []].append(("", "  [id:: \(fix.id)]"))
+                // In the format the journal declares for Tasks' fields.
+                let written = journal.config.tasks.format == .emoji ? " \u{1F194} \(fix.id)" : "  [id:: \(fix.id)]"
+                edits[item.line, default: []].append(("", written))
                 adding.append(fix)
             } else if !fix.add || item.id == fix.id {
                 standing.append(fix)
@@ -219,7 +222,10 @@ public struct LintFixer: Sendable {
                 line = Self.isoHeaderLine(line)
             } else if !inHeader {
                 // Emoji are read as fields in list items only; elsewhere they are prose.
-                if Self.isItem(line) {
+                // Toward the format the journal declares, never away from it: a vault in Tasks'
+                // emoji format keeps its emoji, and its fields of those keys become emoji.
+                let emojiFormat = journal.config.tasks.format == .emoji
+                if Self.isItem(line), !emojiFormat {
                     let converted = Self.emojiFields(line)
                     if let emoji = converted.left {
                         report.refused.append(Refusal(path: path, reason: .emojiWithoutValue(line: index + 1, emoji: emoji)))
@@ -227,12 +233,13 @@ public struct LintFixer: Sendable {
                     line = converted.line
                 }
                 line = Self.isoFields(line)
+                if Self.isItem(line), emojiFormat { line = Self.fieldEmoji(line) }
             }
             for (before, after) in edits[index + 1] ?? [] {
                 // Each edited line must still say what the fix expects: a list item for an id,
                 // the very `[ref:: …]` for a review.
                 if before.isEmpty {
-                    guard Self.isItem(line), !line.contains("[id::") else { misplaced = true; continue }
+                    guard Self.isItem(line), !line.contains("[id::"), !line.contains("\u{1F194}") else { misplaced = true; continue }
                     let carriage = line.hasSuffix("\r")
                     line = (carriage ? String(line.dropLast()) : line) + after + (carriage ? "\r" : "")
                 } else if let range = line.range(of: before) {
@@ -355,6 +362,22 @@ public struct LintFixer: Sendable {
             bytes.replaceSubrange(field.range, with: Array("[\(field.key):: \(field.value)]".utf8))
         }
         return (String(decoding: bytes, as: UTF8.self), nil)
+    }
+
+    /// `[due:: 2026-04-01]` → `📅 2026-04-01` (and done, completion → ✅, id → 🆔), for a journal
+    /// in Tasks' emoji format. A field whose value is not of its kind stays as it is.
+    static func fieldEmoji(_ line: String) -> String {
+        let emoji = ["due": "\u{1F4C5}", "done": "\u{2705}", "completion": "\u{2705}", "id": "\u{1F194}"]
+        let fields = ItemLine.dataviewFields(inLine: line).filter { field in
+            guard emoji[field.key] != nil else { return false }
+            return field.key == "id" ? ClientID.isValidItemID(field.value) : (try? DateValue.parse(field.value).get()) != nil
+        }
+        guard !fields.isEmpty else { return line }
+        var bytes = Array(line.utf8)
+        for field in fields.reversed() {
+            bytes.replaceSubrange(field.range, with: Array("\(emoji[field.key]!) \(field.value)".utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The Tasks fields `--fix` rewrites, with their emoji.

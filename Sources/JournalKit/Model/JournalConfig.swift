@@ -19,13 +19,16 @@ public struct JournalConfig: Sendable {
     /// `lint.miss_streak`: the streak length that warns.
     public var missStreakThreshold = 2
     var headings: [SectionKind: [String]] = [:]
+    /// `tasks`: what an Obsidian vault with the Tasks plugin needs (global filter, format,
+    /// custom checkboxes).
+    public var tasks = TasksSettings()
     /// Problems found in journal.yml itself.
     public var diagnostics: [Diagnostic] = []
 
     public enum Language: String, Sendable, CaseIterable { case fr, en }
 
     static let fileName = "journal.yml"
-    static let keys: Set<String> = ["coach", "language", "timezone", "cadence", "retention", "duration", "mode", "lint", "headings"]
+    static let keys: Set<String> = ["coach", "language", "timezone", "cadence", "retention", "duration", "mode", "lint", "headings", "tasks"]
 
     /// The defaults: French, and the machine's time zone.
     public init() {
@@ -128,6 +131,7 @@ public struct JournalConfig: Sendable {
                 missStreakThreshold = max(1, number)
             }
         }
+        if let value = root["tasks"], !value.isNull { readTasks(value, reader: &reader) }
         if let value = root["headings"], !value.isNull {
             guard let sections = value.entries else {
                 reader.report(Rule.fieldInvalid, at: value, Message(
@@ -145,6 +149,63 @@ public struct JournalConfig: Sendable {
                 headings[kind, default: []] += reader.texts(section.value, key: "headings.\(section.key)")
             }
             reportPrivateConflicts(sections, reader: &reader)
+        }
+    }
+
+    static let tasksKeys: Set<String> = ["global_filter", "format", "statuses"]
+
+    private mutating func readTasks(_ value: YAMLValue, reader: inout FieldReader) {
+        guard let entries = value.entries else {
+            reader.report(Rule.fieldInvalid, at: value, Message(
+                "`tasks` should have keys `global_filter`, `format` and `statuses`",
+                fr: "`tasks` doit avoir les clés `global_filter`, `format` et `statuses`"))
+            return
+        }
+        for entry in entries where !Self.tasksKeys.contains(entry.key) {
+            var message = Message("`tasks.\(entry.key)` is not a setting of journal.yml",
+                                  fr: "`tasks.\(entry.key)` n'est pas un réglage de journal.yml")
+            if let suggestion = NoteParser.closest(to: entry.key, in: Self.tasksKeys) {
+                message = Message(message.en + ": did you mean `tasks.\(suggestion)`?",
+                                  fr: message.fr + " : vouliez-vous écrire `tasks.\(suggestion)` ?")
+            }
+            reader.report(Rule.fieldUnknown, .warning, line: entry.keyLine, column: entry.keyColumn, message)
+        }
+        if let filter = value["global_filter"], let text = reader.text(filter, key: "tasks.global_filter") {
+            if text.contains(where: \.isWhitespace) {
+                reader.report(Rule.fieldInvalid, at: filter, Message(
+                    "`tasks.global_filter` should be one word such as #task, not “\(text.clipped)”",
+                    fr: "`tasks.global_filter` doit être un seul mot comme #task, pas « \(text.clipped) »"))
+            } else {
+                tasks.globalFilter = text
+            }
+        }
+        tasks.format = reader.choice(value["format"], key: "tasks.format", allowed: ["dataview", "emoji"]) {
+            TasksSettings.Format(rawValue: TextFold.fold($0))
+        } ?? .dataview
+        guard let statuses = value["statuses"], !statuses.isNull else { return }
+        guard let pairs = statuses.entries else {
+            reader.report(Rule.fieldInvalid, at: statuses, Message(
+                "`tasks.statuses` should map a checkbox character to a status, such as `\"!\": open`",
+                fr: "`tasks.statuses` doit associer un caractère de case à cocher à un statut, comme `\"!\": open`"))
+            return
+        }
+        let allowed = "open, partial, done, dropped, carried"
+        for pair in pairs {
+            guard pair.key.count == 1, let character = pair.key.first, character != "]", character != "[",
+                  ItemStatus(marker: character) == nil else {
+                reader.report(Rule.fieldInvalid, line: pair.keyLine, column: pair.keyColumn, Message(
+                    "`tasks.statuses`: “\(pair.key.clipped)” should be one character other than space, x, /, - and >, which journal already reads",
+                    fr: "`tasks.statuses` : « \(pair.key.clipped) » doit être un seul caractère, autre que l'espace, x, /, - et >, que journal lit déjà"))
+                continue
+            }
+            guard let text = reader.text(pair.value, key: "tasks.statuses.\(pair.key)") else { continue }
+            guard let status = TasksSettings.status(named: text) else {
+                reader.report(Rule.fieldInvalid, at: pair.value, Message(
+                    "`tasks.statuses.\(pair.key)` cannot be “\(text.clipped)”: use one of \(allowed)",
+                    fr: "`tasks.statuses.\(pair.key)` ne peut pas valoir « \(text.clipped) » : choisissez parmi \(allowed)"))
+                continue
+            }
+            tasks.statuses[character] = status
         }
     }
 

@@ -25,4 +25,14 @@ struct NoteItem: Sendable, Codable, Hashable {
     /// A sub-bullet: the item sits inside another list item (the coach's note under an
     /// objective, say). The sponsor report shows top-level items only.
     var isNested = false
+    /// What Obsidian Tasks (or Dataview) adds: `➕`/`created`, `⏳`/`scheduled`, `🛫`/`start`.
+    var created: LocalDate?
+    var scheduled: LocalDate?
+    var start: LocalDate?
+    /// `highest`, `high`, `medium`, `low`, `lowest` (Tasks' five; `none` is no priority).
+    var priority: String?
+    /// The Tasks recurrence rule as written (`every week on Monday`).
+    var recurrence: String?
+    /// The ids this commitment waits for (`⛔`, `dependsOn`); nil when none.
+    var dependsOn: [String]?
 }

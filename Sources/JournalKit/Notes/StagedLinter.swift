@@ -61,7 +61,7 @@ public struct StagedLinter: Sendable {
         if let data = Self.blob(git, top: top, name: configName) {
             config = Journal.config(from: data)
         }
-        let parser = NoteParser(aliases: config.headingAliases, zone: config.timezone)
+        let parser = NoteParser(aliases: config.headingAliases, zone: config.timezone, tasks: config.tasks)
         var diagnostics: [Diagnostic] = config.diagnostics
         var staged: [String: Note] = [:]
         for name in names.split(separator: "\0").map(String.init) {

@@ -7,15 +7,19 @@ struct NoteParser: Sendable {
     /// The journal's zone, in which a `date` or `next` without an offset is read: a time its
     /// clocks skip is reported. nil: not checked.
     var zone: TimeZone?
+    /// `tasks` in journal.yml: the Tasks global filter and the coach's own checkboxes.
+    var tasks: TasksSettings
 
-    init(aliases: HeadingAliases = HeadingAliases(), zone: TimeZone? = nil) {
+    init(aliases: HeadingAliases = HeadingAliases(), zone: TimeZone? = nil, tasks: TasksSettings = TasksSettings()) {
         self.aliases = aliases
         self.zone = zone
+        self.tasks = tasks
     }
 
     /// Keys each document type takes; `tags` and `title` are accepted everywhere because
-    /// Obsidian and other editors write them.
-    static let commonKeys: Set<String> = ["type", "tags", "title"]
+    /// Obsidian and other editors write them (`aliases`, `cssclasses`, `publish` are Obsidian's
+    /// own; on a case file `aliases` also names the client).
+    static let commonKeys: Set<String> = ["type", "tags", "title", "aliases", "cssclasses", "cssclass", "publish"]
     static let keys: [DocumentType: Set<String>] = [
         .client: ["name", "aliases", "gender", "email", "phone", "role", "organisation", "sponsor",
                   "people", "places", "demand", "need", "contract", "disclosure", "consent",
@@ -233,7 +237,9 @@ struct NoteParser: Sendable {
 
     /// Inline field keys, folded, with their French aliases.
     static let itemKeys: Set<String> = ["id", "due", "echeance", "odds", "cote", "owner", "qui", "done", "fait",
-                                        "reason", "raison", "validated", "valide", "ref"]
+                                        "reason", "raison", "validated", "valide", "ref",
+                                        "created", "scheduled", "start", "completion", "cancelled", "priority",
+                                        "repeat", "dependson"]
 
     /// The accented spelling of the folded keys that have one, for suggestions.
     static let itemKeySpellings: [String: String] = ["echeance": "échéance", "valide": "validé"]
@@ -329,9 +335,10 @@ struct NoteParser: Sendable {
         // Comments go before cmark sees the body: it would print some of them as text.
         let blanked = HTMLComments.blank(source.lines[(firstLine - 1)...].joined(separator: "\n"))
         if let unclosed = blanked.unclosed {
+            let (opener, closer) = blanked.unclosedIsObsidian ? ("%%", "%%") : ("<!--", "-->")
             reader.report(Rule.commentUnclosed, .warning, line: firstLine + unclosed.line - 1, column: unclosed.column, Message(
-                "this `<!--` is never closed by `-->`: everything after it is a comment, left out of the index and of every output; close it where the comment ends",
-                fr: "ce `<!--` n'est jamais fermé par `-->` : tout ce qui suit est un commentaire, absent de l'index et de toute sortie ; fermez-le là où le commentaire finit"))
+                "this `\(opener)` is never closed by `\(closer)`: everything after it is a comment, left out of the index and of every output; close it where the comment ends",
+                fr: "ce `\(opener)` n'est jamais fermé par `\(closer)` : tout ce qui suit est un commentaire, absent de l'index et de toute sortie ; fermez-le là où le commentaire finit"))
         }
         let body = blanked.text
         if let overrun = BodyBudget.check(body) {
@@ -346,9 +353,9 @@ struct NoteParser: Sendable {
         note.searchLines = (note.searchLines ?? [])
             + SearchLine.body(source.lines[(firstLine - 1)...], firstLine: firstLine, tree: tree, sections: sections)
         // The source's own lines when no comment was blanked (nearly always): no second split.
-        let lines = blanked.comments.isEmpty && blanked.unclosed == nil ? Array(source.lines[(firstLine - 1)...])
+        let bodyLines = blanked.comments.isEmpty && blanked.unclosed == nil ? Array(source.lines[(firstLine - 1)...])
             : body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-        note.names = Self.names(in: lines, tree: tree, firstLine: firstLine)
+        note.names = Self.names(in: bodyLines, tree: tree, firstLine: firstLine)
         var rank = 0
         var ids: [String: Int] = [:]
         // Per node: is it inside a list item? One pass, parents coming before their children.
@@ -368,14 +375,22 @@ struct NoteParser: Sendable {
             case .private: continue
             }
             let node = tree.nodes[index]
-            let lines = ownLines(of: index, in: tree, source: source)
-            let parsed = ItemLine(lines: lines, firstLine: node.startLine)
+            // Read from the body with its comments blanked: a comment that opens before an item
+            // and closes on its line can put none of its words in the item's text.
+            let lines = ownLines(of: index, in: tree, bodyLines: bodyLines, firstLine: firstLine)
+            var parsed = ItemLine(lines: lines, firstLine: node.startLine)
+            if tasks.globalFilter != nil {
+                // Tasks' global filter: in a commitments section, an item without it is an
+                // ordinary list item; everywhere, it is a tag for Tasks, not the coach's words.
+                if kind == .commitment, !tasks.hasGlobalFilter(parsed.text) { continue }
+                parsed.text = tasks.removingGlobalFilter(parsed.text)
+            }
             // An item with no words is a template's placeholder (`- [ ]`, `- [ ] [owner:: coach]`),
             // not a commitment; a review line needs only its `ref`.
             if parsed.text.isEmpty, kind != .review || !parsed.fields.contains(where: { $0.key == "ref" }) {
                 continue
             }
-            var status = ItemStatus(marker: parsed.marker)
+            var status = tasks.status(marker: parsed.marker)
             if status == nil {
                 let shown = parsed.markerText ?? "[\(parsed.marker!)]"
                 let written = Array(shown)
@@ -387,8 +402,8 @@ struct NoteParser: Sendable {
                         fr: "il manque une espace après \(shown) : écrivez « \(example) »"))
                 } else {
                     reader.report(Rule.markerInvalid, line: node.startLine, column: parsed.markerColumn, Message(
-                        "\(shown) is not a checkbox marker: use [ ] open, [x] done, [/] partly done, [-] dropped or [>] carried forward",
-                        fr: "\(shown) n'est pas une case à cocher : utilisez [ ] à faire, [x] fait, [/] en partie, [-] abandonné ou [>] reporté"))
+                        "\(shown) is not a checkbox marker: use [ ] open, [x] done, [/] partly done, [-] dropped or [>] carried forward (or declare it in journal.yml, `tasks: {statuses: {\"?\": open}}`)",
+                        fr: "\(shown) n'est pas une case à cocher : utilisez [ ] à faire, [x] fait, [/] en partie, [-] abandonné ou [>] reporté (ou déclarez-la dans journal.yml, `tasks: {statuses: {\"?\": open}}`)"))
                 }
                 status = .open
             }
@@ -456,7 +471,7 @@ struct NoteParser: Sendable {
     }
 
     /// The item's own source lines: from its first line to its end, without nested lists.
-    private func ownLines(of index: Int, in tree: MarkdownTree, source: SourceText) -> [Substring] {
+    private func ownLines(of index: Int, in tree: MarkdownTree, bodyLines: [Substring], firstLine: Int) -> [Substring] {
         let node = tree.nodes[index]
         var end = node.endLine
         // The item's text stops where its first nested block other than its paragraph starts.
@@ -470,8 +485,9 @@ struct NoteParser: Sendable {
             }
             child = tree.subtreeEnd(of: child)
         }
-        end = min(max(end, node.startLine), source.lines.count, node.startLine + 50)
-        return Array(source.lines[(node.startLine - 1)..<end])
+        end = min(max(end, node.startLine), firstLine + bodyLines.count - 1, node.startLine + 50)
+        guard node.startLine >= firstLine, node.startLine <= end else { return [] }
+        return Array(bodyLines[(node.startLine - firstLine)...(end - firstLine)])
     }
 
     /// A time that the journal's clocks skip when they go forward (2026-03-29 02:30 in
@@ -485,9 +501,13 @@ struct NoteParser: Sendable {
             fr: "`\(key)` \(written) n'existe pas dans le fuseau \(zone.identifier) : cette nuit-là, les horloges passent de \(clock(from)) directement à \(clock(to)) ; écrivez une heure avant \(clock(from)) ou à partir de \(clock(to))"))
     }
 
+    /// More ids after ⛔ than any commitment waits for: bounded work in resolving them.
+    static let maximumDependencies = 32
+
     /// The item fields journal reads a value from.
     static let valuedKeys: Set<String> = ["id", "identifiant", "due", "echeance", "done", "fait", "cancelled",
-                                          "validated", "valide", "odds", "cote", "owner", "qui"]
+                                          "validated", "valide", "odds", "cote", "owner", "qui", "completion",
+                                          "created", "scheduled", "start", "repeat", "dependson"]
 
     private func readItemFields(_ fields: [ItemLine.Field], into item: inout NoteItem,
                                 reader: inout FieldReader) {
@@ -523,7 +543,40 @@ struct NoteParser: Sendable {
                     }
                 }
             case "due", "echeance": item.due = day()
-            case "done", "fait": item.done = day()
+            case "done", "fait", "completion": item.done = day()
+            case "created": item.created = day()
+            case "scheduled": item.scheduled = day()
+            case "start": item.start = day()
+            case "priority":
+                switch TextFold.fold(field.value) {
+                case "highest", "high", "medium", "low", "lowest": item.priority = TextFold.fold(field.value)
+                case "none", "normal", "": item.priority = nil
+                default:
+                    invalid(Message(
+                        "`priority` cannot be “\(field.value.clipped)”: use highest, high, medium, low or lowest (or a Tasks emoji 🔺 ⏫ 🔼 🔽 ⏬)",
+                        fr: "`priority` ne peut pas valoir « \(field.value.clipped) » : utilisez highest, high, medium, low ou lowest (ou un emoji de Tasks 🔺 ⏫ 🔼 🔽 ⏬)"))
+                }
+            case "repeat": item.recurrence = field.value
+            case "oncompletion":
+                // Tasks' own (what to do with a recurring task once done): nothing for journal.
+                break
+            case "dependson":
+                let ids = field.value.split(separator: ",").map({ String($0).trimmingWhitespace }).filter { !$0.isEmpty }
+                if ids.count + (item.dependsOn?.count ?? 0) > Self.maximumDependencies {
+                    invalid(Message(
+                        "a commitment can wait for at most \(Self.maximumDependencies) others: split it, or keep the ones that matter",
+                        fr: "un engagement peut en attendre au plus \(Self.maximumDependencies) autres : scindez-le, ou gardez ceux qui comptent"))
+                    continue
+                }
+                for id in ids {
+                    if ClientID.isValidItemID(id) {
+                        item.dependsOn = (item.dependsOn ?? []) + [id]
+                    } else {
+                        invalid(Message(
+                            "the id “\(id.clipped)” this commitment depends on should be 1 to 32 lower-case letters, digits or hyphens",
+                            fr: "l'identifiant « \(id.clipped) » dont dépend cet engagement doit faire 1 à 32 lettres minuscules, chiffres ou tirets"))
+                    }
+                }
             case "cancelled":
                 item.done = day()
                 if item.status == .open { item.status = .dropped }

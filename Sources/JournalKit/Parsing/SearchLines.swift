@@ -1,6 +1,6 @@
 /// One line of a note as the full-text search holds it: the words the coach wrote on that line,
 /// the section it sits in, and whether it belongs to the coach alone (a private section, or the
-/// text of an HTML comment, which gets a line of its own).
+/// text of an HTML or Obsidian comment, which gets a line of its own).
 struct SearchLine: Sendable, Codable, Hashable {
     var line: Int
     /// The section kind (`commitments`, `objectives`…), `header` for the front-matter, nil
@@ -57,7 +57,7 @@ struct SearchLine: Sendable, Codable, Hashable {
             }
         }
         var found: [SearchLine] = []
-        var inComment = false
+        var inComment: ItemLine.Comment?
         for (offset, raw) in lines.enumerated() {
             let (plain, comment) = split(raw, inComment: &inComment)
             let number = firstLine + offset
@@ -75,24 +75,40 @@ struct SearchLine: Sendable, Codable, Hashable {
     }
 
     /// A line's text outside comments and inside them, as `HTMLComments` reads comments: every
-    /// `<!--` opens one, up to the next `-->`, across lines.
-    static func split(_ line: Substring, inComment: inout Bool) -> (plain: String, comment: String) {
+    /// `<!--` opens one, up to the next `-->`, and every `%%` (Obsidian's) up to the next `%%`,
+    /// across lines; whichever opens first wins.
+    static func split(_ line: Substring, inComment: inout ItemLine.Comment?) -> (plain: String, comment: String) {
         var plain = "", comment = ""
         var rest = line[...]
+        var nextHTML = rest.range(of: "<!--"), nextObsidian = rest.range(of: "%%")
         while !rest.isEmpty {
-            if inComment {
-                if let close = rest.range(of: "-->") {
+            if let open = inComment {
+                if let close = rest.range(of: open == .html ? "-->" : "%%") {
                     comment += rest[..<close.lowerBound] + " "
                     rest = rest[close.upperBound...]
-                    inComment = false
+                    inComment = nil
                 } else {
                     comment += rest
                     rest = ""
                 }
-            } else if let open = rest.range(of: "<!--") {
-                plain += rest[..<open.lowerBound] + " "
-                rest = rest[open.upperBound...]
-                inComment = true
+                continue
+            }
+            // Each opener's next place, searched again only once passed: a line of a thousand
+            // comments of one kind stays linear.
+            if let found = nextHTML, found.lowerBound < rest.startIndex { nextHTML = rest.range(of: "<!--") }
+            if let found = nextObsidian, found.lowerBound < rest.startIndex { nextObsidian = rest.range(of: "%%") }
+            let html = nextHTML, obsidian = nextObsidian
+            let first: (range: Range<Substring.Index>, kind: ItemLine.Comment)?
+            switch (html, obsidian) {
+            case (nil, nil): first = nil
+            case (let h?, nil): first = (h, .html)
+            case (nil, let o?): first = (o, .obsidian)
+            case (let h?, let o?): first = h.lowerBound <= o.lowerBound ? (h, .html) : (o, .obsidian)
+            }
+            if let first {
+                plain += rest[..<first.range.lowerBound] + " "
+                rest = rest[first.range.upperBound...]
+                inComment = first.kind
             } else {
                 plain += rest
                 rest = ""

@@ -79,7 +79,8 @@ extension CaseView {
         for item in openCommitments {
             var text = item.text.shortened(to: 70)
             if item.isPrivate { text += " " + privateMark }
-            let late = item.due.flatMap(LocalDate.fromText).map { $0 < today } ?? false
+            // Waiting for a commitment still open (Obsidian Tasks' ⛔): not late meanwhile.
+            let late = !item.isBlocked && (item.due.flatMap(LocalDate.fromText).map { $0 < today } ?? false)
             table.add([.init(item.id), .init(Agenda.ownerLabel(item.owner, fr)),
                        .init(item.due.map { (fr ? "échéance " : "due ") + $0 } ?? (fr ? "sans échéance" : "no due date"),
                              style: late ? "31" : nil),

@@ -121,7 +121,8 @@ public struct CaseView: Sendable {
         guard case .success(let source) = SourceText.decode(data) else { return [] }
         let frontMatter = FrontMatter(lines: source.lines)
         guard frontMatter.bodyStartLine <= source.lines.count else { return [] }
-        let body = HTMLComments.blank(source.lines[(frontMatter.bodyStartLine - 1)...].joined(separator: "\n")).text
+        // Comments (HTML and Obsidian's) left out, Obsidian's links shown as their text.
+        let body = ObsidianSyntax.forOutput(HTMLComments.blank(source.lines[(frontMatter.bodyStartLine - 1)...].joined(separator: "\n")).text)
         var sections: [Section] = []
         var current: Section? = Section(heading: nil, firstLine: "", isPrivate: false)
         // Private headings open a private stretch that lasts until a heading of the same level or higher.

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A note's body as it may leave the journal: private sections, HTML comments and raw HTML
-/// left out (docs/format.md, "Private content"), and the private text kept aside so that the leak gate can
+/// A note's body as it may leave the journal: private sections, HTML and Obsidian comments
+/// and raw HTML left out (docs/format.md, "Private content"), and the private text kept aside so that the leak gate can
 /// check it never shows up.
 struct NoteBody: Sendable {
     /// The body after the front-matter, as written.
@@ -74,7 +74,8 @@ struct NoteBody: Sendable {
             }
             return drop
         }
-        let markdown = MarkdownTree.rewrite(blanked.text, outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))
+        // Obsidian's links leave as their text, its block ids not at all.
+        let markdown = MarkdownTree.rewrite(ObsidianSyntax.forOutput(blanked.text), outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return Rendered(markdown: OutgoingText.bareBrackets(markdown), privateLines: privateLines, publicLines: [openText.joined(separator: " ")])
     }

@@ -2,8 +2,9 @@ import Foundation
 
 /// The one path by which text from the notes leaves in a summary: a note's body, and each value
 /// a template prints (an objective, a commitment, a reason, `role`, `demand`, `need`,
-/// `outcome`). Every piece goes through cmark, so that raw HTML is dropped, comments are taken
-/// out before cmark sees them, links and images become their text, and the anonymiser sees
+/// `outcome`). Every piece goes through cmark, so that raw HTML is dropped, comments (HTML and
+/// Obsidian's `%%`) are taken out before cmark sees them, links, images and Obsidian's
+/// `[[wikilinks]]` become their text, and the anonymiser sees
 /// each paragraph whole. It also gathers the undeclared names it hid, for the coach.
 final class OutgoingText {
     let anonymiser: Anonymiser?
@@ -37,7 +38,7 @@ final class OutgoingText {
 
     /// A value printed on one line of a summary, made safe the same way as a note's body.
     func inline(_ value: String, path: String, context: LocalDate?) -> String {
-        let blanked = HTMLComments.blank(value, .compact).text
+        let blanked = ObsidianSyntax.forOutput(HTMLComments.blank(value, .compact).text)
         let markdown = MarkdownTree.rewrite(blanked, rewrite(path: path, context: context))
         let line = markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")

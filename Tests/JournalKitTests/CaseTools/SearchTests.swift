@@ -70,6 +70,21 @@ import Testing
         #expect(english.stdout.contains("[private] proposer"))
     }
 
+    @Test func obsidianCommentsAreTheCoachsAloneInTheSearchToo() throws {
+        let journal = try fixtureJournal("obsidian")
+        let found = try search(journal, ["brasserie"])
+        #expect(found.stdout.contains("2026-03-02-session.md:13: [privé] Elle envisage de quitter la brasserie"), "\(found.stdout)")
+        #expect(try search(journal, ["brasserie", "--no-private"]).stdout.contains("quitter") == false)
+        #expect(try search(journal, ["fatigue", "--no-private"]).stdout.isEmpty)
+        // A line with a comment in it keeps its own words public, the comment's private.
+        let accueil = try search(journal, ["accueil", "--no-private"])
+        #expect(accueil.stdout.contains("le mot d'accueil") && !accueil.stdout.contains("départ"), "\(accueil.stdout)")
+        var comment: ItemLine.Comment?
+        let parts = SearchLine.split("a %% b %% c <!-- d --> e %% f", inComment: &comment)
+        #expect(parts.plain.split(separator: " ") == ["a", "c", "e"], "\(parts)")
+        #expect(parts.comment.split(separator: " ") == ["b", "d", "f"] && comment == .obsidian, "\(parts)")
+    }
+
     @Test func filters() throws {
         let journal = try fixtureJournal("agenda")
         #expect(paths(try search(journal, ["budget", "--type", "client"])) == ["clients/emma-lefort/client.md:27"])
