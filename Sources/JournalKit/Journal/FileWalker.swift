@@ -153,10 +153,21 @@ struct FileWalker: Sendable {
     /// path order within each; and a warning that says how many were left out, and where. So a
     /// folder of 200,000 empty or foreign `.md` files cannot push real clients out.
     private func choose(from entries: [Entry]) -> ([Entry], Diagnostic) {
+        // Case files first; then the notes with a front-matter in a folder that has one (or in
+        // supervision/), so that any number of files made to look like notes elsewhere cannot
+        // push a real client's sessions out; then other notes with a front-matter; then the rest.
+        var caseFolders = Set<Substring>()
+        for entry in entries {
+            let parts = entry.path.split(separator: "/")
+            if parts.count == 3, parts[0] == "clients", parts[2] == "client.md" { caseFolders.insert(parts[1]) }
+        }
         func rank(_ entry: Entry) -> Int {
             let parts = entry.path.split(separator: "/")
             if parts.count == 3, parts[0] == "clients", parts[2] == "client.md" { return 0 }
-            return Self.opensWithFrontMatter(root.path + "/" + entry.path, size: entry.size) ? 1 : 2
+            guard Self.opensWithFrontMatter(root.path + "/" + entry.path, size: entry.size) else { return 3 }
+            let known = (parts.count >= 3 && parts[0] == "clients" && caseFolders.contains(parts[1]))
+                || (parts.count >= 2 && parts[0] == "supervision")
+            return known ? 1 : 2
         }
         let ranked = entries.map { (rank($0), $0) }.sorted { ($0.0, $0.1.path) < ($1.0, $1.1.path) }
         let kept = ranked.prefix(limit).map(\.1)
@@ -169,13 +180,13 @@ struct FileWalker: Sendable {
         let folders = byFolder.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
         let shown = folders.prefix(3).map { "\($0.key)/ (\($0.value))" }.joined(separator: ", ")
             + (folders.count > 3 ? ", …" : "")
-        let withFrontMatter = left.filter { $0.0 < 2 }.count
+        let withFrontMatter = left.filter { $0.0 < 3 }.count
         let what = withFrontMatter == 0
             ? Message("none of them opens with a front-matter", fr: "aucun ne commence par un en-tête")
             : Message("\(withFrontMatter) of them open with a front-matter", fr: "dont \(withFrontMatter) commencent par un en-tête")
         return (kept, Diagnostic(path: ".", line: 1, column: 1, severity: .warning, rule: Rule.fileUnreadable, Message(
-            "the journal holds \(entries.count) Markdown files, more than the \(limit) read: \(left.count) were left out (\(what.en)), in \(shown); case files and notes with a front-matter are read first; move what is not a note out of the journal",
-            fr: "le journal contient \(entries.count) fichiers Markdown, plus que les \(limit) lus : \(left.count) ont été laissés de côté (\(what.fr)), dans \(shown) ; les dossiers clients et les notes avec un en-tête sont lus d'abord ; sortez du journal ce qui n'est pas une note")))
+            "the journal holds \(entries.count) Markdown files, more than the \(limit) read: \(left.count) were left out (\(what.en)), in \(shown); case files are read first, then the notes with a front-matter in their folders and in supervision/, then other notes with a front-matter; move what is not a note out of the journal",
+            fr: "le journal contient \(entries.count) fichiers Markdown, plus que les \(limit) lus : \(left.count) ont été laissés de côté (\(what.fr)), dans \(shown) ; les dossiers clients sont lus d'abord, puis les notes avec un en-tête de leurs dossiers et de supervision/, puis les autres notes avec un en-tête ; sortez du journal ce qui n'est pas une note")))
     }
 
     /// Whether a file starts with `---` (after a byte-order mark): read up to 8 bytes, without
