@@ -15,7 +15,9 @@ struct SearchLine: Sendable, Codable, Hashable {
     static let markEnd: Character = "\u{E001}"
 
     static func cleaned(_ text: Substring) -> String {
-        var out = String(text.filter { $0 != markStart && $0 != markEnd })
+        // The markers are U+E000 and U+E001, which start with the byte EE: most lines have
+        // none, and are not filtered character by character.
+        var out = text.utf8.contains(0xEE) ? String(text.filter { $0 != markStart && $0 != markEnd }) : String(text)
         while out.last?.isWhitespace == true { out.removeLast() }
         return out
     }
@@ -78,6 +80,10 @@ struct SearchLine: Sendable, Codable, Hashable {
     /// `<!--` opens one, up to the next `-->`, and every `%%` (Obsidian's) up to the next `%%`,
     /// across lines; whichever opens first wins.
     static func split(_ line: Substring, inComment: inout ItemLine.Comment?) -> (plain: String, comment: String) {
+        // Outside a comment, a line without `<` or `%` holds none: most lines of a note.
+        if inComment == nil, !line.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "%") }) {
+            return (String(line), "")
+        }
         var plain = "", comment = ""
         var rest = line[...]
         var nextHTML = rest.range(of: "<!--"), nextObsidian = rest.range(of: "%%")

@@ -114,7 +114,10 @@ public struct HoursLog: Sendable {
         return (comma ? "\u{FEFF}" : "") + body
     }
 
-    static func csvField(_ text: String, separator: Character = ",") -> String {
+    static func csvField(_ raw: String, separator: Character = ",") -> String {
+        // A cell that opens with = + - @ (or a tab or CR) is a formula to a spreadsheet: a name
+        // written « =HYPERLINK(…) » must stay text. A quote before it is what they expect.
+        let text = raw.first.map { "=+-@\t\r".contains($0) } == true && Double(raw) == nil ? "'" + raw : raw
         guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

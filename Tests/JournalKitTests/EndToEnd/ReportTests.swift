@@ -290,6 +290,15 @@ import Testing
     @Test func csvFieldsAreQuotedAsRFC4180Says() {
         #expect(HoursLog.csvField("Dupont, Durand & \"fils\"") == "\"Dupont, Durand & \"\"fils\"\"\"")
         #expect(HoursLog.csvField("plain") == "plain")
+    }
+
+    @Test func aCellAFormulaCouldBeStaysText() {
+        // A client named to run a formula in the coach's spreadsheet stays a name.
+        #expect(HoursLog.csvField("=HYPERLINK(\"http://x.example\")") == "\"'=HYPERLINK(\"\"http://x.example\"\")\"")
+        #expect(HoursLog.csvField("+33 6") == "'+33 6")
+        #expect(HoursLog.csvField("@moi", separator: ";") == "'@moi")
+        #expect(HoursLog.csvField("-12") == "-12")
+        #expect(HoursLog.csvField("1,5", separator: ";") == "1,5")
         #expect(HoursLog.hours(45, decimalComma: true) == "0,75")
         #expect(HoursLog.hours(100, decimalComma: false) == "1.67")
     }
