@@ -100,17 +100,23 @@ func journalBinary() throws -> URL {
 
 func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
                 stdin: String? = nil) throws -> CommandResult {
-    let executable = try journalBinary()
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = directory }
     var env = ProcessInfo.processInfo.environment
     env["NO_COLOR"] = "1"
     env.removeValue(forKey: "JOURNAL_DIR")
     env.removeValue(forKey: "JOURNAL_TODAY")
     for (key, value) in environment { env[key] = value }
-    process.environment = env
+    return try runProcess(try journalBinary(), arguments, environment: env, in: directory, stdin: stdin).result
+}
+
+/// Runs a program to its end with `environment` as its whole environment; both pipes are read
+/// while it runs, so that a large output cannot block it.
+func runProcess(_ executable: URL, _ arguments: [String], environment: [String: String], in directory: URL? = nil,
+                stdin: String? = nil) throws -> (result: CommandResult, signalled: Bool) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -121,7 +127,6 @@ func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [S
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
     }
-    // Read both pipes while the process runs, so that a large output cannot block it.
     let outData = ResultBox<Data>(count: 1, initial: Data())
     let errData = ResultBox<Data>(count: 1, initial: Data())
     let group = DispatchGroup()
@@ -129,9 +134,10 @@ func runJournal(_ arguments: [String], in directory: URL? = nil, environment: [S
     DispatchQueue.global().async(group: group) { errData[0] = err.fileHandleForReading.readDataToEndOfFile() }
     process.waitUntilExit()
     group.wait()
-    return CommandResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData[0], as: UTF8.self),
-                         stderr: String(decoding: errData[0], as: UTF8.self))
+    let result = CommandResult(status: process.terminationStatus,
+                               stdout: String(decoding: outData[0], as: UTF8.self),
+                               stderr: String(decoding: errData[0], as: UTF8.self))
+    return (result, process.terminationReason == .uncaughtSignal)
 }
 
 

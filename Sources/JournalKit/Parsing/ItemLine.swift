@@ -324,48 +324,20 @@ struct ItemLine: Sendable, Hashable {
     /// in the line (emoji to the end of its value), key and value. Dataview fields and comments
     /// are skipped as the parser skips them, so that an emoji inside `[note:: 📅]` is left alone.
     static func emojiFields(inLine line: String) -> [(range: Range<Int>, key: String, value: String)] {
-        let bytes = Array(line.utf8)
-        var found: [(range: Range<Int>, key: String, value: String)] = []
-        var comment: Comment?
-        var i = 0
-        while i < bytes.count {
-            if let open = comment {
-                if open == .html, bytes[i...].starts(with: commentEnd) {
-                    comment = nil
-                    i += 3
-                } else if open == .obsidian, bytes[i...].starts(with: obsidianComment) {
-                    comment = nil
-                    i += 2
-                } else {
-                    i += 1
-                }
-                continue
-            }
-            if bytes[i] == UInt8(ascii: "<"), bytes[i...].starts(with: commentStart) {
-                comment = .html
-                i += 4
-            } else if bytes[i] == UInt8(ascii: "%"), bytes[i...].starts(with: obsidianComment) {
-                comment = .obsidian
-                i += 2
-            } else if bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "("),
-                      let (_, _, _, next) = field(in: bytes, at: i) {
-                i = next
-            } else if bytes[i] >= 0xE2, let field = emojiField(in: bytes, at: i) {
-                found.append((i..<field.end, field.key, field.value))
-                i = field.end
-            } else {
-                i += 1
-            }
-        }
-        return found
+        fields(inLine: line).filter { !$0.dataview }.map { ($0.range, $0.key, $0.value) }
     }
 
     /// The Dataview fields of one source line (`[key:: value]`, `(key:: value)`), as `lint --fix`
     /// rewrites them for a journal in Tasks' emoji format: byte range, folded key, value.
     /// Comments are skipped as the parser skips them.
     static func dataviewFields(inLine line: String) -> [(range: Range<Int>, key: String, value: String)] {
+        fields(inLine: line).filter(\.dataview).map { ($0.range, $0.key, $0.value) }
+    }
+
+    /// Every field of one source line, Dataview and emoji, in order, outside comments.
+    private static func fields(inLine line: String) -> [(dataview: Bool, range: Range<Int>, key: String, value: String)] {
         let bytes = Array(line.utf8)
-        var found: [(range: Range<Int>, key: String, value: String)] = []
+        var found: [(dataview: Bool, range: Range<Int>, key: String, value: String)] = []
         var comment: Comment?
         var i = 0
         while i < bytes.count {
@@ -389,8 +361,11 @@ struct ItemLine: Sendable, Hashable {
                 i += 2
             } else if bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "("),
                       let (key, _, value, next) = field(in: bytes, at: i) {
-                found.append((i..<next, key, value))
+                found.append((true, i..<next, key, value))
                 i = next
+            } else if bytes[i] >= 0xE2, let field = emojiField(in: bytes, at: i) {
+                found.append((false, i..<field.end, field.key, field.value))
+                i = field.end
             } else {
                 i += 1
             }

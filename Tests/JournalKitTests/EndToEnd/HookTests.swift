@@ -22,24 +22,12 @@ struct HookTests {
 
         /// `git commit` (or any git command) with PATH limited to git's own folder.
         func run(_ arguments: [String]) throws -> CommandResult {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: git)
-            process.arguments = ["-C", journal.root.path, "-c", "user.name=Test", "-c", "user.email=test@example.invalid"] + arguments
             var env = ProcessInfo.processInfo.environment
             env["PATH"] = URL(fileURLWithPath: git).deletingLastPathComponent().path
             env.removeValue(forKey: "JOURNAL_DIR")
             env["NO_COLOR"] = "1"
-            process.environment = env
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                 stderr: String(decoding: errData, as: UTF8.self))
+            return try runProcess(URL(fileURLWithPath: git), ["-C", journal.root.path, "-c", "user.name=Test",
+                                                              "-c", "user.email=test@example.invalid"] + arguments, environment: env).result
         }
 
         func commit(_ message: String) throws -> CommandResult {

@@ -21,28 +21,10 @@ func runBounded(_ arguments: [String], cpuSeconds: Int = 30, memoryBytes: Int = 
     if let fileBlocks { script += " && ulimit -f \(fileBlocks) && trap '' XFSZ" }
     script += asAnotherUser ? " && exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$0\" \"$@\""
                             : " && exec \"$0\" \"$@\""
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script, executable.path] + arguments
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment.removeValue(forKey: "JOURNAL_DIR")
-    process.environment = environment
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = ResultBox<Data>(count: 1, initial: Data())
-    let errData = ResultBox<Data>(count: 1, initial: Data())
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { outData[0] = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { errData[0] = err.fileHandleForReading.readDataToEndOfFile() }
-    process.waitUntilExit()
-    group.wait()
-    let result = CommandResult(status: process.terminationStatus, stdout: String(decoding: outData[0], as: UTF8.self),
-                               stderr: String(decoding: errData[0], as: UTF8.self))
-    return (result, process.terminationReason == .uncaughtSignal)
+    return try runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", script, executable.path] + arguments, environment: environment)
 }
 
 /// Notes built to cost as much as possible: each is refused (or read) within 30 s of CPU and
