@@ -70,10 +70,10 @@ struct TextTraits: Sendable {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         var wordStart: String.Index?
-        // The word read so far, as the FNV-1a hash of its folded bytes (`ContentHash.value`).
-        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        // The word read so far, as the hash of its folded bytes (`ContentHash.value`).
+        let basis = ContentHash.basis
         var hash = basis
-        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        func add(_ byte: UInt8) { hash = ContentHash.adding(byte, to: hash) }
         let utf8 = text.utf8
         var index = utf8.startIndex
         func endWord() {

@@ -8,11 +8,15 @@ enum ContentHash {
 
     /// The hash as a number, for choices made from it (pseudonyms).
     static func value(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var hash = basis
+        for byte in bytes { hash = adding(byte, to: hash) }
         return hash
+    }
+
+    /// The hash of no byte, and of one more byte: for a hash computed while bytes are read.
+    static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) static func adding(_ byte: UInt8, to hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 }
