@@ -74,6 +74,11 @@ struct Anonymiser: Sendable {
                 index += variant.words.count
                 continue
             }
+            // A declared place or surname cut short, its cut marked: « à Douarn' », « M. Kerbr. ».
+            if token.capitalised, token.range.upperBound < text.endIndex, "'’.".contains(text[token.range.upperBound]),
+               let cut = registry.shortened(token.folded) {
+                claim(token.range.lowerBound..<text.index(after: token.range.upperBound), cut.replacement, .placeholder)
+            }
             index += 1
         }
         var found: [String] = []

@@ -39,6 +39,9 @@ struct LeakGate: Sendable {
     private var windowLengths: Set<Int> = []
     /// Names by their first folded word.
     private var needles: [String: [Needle]] = [:]
+    /// Surnames and places' words of six letters or more: a capitalised word that begins one of
+    /// them, with an apostrophe or a dot right after it, is that word cut short (« Douarn' »).
+    private var cuttable: [(word: String, label: String)] = []
     /// Each person's initials (all of them, and those of the first names alone), for dotted runs.
     private var initialSets: [(String, String)] = []
 
@@ -110,6 +113,10 @@ struct LeakGate: Sendable {
         for entry in registry.entries {
             let words = Self.words(entry.text).map(\.folded).filter { !Registry.titles.contains($0) || entry.kind != .person }
             guard !words.isEmpty else { continue }
+            let long = entry.kind == .place ? words : entry.kind == .person ? entry.last.flatMap { Self.words($0).map(\.folded) } : []
+            for word in long where word.count >= 6 && !Registry.particles.contains(word) && !Registry.isPlaceWord(word) {
+                cuttable.append((word, entry.label))
+            }
             switch entry.kind {
             case .person:
                 add(words, entry.label)
@@ -199,6 +206,7 @@ struct LeakGate: Sendable {
             if checks.contains(.names) {
                 hits += names(words, at: index).filter { checks.contains(.initials) || !$0.what.hasSuffix("(initials)") }
             }
+            if checks.contains(.names), let hit = cut(words[index]) { hits.append(hit) }
             if checks.contains(.undeclared), undeclared.contains(String(words[index].original)) {
                 hits.append(Hit(what: "undeclared name", found: String(words[index].original), line: words[index].line))
             }
@@ -279,6 +287,12 @@ struct LeakGate: Sendable {
             }
         }
         return []
+    }
+
+    private func cut(_ word: Word) -> Hit? {
+        guard word.capitalised, word.folded.count >= 4, let next = word.next, next == "'" || next == "’" || next == "." else { return nil }
+        guard let found = cuttable.first(where: { $0.word.count > word.folded.count && $0.word.hasPrefix(word.folded) }) else { return nil }
+        return Hit(what: found.label + " (cut short)", found: String(word.original) + String(next), line: word.line)
     }
 
     /// Dotted initials of a declared person in a row: « J.-P. M. », « A.R. ».

@@ -43,6 +43,9 @@ struct Registry: Sendable {
     private(set) var phoneDigits: [(digits: String, label: String)] = []
     /// Every word of every declared name, folded: file-name words already covered are not added again.
     private var declaredWords: Set<String> = []
+    /// Places' words and surnames long enough to be cut short (« Douarn' » for Douarnenez), with
+    /// what replaces them.
+    private(set) var shortenable: [(word: String, replacement: String, label: String)] = []
     /// What replaces the organisation's name: « une ETI du secteur édition de logiciels ».
     private(set) var organisationPhrase = ""
     /// Words of the generalised forms that replace names: never names to hide.
@@ -86,6 +89,16 @@ struct Registry: Sendable {
     ]
 
     static func isGenericWord(_ word: String) -> Bool { genericWords.contains(word) }
+
+    /// The fewest letters a declared word cut short keeps and still counts (« Douarn' », « Kerbr. »).
+    static let shortestCut = 4
+
+    /// What replaces a declared word cut short: `folded` is its first letters (at least
+    /// `shortestCut`), written with an apostrophe or a dot right after it.
+    func shortened(_ folded: String) -> (replacement: String, label: String)? {
+        guard folded.count >= Self.shortestCut else { return nil }
+        return shortenable.first { $0.word.count > folded.count && $0.word.hasPrefix(folded) }.map { ($0.replacement, $0.label) }
+    }
     static func isPlaceWord(_ word: String) -> Bool { placeWords.contains(word) }
 
     /// Whether a folded word is also an ordinary word, so that only its capitalised form is a name.
@@ -274,6 +287,9 @@ struct Registry: Sendable {
     private mutating func addPlace(_ text: String, replacement: String, label: String) {
         addPhrase(text, kind: .place, replacement: replacement, label: label)
         let words = WordTokens.folded(text)
+        for word in words where word.count >= Self.shortestCut + 2 && !Self.placeWords.contains(word) {
+            shortenable.append((word, replacement, label))
+        }
         guard words.count > 1 else { return }
         for word in words where word.count >= 3 && !Self.placeWords.contains(word) && !replacementWords.contains(word) {
             add(Variant(words: [word], kind: .place, parts: [replacement], label: label,
@@ -319,6 +335,9 @@ struct Registry: Sendable {
         declaredWords.formUnion(words)
         entries.append(Entry(kind: .person, text: name, label: label, first: first, last: last))
         let pf = pseudonym.first, pl = pseudonym.last
+        for word in last where word.count >= Self.shortestCut + 2 && !Self.particles.contains(word) {
+            shortenable.append((word, pl, label))
+        }
         let pfi = String(pf.prefix(1)), pli = String(pl.prefix(1))
         func blank(_ count: Int) -> [String?] { Array(repeating: "", count: max(0, count)) }
         func person(_ words: [String], _ parts: [String?], joined: Bool = false, needsCapital: Bool = false) {
