@@ -8,13 +8,44 @@ import Testing
 /// machine.
 /// `asAnotherUser`: run as `nobody` (through setpriv), for tests that need permissions to hold
 /// when the tests run as root.
+private let readableCopyLock = NSLock()
+
+/// The binary and its resources (the built-in templates) copied where any user can read them:
+/// a clean clone may sit in a folder only its owner can enter (`mktemp -d`), and `nobody` could
+/// then not read the templates beside the binary. Copied once per test run.
+func readableCopy(of executable: URL) throws -> URL {
+    // Tests run in parallel: one copies, the others wait for it.
+    readableCopyLock.lock()
+    defer { readableCopyLock.unlock() }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("journal-bin-\(getpid())")
+    let copy = folder.appendingPathComponent(executable.lastPathComponent)
+    if FileManager.default.isExecutableFile(atPath: copy.path) { return copy }
+    try? FileManager.default.removeItem(at: folder)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+    let source = executable.deletingLastPathComponent()
+    for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".resources") {
+        try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+    }
+    try FileManager.default.copyItem(at: executable, to: copy)
+    // Readable and searchable by all, whatever the umask was.
+    let walker = FileManager.default.enumerator(atPath: folder.path)
+    while let path = walker?.nextObject() as? String {
+        let url = folder.appendingPathComponent(path)
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+        try FileManager.default.setAttributes([.posixPermissions: isFolder.boolValue || url == copy ? 0o755 : 0o644], ofItemAtPath: url.path)
+    }
+    return copy
+}
+
 func runBounded(_ arguments: [String], cpuSeconds: Int = 30, memoryBytes: Int = 2 << 30,
                 fileBlocks: Int? = nil, asAnotherUser: Bool = false) throws -> (result: CommandResult, signalled: Bool) {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("journal")
     let candidates = [binary, packageRoot.appendingPathComponent(".build/debug/journal")]
-    guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+    guard var executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CocoaError(.fileNoSuchFile)
     }
+    if asAnotherUser { executable = try readableCopy(of: executable) }
     // `ulimit -v` is RLIMIT_AS in KiB, `-t` RLIMIT_CPU in seconds, `-f` RLIMIT_FSIZE in 512-byte
     // blocks (with SIGXFSZ ignored, a write past it fails with EFBIG, as on a full disk).
     var script = "ulimit -v \(memoryBytes / 1024) && ulimit -t \(cpuSeconds)"
