@@ -8,12 +8,10 @@ struct AgendaCommand: ParsableCommand {
         commandName: "agenda",
         abstract: "What needs your attention: coming appointments, overdue commitments, miss streaks, clients with no next date or past their cadence.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .long, help: "List the appointments of today and the N days after.") var days = 7
-    @Option(name: .long, help: "text or json.") var format: Format = .text
+    @OptionGroup var output: ListFormat
     @Option(name: .long, help: "Only this client's appointments, commitments and lapses.") var client: String?
     @Option(name: .long, help: "Write an iCalendar file (RFC 5545) of the appointments and of your own dated commitments; - for standard output.")
     var ics: String?
@@ -21,14 +19,24 @@ struct AgendaCommand: ParsableCommand {
     var names = false
     @Flag(name: .long, help: "With --ics: replace an existing file.") var force = false
 
+    func validate() throws {
+        guard days >= 0, days <= 3660 else {
+            throw CommandFailure.couldNotRun(Message("--days must be a number of days from 0 to 3660",
+                                                     fr: "--days doit être un nombre de jours entre 0 et 3660"), global.messageLanguage)
+        }
+        // The calendar is the whole practice's: narrowing it silently would drop appointments.
+        if ics != nil, client != nil {
+            throw CommandFailure.couldNotRun(Message("--client does not go with --ics: the exported calendar holds every appointment",
+                                                     fr: "--client ne va pas avec --ics : le calendrier exporté contient tous les rendez-vous"),
+                                             global.messageLanguage)
+        }
+    }
+
     func run() throws {
         let journal = try global.openJournal()
-        let language = try global.language(journal)
+        let language = global.language(journal)
         let fr = language == .fr
-        guard days >= 0, days <= 3660 else {
-            throw ValidationError(fr ? "--days doit être un nombre de jours entre 0 et 3660" : "--days must be a number of days from 0 to 3660")
-        }
-        let today = try global.todayDate(zone: journal.config.timezone).date
+        let today = global.todayDate(zone: journal.config.timezone).date
         let book: CaseBook
         do {
             let loaded = try CaseBook.load(from: openIndex(journal, language))
@@ -38,11 +46,6 @@ struct AgendaCommand: ParsableCommand {
             throw CommandFailure.couldNotRun(error, language)
         }
         if let ics {
-            // The calendar is the whole practice's: narrowing it silently would drop appointments.
-            if client != nil {
-                throw ValidationError(fr ? "--client ne va pas avec --ics : le calendrier exporté contient tous les rendez-vous"
-                                         : "--client does not go with --ics: the exported calendar holds every appointment")
-            }
             let secret: JournalSecret
             do {
                 secret = try JournalSecret.load(root: journal.root)
@@ -54,7 +57,7 @@ struct AgendaCommand: ParsableCommand {
             do {
                 try OutputCheck.calendar(calendar.text, book: book, journal: journal, names: names)
             } catch {
-                Output.fail(error, language)
+                throw CommandFailure.couldNotRun(error, language)
             }
             if ics == "-" {
                 FileHandle.standardOutput.write(Data(calendar.text.utf8))
@@ -71,10 +74,10 @@ struct AgendaCommand: ParsableCommand {
         }
         let client = self.client.map(ClientID.normalized)
         if let client, !book.hasClient(client) {
-            Output.fail(CaseView.Failure.unknownClient(client, nearest: book.nearestClient(to: client)), language)
+            throw CommandFailure.couldNotRun(CaseView.Failure.unknownClient(client, nearest: book.nearestClient(to: client)), language)
         }
         let agenda = Agenda(book: book, today: today, days: days, client: client)
-        switch format {
+        switch output.format {
         case .text: Output.write(agenda.text(language: language, colour: Output.colour))
         case .json: Output.write(agenda.json())
         }

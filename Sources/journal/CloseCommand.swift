@@ -12,22 +12,18 @@ struct CloseCommand: ParsableCommand {
 
     @Argument(help: "The client id.") var client: String
     @Option(name: .long, help: "How the coaching ended, in one sentence.") var outcome: String
-    @Option(name: .long, help: "The closing day (YYYY-MM-DD; default: today).") var date: String?
+    @Option(name: .long, help: "The closing day (YYYY-MM-DD; default: today).") var date: Checked<DateValue>?
     @Flag(name: .long, help: "Even when git says the case file has uncommitted changes.") var force = false
+
+    func validate() throws {
+        try global.check(date, "--date")
+    }
 
     func run() throws {
         let journal = try global.openJournal()
-        let language = try global.language(journal)
+        let language = global.language(journal)
         let fr = language == .fr
-        let day: LocalDate
-        if let date {
-            switch DateValue.parse(date) {
-            case .success(let value): day = value.date
-            case .failure(let error): throw ValidationError("--date: " + (fr ? error.frenchMessage : error.message))
-            }
-        } else {
-            day = try global.todayDate(zone: journal.config.timezone).date
-        }
+        let day = (date?.value ?? global.todayDate(zone: journal.config.timezone)).date
         let result: CaseCloser.Outcome
         do {
             let store = try openIndex(journal, language)
@@ -36,7 +32,7 @@ struct CloseCommand: ParsableCommand {
                                                             date: day, force: force)
             _ = try store.update()
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         Output.line(result.path.escapingControls + (fr ? " :" : ":"))
         for change in result.changes {

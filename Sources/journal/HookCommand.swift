@@ -15,7 +15,7 @@ struct HookCommand: ParsableCommand {
 
         func run() throws {
             let journal = try global.openJournal()
-            let language = try global.language(journal)
+            let language = global.language(journal)
             do {
                 let report = try Initializer(root: journal.root, language: language, executable: Executable.path).installHook()
                 for note in report.notes { Output.error("note: " + note.message(in: language).escapingControls) }

@@ -15,12 +15,11 @@ struct HoursCommand: ParsableCommand {
     @Option(name: .long, help: "md (a Markdown table, readable as it is) or csv (for a spreadsheet).") var format: Format = .md
     @Option(name: .long, help: "With --format csv: excel-fr (`;`, decimal comma, UTF-8 byte order mark: the default for a French journal) or rfc4180 (`,`, decimal point: the default in English).")
     var csvStyle: CSVStyleArgument?
-    @Option(name: .long, help: "Write to this file instead of standard output.") var out: String?
-    @Flag(name: .long, help: "With --out: replace an existing file.") var force = false
+    @OptionGroup var destination: OutputFile
 
     func run() throws {
         let journal = try global.openJournal()
-        let language = try global.language(journal)
+        let language = global.language(journal)
         do {
             let loaded = try CaseBook.load(from: openIndex(journal, language))
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
@@ -28,8 +27,7 @@ struct HoursCommand: ParsableCommand {
             let text = format == .csv ? log.csv(language: language, style: csvStyle?.style)
                                       : log.markdown(language: language, coach: journal.config.coach)
             try OutputCheck.hours(text, book: loaded.book)
-            if let out {
-                try ExportFile.write(text, to: out, force: force, journalRoot: journal.root)
+            if try destination.write(text, journal: journal), let out = destination.out {
                 Output.line(out.escapingControls)
             } else {
                 Output.write(text)

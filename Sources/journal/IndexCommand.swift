@@ -17,7 +17,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let journal = try global.openJournal()
-        let fr = try global.language(journal) == .fr
+        let fr = global.language(journal) == .fr
         let report: IndexStore.Report
         let store: IndexStore
         do {

@@ -11,18 +11,17 @@ struct InitCommand: ParsableCommand {
     var directory: String?
 
     @Option(name: .long, help: "Language of the journal: fr or en.")
-    var lang: String?
+    var lang: Checked<JournalConfig.Language>?
+
+    func validate() throws {
+        // No journal yet: refused in the locale's language.
+        if let lang, lang.value == nil {
+            throw CommandFailure.couldNotRun(JournalConfig.Language.problem(lang.text, option: "--lang"), Output.systemLanguage)
+        }
+    }
 
     func run() throws {
-        let language: JournalConfig.Language
-        if let lang {
-            guard let value = JournalConfig.Language(rawValue: lang.lowercased()) else {
-                throw ValidationError(Output.systemLanguage == .fr ? "--lang doit valoir fr ou en" : "--lang must be fr or en")
-            }
-            language = value
-        } else {
-            language = Output.systemLanguage
-        }
+        let language = lang?.value ?? Output.systemLanguage
         let root = URL(fileURLWithPath: directory ?? ".",
                        relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let report: Initializer.Report

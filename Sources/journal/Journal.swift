@@ -15,34 +15,54 @@ struct JournalCommand: ParsableCommand {
                       ShowCommand.self, SearchCommand.self, CloseCommand.self, RetentionCommand.self,
                       LintCommand.self, HookCommand.self])
 
-    /// ArgumentParser exits 64 on bad arguments; docs/commands.md promises 2.
     static func main() {
+        let ending = execute(Array(CommandLine.arguments.dropFirst()))
+        if let clean = ending.clean { exit(withError: clean) }
+        if let message = ending.message, !message.isEmpty {
+            FileHandle.standardError.write(Data(("journal: " + message + "\n").utf8))
+        }
+        Foundation.exit(ending.code)
+    }
+
+    /// How a run ended: its exit code and what to say on the error output, or the parser's
+    /// help or version to print (`clean`). `main` prints and exits; the tests look at it.
+    struct Ending {
+        var code: Int32
+        /// One line (controls made visible), or the parser's own lines; nil or empty: nothing.
+        var message: String?
+        var clean: (any Error)?
+    }
+
+    /// Parses `arguments` (global options hoisted), runs the command, and tells how it ended,
+    /// without exiting: 0 done, 1 a problem the coach must act on, 2 could not run.
+    static func execute(_ arguments: [String]) -> Ending {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
-        } catch let failure as CommandFailure {
-            failure.exit()
-        } catch let error as ValidationError {
-            // Raised while running, once the journal's language is known: the message alone.
-            FileHandle.standardError.write(Data(("journal: " + error.message.escapingControls + "\n").utf8))
-            Foundation.exit(2)
+            command = try parseAsRoot(hoistingGlobalOptions(arguments))
         } catch {
             let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            if error is ExitCode {
-                Foundation.exit(code.rawValue)
-            }
+            if code == .success { return Ending(code: 0, clean: error) }
+            // The parser says EXIT_FAILURE only for an error our `validate()` threw (a
+            // `CommandFailure`, already in the coach's language): its message alone, on one line.
+            if code == .failure { return Ending(code: 2, message: message(for: error).escapingControls) }
+            // ArgumentParser exits 64 on bad arguments; docs/commands.md promises 2. Its message
+            // is several lines (the error, then the usage): its line breaks are kept, every other
+            // control character (from an argument) made visible.
+            return Ending(code: 2, message: fullMessage(for: error).escapingControlsKeepingLines)
+        }
+        do {
+            try command.run()
+            return Ending(code: 0)
+        } catch let failure as CommandFailure {
+            return failure.ending
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { return Ending(code: 0, clean: error) }
+            if error is ExitCode { return Ending(code: code.rawValue) }
             // Errors of ours and of the system are told in words; the argument parser's by itself.
-            // The parser's own message is several lines (the error, then the usage): its line
-            // breaks are kept, every other control character (from an argument) made visible.
             let message = ErrorText.describe(error, in: Output.systemLanguage)?.escapingControls
                 ?? fullMessage(for: error).escapingControlsKeepingLines
-            if !message.isEmpty {
-                FileHandle.standardError.write(Data(("journal: " + message + "\n").utf8))
-            }
-            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : (code.rawValue == 1 ? 1 : 2))
+            return Ending(code: code.rawValue == 1 ? 1 : 2, message: message)
         }
     }
 }
@@ -78,7 +98,7 @@ func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
 /// Why a command stopped early, and so its exit code: what `main` turns into an exit, the one
 /// place where a command's failure becomes a code (1 a problem the coach must act on, 2 could
 /// not run).
-struct CommandFailure: Error {
+struct CommandFailure: Error, LocalizedError {
     enum Code: Int32 {
         case problems = 1
         case couldNotRun = 2
@@ -97,6 +117,13 @@ struct CommandFailure: Error {
         CommandFailure(message: text, code: .couldNotRun)
     }
 
+    static func couldNotRun(_ text: Message, _ language: JournalConfig.Language) -> CommandFailure {
+        couldNotRun(text.in(language))
+    }
+
+    /// What the argument parser says of it when `validate()` throws it.
+    var errorDescription: String? { message }
+
     /// An error of the library or the system, told in the journal's language.
     static func couldNotRun(_ error: any Error, _ language: JournalConfig.Language) -> CommandFailure {
         if let failure = error as? CommandFailure { return failure }
@@ -109,10 +136,9 @@ struct CommandFailure: Error {
             : "unexpected error (\(type(of: error))): nothing was changed by it; please report it if it happens again"))
     }
 
-    func exit() -> Never {
+    var ending: JournalCommand.Ending {
         // One line, whatever path or value the message quotes.
-        if let message { Output.error("journal: " + (escaped ? message : message.escapingControls)) }
-        Foundation.exit(code.rawValue)
+        JournalCommand.Ending(code: code.rawValue, message: escaped ? message : message?.escapingControls)
     }
 }
 
@@ -122,39 +148,56 @@ struct GlobalOptions: ParsableArguments {
     var journal: String?
 
     @Option(name: .long, help: "Take this day as today (YYYY-MM-DD), so that results can be reproduced (else JOURNAL_TODAY).")
-    var today: String?
+    var today: Checked<DateValue>?
 
     @Option(name: .long, help: "Language of messages and new notes: fr or en (else the journal's).")
-    var lang: String?
+    var lang: Checked<JournalConfig.Language>?
+
+    func validate() throws {
+        try check(lang, "--lang")
+        try check(today, "--today")
+        if today == nil, let text = environmentToday, DateValue.reading(text) == nil {
+            throw CommandFailure.couldNotRun(DateValue.problem(text, option: "JOURNAL_TODAY"), messageLanguage)
+        }
+    }
+
+    /// Refuses a wrong value of `option`, in the coach's language.
+    func check<Value>(_ value: Checked<Value>?, _ option: String) throws {
+        guard let value, value.value == nil else { return }
+        throw CommandFailure.couldNotRun(Value.problem(value.text, option: option), messageLanguage)
+    }
+
+    /// The language of a refused option, before the command runs: `--lang`, else the journal's
+    /// (journal.yml found from `--journal`, JOURNAL_DIR or the working directory), else the locale.
+    var messageLanguage: JournalConfig.Language {
+        if let language = lang?.value { return language }
+        let journal = try? Journal.locate(explicit: journal, environment: ProcessInfo.processInfo.environment,
+                                          workingDirectory: FileManager.default.currentDirectoryPath)
+        return journal?.config.language ?? Output.systemLanguage
+    }
+
+    private var environmentToday: String? {
+        ProcessInfo.processInfo.environment["JOURNAL_TODAY"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     func openJournal() throws -> Journal {
         do {
             return try Journal.locate(explicit: journal, environment: ProcessInfo.processInfo.environment,
                                       workingDirectory: FileManager.default.currentDirectoryPath)
         } catch {
-            throw CommandFailure.couldNotRun(error, (try? language(nil)) ?? .fr)
+            throw CommandFailure.couldNotRun(error, lang?.value ?? Output.systemLanguage)
         }
     }
 
-    func language(_ journal: Journal?) throws -> JournalConfig.Language {
-        guard let lang else { return journal?.config.language ?? Output.systemLanguage }
-        guard let value = JournalConfig.Language(rawValue: lang.lowercased()) else {
-            throw ValidationError(Output.systemLanguage == .fr ? "--lang doit valoir fr ou en" : "--lang must be fr or en")
-        }
-        return value
+    /// `--lang`, else the journal's, else the locale.
+    func language(_ journal: Journal?) -> JournalConfig.Language {
+        lang?.value ?? journal?.config.language ?? Output.systemLanguage
     }
 
-    /// `--today`, else JOURNAL_TODAY, else the clock in the journal's zone.
-    func todayDate(zone: TimeZone) throws -> DateValue {
-        let source = today != nil ? "--today" : "JOURNAL_TODAY"
-        if let text = today ?? ProcessInfo.processInfo.environment["JOURNAL_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            switch DateValue.parse(text) {
-            case .success(let value): return value
-            case .failure(let error):
-                throw ValidationError("\(source): \(try language(nil) == .fr ? error.frenchMessage : error.message)")
-            }
-        }
-        return DateValue.now(in: zone)
+    /// `--today`, else JOURNAL_TODAY, else the clock in the journal's zone (`validate()` has
+    /// refused a wrong day in either).
+    func todayDate(zone: TimeZone) -> DateValue {
+        today?.value ?? environmentToday.flatMap(DateValue.reading) ?? DateValue.now(in: zone)
     }
 }
 
@@ -179,17 +222,6 @@ enum Output {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    /// The command could not run: say why, exit 2, at once. Kept for code written before
-    /// commands threw `CommandFailure`; new code throws it instead, so that what runs after
-    /// (a `defer`, a caller) still runs and the exit code is chosen in one place.
-    static func fail(_ text: String) -> Never {
-        CommandFailure.couldNotRun(text).exit()
-    }
-
-    static func fail(_ failure: any Error, _ language: JournalConfig.Language) -> Never {
-        CommandFailure.couldNotRun(failure, language).exit()
     }
 
     /// Before a journal is found: the user's locale, French unless it says English.

@@ -8,8 +8,6 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check the notes against good coaching practice and the note format.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "Only report on these notes or folders (the whole journal is still read, so that rules see each case whole).")
@@ -17,7 +15,7 @@ struct LintCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Exit 1 on warnings too.") var strict = false
     @Flag(name: .long, help: "Check what is staged in git (used by the pre-commit hook).") var staged = false
-    @Option(name: .long, help: "text (default) or json.") var format: Format = .text
+    @OptionGroup var output: ListFormat
     @Flag(name: .long, help: "List every rule: id, default severity, summary.") var listRules = false
     @Flag(name: .long, help: "Make the deterministic fixes (French dates to ISO, Tasks emoji to fields or fields to emoji as journal.yml's tasks.format says, explicit ids for commitments reviewed by FILE#N) and say what changed.")
     var fix = false
@@ -25,15 +23,14 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         if listRules {
-            let language = (try? global.language(nil)) ?? .fr
             let journal = try? Journal.locate(explicit: global.journal, environment: ProcessInfo.processInfo.environment,
                                               workingDirectory: FileManager.default.currentDirectoryPath)
-            Output.line(LintRuleList.text(global.lang == nil ? journal?.config.language ?? language : language))
+            Output.line(LintRuleList.text(global.language(journal)))
             return
         }
         let journal = try global.openJournal()
-        let language = try global.language(journal)
-        let today = try global.todayDate(zone: journal.config.timezone).date
+        let language = global.language(journal)
+        let today = global.todayDate(zone: journal.config.timezone).date
         if fix {
             do {
                 let report = try LintFixer(journal: journal).run(force: force)
@@ -85,7 +82,7 @@ struct LintCommand: ParsableCommand {
         } catch {
             throw CommandFailure.couldNotRun(error, language)
         }
-        switch format {
+        switch output.format {
         case .text:
             Output.diagnostics(diagnostics, language)
         case .json:

@@ -48,10 +48,10 @@ struct NewClient: ParsableCommand {
 
     func run() throws {
         let journal = try global.openJournal()
-        let language = try global.language(journal)
+        let language = global.language(journal)
         let writer = NoteWriter(journal: journal, language: language)
         do {
-            let today = try global.todayDate(zone: journal.config.timezone)
+            let today = global.todayDate(zone: journal.config.timezone)
             let path = try writer.newClient(id: id, name: name, today: today.date, force: editing.force)
             Output.line(path.escapingControls)
             editing.open(journal.root.appendingPathComponent(path), language)
@@ -103,15 +103,13 @@ enum ThreeWayKind: DatedKind {
 func writeNote(_ kind: NoteWriter.Kind, client: String?, date: String?, global: GlobalOptions,
                editing: EditOption) throws {
     let journal = try global.openJournal()
-    let language = try global.language(journal)
+    let language = global.language(journal)
     let writer = NoteWriter(journal: journal, language: language)
     do {
-        let now = try global.todayDate(zone: journal.config.timezone)
+        let now = global.todayDate(zone: journal.config.timezone)
         let path = try writer.newNote(kind, client: client, date: date, now: now, force: editing.force)
         Output.line(path.escapingControls)
         editing.open(journal.root.appendingPathComponent(path), language)
-    } catch let error as ValidationError {
-        throw error
     } catch {
         throw CommandFailure.couldNotRun(error, language)
     }

@@ -14,13 +14,12 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: "The client id (its folder under clients/).") var client: String
     @Option(name: .long, help: "md (Markdown) or html (a standalone page).") var format: Format = .md
-    @Option(name: .long, help: "Write to this file instead of standard output.") var out: String?
-    @Flag(name: .long, help: "With --out: replace an existing file.") var force = false
+    @OptionGroup var destination: OutputFile
 
     func run() throws {
         let journal = try global.openJournal()
-        let language = try global.language(journal)
-        let today = try global.todayDate(zone: journal.config.timezone).date
+        let language = global.language(journal)
+        let today = global.todayDate(zone: journal.config.timezone).date
         let text: String
         do {
             let loaded = try CaseBook.load(from: openIndex(journal, language))
@@ -30,8 +29,7 @@ struct ReportCommand: ParsableCommand {
                                    : try report.markdown(language: language, journal: journal)
             // The last check, on the text as the sponsor will read it.
             try OutputCheck.report(text, html: format == .html, report: report, book: loaded.book, journal: journal)
-            if let out {
-                try ExportFile.write(text, to: out, force: force, journalRoot: journal.root)
+            if try destination.write(text, journal: journal), let out = destination.out {
                 Output.line(out.escapingControls)
                 return
             }

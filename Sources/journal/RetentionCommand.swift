@@ -8,8 +8,6 @@ struct RetentionCommand: ParsableCommand {
         commandName: "retention",
         abstract: "List closed cases and when their retention ends; --purge CLIENT deletes a case's notes and exports, and commits the removal.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .long, help: "Delete this closed case's notes and exports (after you type its id to confirm, or --yes).")
@@ -19,17 +17,21 @@ struct RetentionCommand: ParsableCommand {
     @Flag(name: .long, help: "With --purge: keep the case's hours as an anonymous line in hours-archive.yml, for journal hours.")
     var keepHours = false
     @Flag(name: .long, help: "With --purge: do not ask for confirmation.") var yes = false
-    @Option(name: .long, help: "text or json.") var format: Format = .text
+    @OptionGroup var output: ListFormat
+
+    func validate() throws {
+        if purge == nil, erasureRequest || keepHours || yes {
+            throw CommandFailure.couldNotRun(Message("--erasure-request, --keep-hours and --yes go with --purge CLIENT",
+                                                     fr: "--erasure-request, --keep-hours et --yes vont avec --purge CLIENT"),
+                                             global.messageLanguage)
+        }
+    }
 
     func run() throws {
         let journal = try global.openJournal()
-        let language = try global.language(journal)
+        let language = global.language(journal)
         let fr = language == .fr
-        let today = try global.todayDate(zone: journal.config.timezone).date
-        if purge == nil, erasureRequest || keepHours || yes {
-            throw ValidationError(fr ? "--erasure-request, --keep-hours et --yes vont avec --purge CLIENT"
-                                     : "--erasure-request, --keep-hours and --yes go with --purge CLIENT")
-        }
+        let today = global.todayDate(zone: journal.config.timezone).date
         let store: IndexStore
         let book: CaseBook
         do {
@@ -38,11 +40,11 @@ struct RetentionCommand: ParsableCommand {
             Output.diagnostics(loaded.diagnostics.filter { $0.severity == .error }, language)
             book = loaded.book
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         guard let client = purge else {
             let retention = Retention(book: book, today: today)
-            switch format {
+            switch output.format {
             case .text: Output.write(retention.text(language: language, colour: Output.colour))
             case .json: Output.write(retention.json())
             }
@@ -53,7 +55,7 @@ struct RetentionCommand: ParsableCommand {
         do {
             plan = try purger.plan(book: book, client: client, today: today, erasureRequest: erasureRequest)
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         Output.line(fr ? "Seront supprimés (\(plan.files.count) fichier(s) du dossier\(plan.exports.isEmpty ? "" : ", \(plan.exports.count) export(s)")) :"
                        : "To be deleted (\(plan.files.count) file(s) of the case\(plan.exports.isEmpty ? "" : ", \(plan.exports.count) export(s)")):")
@@ -70,8 +72,8 @@ struct RetentionCommand: ParsableCommand {
             FileHandle.standardError.write(Data((fr ? "Tapez « \(plan.client) » pour confirmer : " : "Type “\(plan.client)” to confirm: ").utf8))
             let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
             guard let answer, ClientID.normalized(answer) == plan.client else {
-                Output.error(fr ? "journal: non confirmé : rien n'a été supprimé" : "journal: not confirmed: nothing was deleted")
-                throw ExitCode(1)
+                throw CommandFailure(message: fr ? "non confirmé : rien n'a été supprimé" : "not confirmed: nothing was deleted",
+                                     code: .problems)
             }
         }
         let result: CasePurge.Result
@@ -79,7 +81,7 @@ struct RetentionCommand: ParsableCommand {
             result = try purger.execute(plan, keepHours: keepHours, language: language)
             _ = try store.update()
         } catch {
-            Output.fail(error, language)
+            throw CommandFailure.couldNotRun(error, language)
         }
         Output.line(fr ? "Supprimé : \(result.removed.count) fichier(s)\(result.exports.isEmpty ? "" : ", \(result.exports.count) export(s)")."
                        : "Deleted: \(result.removed.count) file(s)\(result.exports.isEmpty ? "" : ", \(result.exports.count) export(s)").")

@@ -12,22 +12,23 @@ struct SummarizeCommand: ParsableCommand {
 
     @Argument(help: "The client id (the folder name under clients/).") var client: String
 
-    @Option(name: .long, help: "md (default) or html: a standalone page.") var format = "md"
-    @Option(name: .long, help: "Write to this file (atomically) instead of printing.") var out: String?
-    @Flag(name: .long, help: "Replace an existing --out file.") var force = false
+    @Option(name: .long, help: "md (default) or html: a standalone page.") var format = Checked<CaseSummary.Format>(argument: "md")
+    @OptionGroup var destination: OutputFile
     @Flag(name: .customLong("no-anonymise"), help: "Keep real names and dates, for the coach's own use (private notes are still left out).")
     var noAnonymise = false
     @Flag(name: .long, help: "Refuse to render while a name the case file does not declare remains.") var strict = false
     @Flag(name: .customLong("for-publication"), help: "A summary meant for a case study: refused unless the case file gives `consent: {case_study: true}`.")
     var forPublication = false
 
+    func validate() throws {
+        try global.check(format, "--format")
+    }
+
     func run() throws {
         let journal = try global.openJournal()
-        let language = try global.language(journal)
+        let language = global.language(journal)
         let fr = language == .fr
-        guard let format = CaseSummary.Format(rawValue: format.lowercased()) ?? (format.lowercased() == "markdown" ? .markdown : nil) else {
-            throw ValidationError(fr ? "--format « \(format) » : utilisez md ou html" : "--format “\(format)”: use md or html")
-        }
+        let format = self.format.value ?? .markdown
         if !noAnonymise {
             // Made here when missing, so that the coach is told once to commit it.
             do {
@@ -55,12 +56,11 @@ struct SummarizeCommand: ParsableCommand {
             throw CommandFailure.couldNotRun(error, language)
         }
         listUndeclared(output.undeclared, fr: fr)
-        guard let out else {
-            FileHandle.standardOutput.write(Data(output.text.utf8))
-            return
-        }
         do {
-            try ExportFile.write(output.text, to: out, force: force, journalRoot: journal.root)
+            guard try destination.write(output.text, journal: journal), let out = destination.out else {
+                FileHandle.standardOutput.write(Data(output.text.utf8))
+                return
+            }
             Output.error(fr ? "synthèse écrite dans \(out.escapingControls)" : "summary written to \(out.escapingControls)")
         } catch {
             throw CommandFailure.couldNotRun(error, language)

@@ -1,5 +1,8 @@
 /// One problem found in a file: where it is, how serious, which rule, and what to do.
 public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
+    // Stored as before: `message` in English, `french` in French.
+    private enum CodingKeys: String, CodingKey { case path, line, column, severity, rule, message, french }
+
     public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
         case error, warning, info
 
@@ -13,10 +16,17 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
     public var column: Int
     public var severity: Severity
     public var rule: String
-    /// What is wrong and what to do, in English…
-    public var message: String
-    /// …and in French: both are kept, so that `--lang` can choose without reading notes again.
-    public var french: String
+    /// What is wrong and what to do, in both languages: both are kept, so that `--lang` can
+    /// choose without reading notes again.
+    public var text: Message
+    public var message: String {
+        get { text.en }
+        set { text.en = newValue }
+    }
+    public var french: String {
+        get { text.fr }
+        set { text.fr = newValue }
+    }
 
     public init(path: String, line: Int, column: Int, severity: Severity, rule: String,
                 message: String, french: String? = nil) {
@@ -25,8 +35,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
         self.column = column
         self.severity = severity
         self.rule = rule
-        self.message = message
-        self.french = french ?? message
+        self.text = Message(message, fr: french ?? message)
     }
 
     init(path: String, line: Int, column: Int, severity: Severity, rule: String, _ text: Message) {
@@ -34,12 +43,31 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
                   message: text.en, french: text.fr)
     }
 
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(path: try values.decode(String.self, forKey: .path), line: try values.decode(Int.self, forKey: .line),
+                  column: try values.decode(Int.self, forKey: .column), severity: try values.decode(Severity.self, forKey: .severity),
+                  rule: try values.decode(String.self, forKey: .rule), message: try values.decode(String.self, forKey: .message),
+                  french: try values.decode(String.self, forKey: .french))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(path, forKey: .path)
+        try values.encode(line, forKey: .line)
+        try values.encode(column, forKey: .column)
+        try values.encode(severity, forKey: .severity)
+        try values.encode(rule, forKey: .rule)
+        try values.encode(message, forKey: .message)
+        try values.encode(french, forKey: .french)
+    }
+
     init(path: String, line: Int, column: Int, severity: Severity, rule: Rule, _ text: Message) {
         self.init(path: path, line: line, column: column, severity: severity, rule: rule.rawValue, text)
     }
 
     public func message(in language: JournalConfig.Language) -> String {
-        language == .fr ? french : message
+        text.in(language)
     }
 
     /// The form compilers and editors understand: `path:line:col: severity: message [rule]`.
@@ -54,20 +82,6 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
         (lhs.path, lhs.line, lhs.column, lhs.rule, lhs.message)
             < (rhs.path, rhs.line, rhs.column, rhs.rule, rhs.message)
     }
-}
-
-/// A message in both of the product's languages.
-struct Message: Sendable, Hashable {
-    var en: String
-    var fr: String
-
-    init(_ en: String, fr: String) {
-        self.en = en
-        self.fr = fr
-    }
-
-    /// `prefix` put before both versions (a field name, say).
-    func prefixed(_ prefix: String) -> Message { Message(prefix + en, fr: prefix + fr) }
 }
 
 /// The ids of the problems the parser, the walker and the index report themselves, written
