@@ -35,7 +35,6 @@ struct AgendaCommand: ParsableCommand {
     func run() throws {
         let journal = try global.openJournal()
         let language = global.language(journal)
-        let fr = language == .fr
         let today = global.todayDate(zone: journal.config.timezone).date
         let book: CaseBook
         do {
@@ -68,13 +67,13 @@ struct AgendaCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.couldNotRun(error, language)
             }
-            Output.line(fr ? "\(ics.escapingControls) : \(calendar.events) rendez-vous, \(calendar.todos) engagement(s) du coach"
-                           : "\(ics.escapingControls): \(calendar.events) appointment(s), \(calendar.todos) coach commitment(s)")
+            Output.line(Message("\(ics.escapingControls): \(calendar.events) appointment(s), \(calendar.todos) coach commitment(s)",
+                            fr: "\(ics.escapingControls) : \(calendar.events) rendez-vous, \(calendar.todos) engagement(s) du coach").in(language))
             return
         }
         let client = self.client.map(ClientID.normalized)
         if let client, !book.hasClient(client) {
-            throw CommandFailure.couldNotRun(CaseView.Failure.unknownClient(client, nearest: book.nearestClient(to: client)), language)
+            throw CommandFailure.couldNotRun(UnknownClient(client, nearest: book.nearestClient(to: client)), language)
         }
         let agenda = Agenda(book: book, today: today, days: days, client: client)
         switch output.format {

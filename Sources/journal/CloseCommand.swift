@@ -22,7 +22,6 @@ struct CloseCommand: ParsableCommand {
     func run() throws {
         let journal = try global.openJournal()
         let language = global.language(journal)
-        let fr = language == .fr
         let day = (date?.value ?? global.todayDate(zone: journal.config.timezone)).date
         let result: CaseCloser.Outcome
         do {
@@ -34,25 +33,25 @@ struct CloseCommand: ParsableCommand {
         } catch {
             throw CommandFailure.couldNotRun(error, language)
         }
-        Output.line(result.path.escapingControls + (fr ? " :" : ":"))
+        Output.line(result.path.escapingControls + (Message(":", fr: " :").in(language)))
         for change in result.changes {
             if let before = change.before, before == change.after {
-                Output.line("  " + change.after.escapingControls + (fr ? "  (inchangé)" : "  (unchanged)"))
+                Output.line("  " + change.after.escapingControls + (Message("  (unchanged)", fr: "  (inchangé)").in(language)))
             } else if let before = change.before {
                 Output.line("  " + before.replacingOccurrences(of: "\n", with: " ").escapingControls + "  →  " + change.after.escapingControls)
             } else {
-                Output.line("  + " + change.after.escapingControls + (fr ? "  (ajouté)" : "  (added)"))
+                Output.line("  + " + change.after.escapingControls + (Message("  (added)", fr: "  (ajouté)").in(language)))
             }
         }
         if !result.openCommitments.isEmpty {
             let ids = result.openCommitments.map(\.id).joined(separator: ", ")
-            Output.error((fr ? "attention : \(result.openCommitments.count) engagement(s) encore ouvert(s) : \(ids) : voyez avec le client ce qu'ils deviennent, ou notez-les abandonnés ([-]) dans une dernière note"
-                             : "warning: \(result.openCommitments.count) commitment(s) still open: \(ids): settle with the client what becomes of them, or mark them dropped ([-]) in a last note").escapingControls)
+            Output.error((Message("warning: \(result.openCommitments.count) commitment(s) still open: \(ids): settle with the client what becomes of them, or mark them dropped ([-]) in a last note",
+                              fr: "attention : \(result.openCommitments.count) engagement(s) encore ouvert(s) : \(ids) : voyez avec le client ce qu'ils deviennent, ou notez-les abandonnés ([-]) dans une dernière note").in(language)).escapingControls)
         }
         for appointment in result.standingAppointments {
             let when = appointment.description.replacingOccurrences(of: "T", with: " ")
-            Output.error(fr ? "attention : un rendez-vous est encore fixé le \(when) : annulez-le auprès du client et dans votre agenda"
-                            : "warning: an appointment is still fixed on \(when): cancel it with the client and in your calendar")
+            Output.error(Message("warning: an appointment is still fixed on \(when): cancel it with the client and in your calendar",
+                             fr: "attention : un rendez-vous est encore fixé le \(when) : annulez-le auprès du client et dans votre agenda").in(language))
         }
     }
 }

@@ -18,12 +18,12 @@ struct HookCommand: ParsableCommand {
             let language = global.language(journal)
             do {
                 let report = try Initializer(root: journal.root, language: language, executable: Executable.path).installHook()
-                for note in report.notes { Output.error("note: " + note.message(in: language).escapingControls) }
+                for note in report.notes { Output.error("note: " + note.message.in(language).escapingControls) }
                 if report.hookInstalled {
-                    Output.line(language == .fr ? "hook     pre-commit : journal lint --staged" : "hook     pre-commit: journal lint --staged")
+                    Output.line(Message("hook     pre-commit: journal lint --staged", fr: "hook     pre-commit : journal lint --staged").in(language))
                 }
                 if report.hookUpgraded {
-                    Output.line(language == .fr ? "hook     pre-commit mis à jour : journal lint --staged" : "hook     pre-commit updated: journal lint --staged")
+                    Output.line(Message("hook     pre-commit updated: journal lint --staged", fr: "hook     pre-commit mis à jour : journal lint --staged").in(language))
                 }
             } catch {
                 throw CommandFailure.couldNotRun(error, language)

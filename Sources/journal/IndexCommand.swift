@@ -17,26 +17,27 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let journal = try global.openJournal()
-        let fr = global.language(journal) == .fr
+        let language = global.language(journal)
+        let fr = language == .fr
         let report: IndexStore.Report
         let store: IndexStore
         do {
-            store = try openIndex(journal, fr ? .fr : .en)
-            report = try store.update(rebuild: rebuild, progress: Progress.reporter(fr ? "lecture des notes :" : "reading notes:"))
+            store = try openIndex(journal, language)
+            report = try store.update(rebuild: rebuild, progress: Progress.reporter(Message("reading notes:", fr: "lecture des notes :").in(language)))
         } catch {
-            throw CommandFailure.couldNotRun(error, fr ? .fr : .en)
+            throw CommandFailure.couldNotRun(error, language)
         }
         Progress.finish()
         if report.repaired {
-            Output.error(fr ? "journal: l'index était endommagé : il a été mis de côté (.journal/index.sqlite.damaged) et reconstruit à partir des notes"
-                            : "journal: the index was damaged: it was set aside (.journal/index.sqlite.damaged) and built again from the notes")
+            Output.error(Message("journal: the index was damaged: it was set aside (.journal/index.sqlite.damaged) and built again from the notes",
+                             fr: "journal: l'index était endommagé : il a été mis de côté (.journal/index.sqlite.damaged) et reconstruit à partir des notes").in(language))
         }
-        Output.diagnostics(report.diagnostics, (fr ? .fr : .en))
+        Output.diagnostics(report.diagnostics, (language))
         if json {
             do {
                 FileHandle.standardOutput.write(Data(try store.json().utf8))
             } catch {
-                throw CommandFailure.couldNotRun(error, fr ? .fr : .en)
+                throw CommandFailure.couldNotRun(error, language)
             }
             return
         }
@@ -48,8 +49,8 @@ struct IndexCommand: ParsableCommand {
             Output.line("\(report.files) notes, \(report.parsed) read again, \(report.removed) removed\(report.rebuilt ? " (index rebuilt)" : "").")
         }
         if errors + warnings > 0 {
-            Output.line(fr ? "\(errors) erreur(s), \(warnings) avertissement(s) : voir ci-dessus."
-                           : "\(errors) error(s), \(warnings) warning(s): see above.")
+            Output.line(Message("\(errors) error(s), \(warnings) warning(s): see above.",
+                            fr: "\(errors) erreur(s), \(warnings) avertissement(s) : voir ci-dessus.").in(language))
         }
     }
 }

@@ -30,20 +30,19 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw CommandFailure.couldNotRun(error, language)
         }
-        let fr = language == .fr
-        for item in report.created { Output.line((fr ? "créé     " : "created  ") + item.escapingControls) }
-        if report.gitInitialised { Output.line(fr ? "git      dépôt initialisé" : "git      repository initialised") }
+        for item in report.created { Output.line((Message("created  ", fr: "créé     ").in(language)) + item.escapingControls) }
+        if report.gitInitialised { Output.line(Message("git      repository initialised", fr: "git      dépôt initialisé").in(language)) }
         if report.hookInstalled {
-            Output.line(fr ? "hook     pre-commit : journal lint --staged" : "hook     pre-commit: journal lint --staged")
+            Output.line(Message("hook     pre-commit: journal lint --staged", fr: "hook     pre-commit : journal lint --staged").in(language))
         }
         if report.hookUpgraded {
-            Output.line(fr ? "hook     pre-commit mis à jour : journal lint --staged" : "hook     pre-commit updated: journal lint --staged")
+            Output.line(Message("hook     pre-commit updated: journal lint --staged", fr: "hook     pre-commit mis à jour : journal lint --staged").in(language))
         }
-        for note in report.notes { Output.error("note: " + note.message(in: language).escapingControls) }
+        for note in report.notes { Output.error("note: " + note.message.in(language).escapingControls) }
         if report.created.isEmpty, !report.gitInitialised, !report.hookInstalled, !report.hookUpgraded {
-            Output.line(fr ? "Ce dossier est déjà un journal : rien à faire." : "This folder is already a journal: nothing to do.")
+            Output.line(Message("This folder is already a journal: nothing to do.", fr: "Ce dossier est déjà un journal : rien à faire.").in(language))
         } else {
-            Output.line(fr ? "Journal prêt dans \(root.standardizedFileURL.path.escapingControls)" : "Journal ready in \(root.standardizedFileURL.path.escapingControls)")
+            Output.line(Message("Journal ready in \(root.standardizedFileURL.path.escapingControls)", fr: "Journal prêt dans \(root.standardizedFileURL.path.escapingControls)").in(language))
         }
     }
 }

@@ -131,9 +131,8 @@ struct CommandFailure: Error, LocalizedError {
         if let refused = error as? OutputCheck.Refused {
             return CommandFailure(message: refused.message(in: language), code: .problems, escaped: true)
         }
-        return couldNotRun(ErrorText.describe(error, in: language) ?? (language == .fr
-            ? "erreur inattendue (\(type(of: error))) : rien n'a été modifié par cette erreur ; signalez-la si elle se répète"
-            : "unexpected error (\(type(of: error))): nothing was changed by it; please report it if it happens again"))
+        return couldNotRun(ErrorText.describe(error, in: language) ?? (Message("unexpected error (\(type(of: error))): nothing was changed by it; please report it if it happens again",
+             fr: "erreur inattendue (\(type(of: error))) : rien n'a été modifié par cette erreur ; signalez-la si elle se répète").in(language)))
     }
 
     var ending: JournalCommand.Ending {

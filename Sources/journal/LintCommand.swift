@@ -38,9 +38,8 @@ struct LintCommand: ParsableCommand {
                     Output.line("\(change.path.escapingControls):\(change.line): \(change.before.escapingControls) → \(change.after.escapingControls)")
                 }
                 for path in report.skipped {
-                    Output.error(language == .fr
-                        ? "\(path.escapingControls) : non corrigé, il a des modifications non commitées (commitez-les, ou --force)"
-                        : "\(path.escapingControls): not fixed, it has uncommitted changes (commit them, or use --force)")
+                    Output.error(Message("\(path.escapingControls): not fixed, it has uncommitted changes (commit them, or use --force)",
+                         fr: "\(path.escapingControls) : non corrigé, il a des modifications non commitées (commitez-les, ou --force)").in(language))
                 }
                 for refusal in report.refused {
                     Output.error(refusal.message(in: language).escapingControls)
@@ -49,17 +48,15 @@ struct LintCommand: ParsableCommand {
                 let notWritten = Set(report.skipped + report.refused.map(\.path)).count
                 if notWritten > 0 {
                     // On a full disk some notes are written and others not: say which is which.
-                    Output.error(language == .fr
-                        ? "\(written) note(s) corrigée(s) et écrite(s) (listées ci-dessus) ; \(notWritten) laissée(s) telle(s) quelle(s)"
-                        : "\(written) note(s) fixed and written (listed above); \(notWritten) left as they were")
+                    Output.error(Message("\(written) note(s) fixed and written (listed above); \(notWritten) left as they were",
+                         fr: "\(written) note(s) corrigée(s) et écrite(s) (listées ci-dessus) ; \(notWritten) laissée(s) telle(s) quelle(s)").in(language))
                 }
                 if let reason = report.indexNotUpdated {
-                    Output.error(language == .fr
-                        ? "les corrections ci-dessus sont écrites dans les notes, mais l'index n'a pas pu être mis à jour (\(reason.escapingControls)) : il le sera à la prochaine commande"
-                        : "the fixes above are written in the notes, but the index could not be updated (\(reason.escapingControls)): the next command will update it")
+                    Output.error(Message("the fixes above are written in the notes, but the index could not be updated (\(reason.escapingControls)): the next command will update it",
+                         fr: "les corrections ci-dessus sont écrites dans les notes, mais l'index n'a pas pu être mis à jour (\(reason.escapingControls)) : il le sera à la prochaine commande").in(language))
                 }
                 if report.changes.isEmpty && report.skipped.isEmpty && report.refused.isEmpty {
-                    Output.line(language == .fr ? "Rien à corriger automatiquement." : "Nothing to fix automatically.")
+                    Output.line(Message("Nothing to fix automatically.", fr: "Rien à corriger automatiquement.").in(language))
                 }
             } catch {
                 throw CommandFailure.couldNotRun(error, language)
@@ -76,7 +73,7 @@ struct LintCommand: ParsableCommand {
                 let scopes = paths.isEmpty ? nil : try paths.map { try scope(of: $0, in: journal, language) }
                 diagnostics = try LintEngine(journal: journal).run(
                     today: today, paths: scopes, store: try openIndex(journal, language),
-                    progress: Progress.reporter(language == .fr ? "lecture des notes :" : "reading notes:"))
+                    progress: Progress.reporter(Message("reading notes:", fr: "lecture des notes :").in(language)))
                 Progress.finish()
             }
         } catch {
@@ -109,12 +106,12 @@ struct LintCommand: ParsableCommand {
             if manager.fileExists(atPath: fromRoot) { url = fromRoot }
         }
         guard manager.fileExists(atPath: url) else {
-            throw CommandFailure.couldNotRun(language == .fr ? "\(path) n'existe pas : donnez une note ou un dossier du journal (\(root))"
-                                        : "\(path) does not exist: give a note or a folder of the journal (\(root))")
+            throw CommandFailure.couldNotRun(Message("\(path) does not exist: give a note or a folder of the journal (\(root))",
+                                         fr: "\(path) n'existe pas : donnez une note ou un dossier du journal (\(root))").in(language))
         }
         if url == root { return "" }
         guard url.hasPrefix(root + "/") else {
-            throw CommandFailure.couldNotRun(language == .fr ? "\(path) n'est pas dans le journal (\(root))" : "\(path) is not in the journal (\(root))")
+            throw CommandFailure.couldNotRun(Message("\(path) is not in the journal (\(root))", fr: "\(path) n'est pas dans le journal (\(root))").in(language))
         }
         return String(url.dropFirst(root.count + 1))
     }

@@ -22,8 +22,8 @@ struct EditOption: ParsableArguments {
         guard edit else { return }
         let environment = ProcessInfo.processInfo.environment
         guard let editor = environment["VISUAL"] ?? environment["EDITOR"], !editor.isEmpty else {
-            Output.error(language == .fr ? "journal: ni VISUAL ni EDITOR n'est défini : ouvrez \(url.path.escapingControls) vous-même"
-                                         : "journal: neither VISUAL nor EDITOR is set: open \(url.path.escapingControls) yourself")
+            Output.error(Message("journal: neither VISUAL nor EDITOR is set: open \(url.path.escapingControls) yourself",
+                                          fr: "journal: ni VISUAL ni EDITOR n'est défini : ouvrez \(url.path.escapingControls) vous-même").in(language))
             return
         }
         let process = Process()

@@ -34,12 +34,11 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let journal = try global.openJournal()
         let language = global.language(journal)
-        let fr = language == .fr
         let search = SearchQuery(text: query.joined(separator: " "), client: client, type: type?.value,
                                  since: since?.value?.date, until: until?.value?.date, section: section?.value?.name,
                                  includePrivate: !noPrivate, limit: limit)
         guard search.hasWords else {
-            throw CommandFailure.couldNotRun(fr ? "que chercher ? donnez au moins un mot (journal search équipe)" : "what to search for? give at least one word (journal search team)")
+            throw CommandFailure.couldNotRun(Message("what to search for? give at least one word (journal search team)", fr: "que chercher ? donnez au moins un mot (journal search équipe)").in(language))
         }
         let hits: [SearchHit]
         do {
@@ -49,7 +48,7 @@ struct SearchCommand: ParsableCommand {
             if let client = search.client {
                 let known = try store.knownClients()
                 if !known.contains(client) {
-                    throw CaseView.Failure.unknownClient(client, nearest: SearchQuery.nearest(to: client, among: known))
+                    throw UnknownClient(client, nearest: SearchQuery.nearest(to: client, among: known))
                 }
             }
             hits = try store.search(search)
@@ -60,7 +59,7 @@ struct SearchCommand: ParsableCommand {
         case .json: Output.write(SearchHit.json(hits))
         case .text:
             for hit in hits { Output.line(hit.formatted(language: language, colour: Output.colour)) }
-            if hits.isEmpty { Output.error(fr ? "aucun résultat" : "no match") }
+            if hits.isEmpty { Output.error(Message("no match", fr: "aucun résultat").in(language)) }
         }
     }
 }

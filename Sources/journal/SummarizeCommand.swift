@@ -27,7 +27,6 @@ struct SummarizeCommand: ParsableCommand {
     func run() throws {
         let journal = try global.openJournal()
         let language = global.language(journal)
-        let fr = language == .fr
         let format = self.format.value ?? .markdown
         if !noAnonymise {
             // Made here when missing, so that the coach is told once to commit it.
@@ -46,33 +45,33 @@ struct SummarizeCommand: ParsableCommand {
             output = try CaseSummary.render(journal, store: store, options: .init(
                 client: client, format: format, anonymise: !noAnonymise, strict: strict, forPublication: forPublication))
         } catch let failure as CaseSummary.Failure {
-            if case .undeclared(let names) = failure { listUndeclared(names, fr: fr) }
+            if case .undeclared(let names) = failure { listUndeclared(names, language) }
             Output.error("journal: " + failure.message(in: language).escapingControls)
             switch failure {
-            case .unknownClient, .noConsent: throw CommandFailure(message: nil, code: .couldNotRun)
+            case .noConsent: throw CommandFailure(message: nil, code: .couldNotRun)
             default: throw CommandFailure.problemsReported
             }
         } catch {
             throw CommandFailure.couldNotRun(error, language)
         }
-        listUndeclared(output.undeclared, fr: fr)
+        listUndeclared(output.undeclared, language)
         do {
             guard try destination.write(output.text, journal: journal), let out = destination.out else {
                 FileHandle.standardOutput.write(Data(output.text.utf8))
                 return
             }
-            Output.error(fr ? "synthèse écrite dans \(out.escapingControls)" : "summary written to \(out.escapingControls)")
+            Output.error(Message("summary written to \(out.escapingControls)", fr: "synthèse écrite dans \(out.escapingControls)").in(language))
         } catch {
             throw CommandFailure.couldNotRun(error, language)
         }
     }
 
-    private func listUndeclared(_ names: [CaseSummary.UndeclaredName], fr: Bool) {
+    private func listUndeclared(_ names: [CaseSummary.UndeclaredName], _ language: JournalConfig.Language) {
         guard !names.isEmpty else { return }
-        Output.error(fr ? "\(names.count) nom(s) non déclaré(s), remplacé(s) par « [personne] » ; déclarez-les dans le dossier du client (`people` ou `aliases`) :"
-                        : "\(names.count) undeclared name(s), replaced by “[person]”; declare them in the client's case file (`people` or `aliases`):")
+        Output.error(Message("\(names.count) undeclared name(s), replaced by “[person]”; declare them in the client's case file (`people` or `aliases`):",
+                         fr: "\(names.count) nom(s) non déclaré(s), remplacé(s) par « [personne] » ; déclarez-les dans le dossier du client (`people` ou `aliases`) :").in(language))
         for name in names {
-            let doubt = name.confident ? "" : (fr ? " (peut-être un mot courant : masqué par prudence)" : " (perhaps an ordinary word: hidden to be safe)")
+            let doubt = name.confident ? "" : (Message(" (perhaps an ordinary word: hidden to be safe)", fr: " (peut-être un mot courant : masqué par prudence)").in(language))
             Output.error("  \(name.path.escapingControls):\(name.line): \(name.name.escapingControls)\(doubt)")
         }
     }

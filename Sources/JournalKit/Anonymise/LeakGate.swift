@@ -364,14 +364,15 @@ struct LeakGate: Sendable {
 /// One thing the leak gate found in a rendered output.
 public struct LeakHit: Sendable, Hashable {
     /// `head`, then the first twenty hits a line each, then what to do about a template.
-    static func report(_ hits: [LeakHit], head: String, template: String, _ language: JournalConfig.Language) -> String {
-        let fr = language == .fr
-        let list = hits.prefix(20).map { hit in
-            "  " + (hit.line > 0 ? (fr ? "ligne \(hit.line) : " : "line \(hit.line): ") : "")
-                + "« \(hit.found.escapingControls) » (\(hit.what))"
-        }.joined(separator: "\n")
-        return head + list + (fr ? "\n(si un modèle personnalisé affiche un champ brut, corrigez \(template))"
-                                 : "\n(if a custom template prints a raw field, fix \(template))")
+    static func report(_ hits: [LeakHit], head: Message, template: Message) -> Message {
+        func list(_ language: JournalConfig.Language) -> String {
+            hits.prefix(20).map { hit in
+                "  " + (hit.line > 0 ? (Message("line \(hit.line): ", fr: "ligne \(hit.line) : ").in(language)) : "")
+                    + "« \(hit.found.escapingControls) » (\(hit.what))"
+            }.joined(separator: "\n")
+        }
+        return head + Message(list(.en), fr: list(.fr)) + Message("\n(if a custom template prints a raw field, fix \(template.en))",
+                                                               fr: "\n(si un modèle personnalisé affiche un champ brut, corrigez \(template.fr))")
     }
 
     /// What the hit is: a registry field (`sponsor.name`), `email`, `date`, `private text`…

@@ -12,17 +12,16 @@ public enum OutputCheck {
         public var output: Output
         public var hits: [LeakHit]
 
-        public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
-            let what: String
+        public var message: Message {
+            let what: Message
             switch output {
-            case .report: what = fr ? "le rapport montrerait" : "the report would show"
-            case .hours: what = fr ? "le journal des heures montrerait" : "the hours log would show"
-            case .calendar: what = fr ? "le calendrier montrerait" : "the calendar would show"
+            case .report: what = Message("the report would show", fr: "le rapport montrerait")
+            case .hours: what = Message("the hours log would show", fr: "le journal des heures montrerait")
+            case .calendar: what = Message("the calendar would show", fr: "le calendrier montrerait")
             }
-            return LeakHit.report(hits, head: fr ? "\(what) \(hits.count) élément(s) qu'il ne doit pas montrer ; rien n'a été écrit :\n"
-                                                 : "\(what) \(hits.count) item(s) it must not show; nothing was written:\n",
-                                  template: fr ? "le modèle dans templates/" : "the template in templates/", language)
+            return LeakHit.report(hits, head: Message("\(what.en) \(hits.count) item(s) it must not show; nothing was written:\n",
+                                                  fr: "\(what.fr) \(hits.count) élément(s) qu'il ne doit pas montrer ; rien n'a été écrit :\n"),
+                                  template: Message("the template in templates/", fr: "le modèle dans templates/"))
         }
     }
 

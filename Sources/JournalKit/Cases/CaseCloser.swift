@@ -22,29 +22,25 @@ public struct CaseCloser: Sendable {
     }
 
     public enum Failure: UserFacingError, Sendable {
-        case unknownClient(String, nearest: String?)
         case uncommitted(String)
         case emptyOutcome
         case noFrontMatter(String)
         case notReadBack(String)
 
-        public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        public var message: Message {
             switch self {
-            case .unknownClient(let id, let nearest):
-                return CommitmentSummary.Failure.unknownClient(id, nearest: nearest).message(in: language)
             case .uncommitted(let path):
-                return fr ? "\(path) a des modifications non commitées (ou n'a jamais été commité) : commitez-les d'abord, pour que git garde la version d'avant, ou relancez avec --force ; rien n'a été modifié"
-                          : "\(path) has uncommitted changes (or was never committed): commit them first, so that git keeps the version before, or run again with --force; nothing was changed"
+                return Message("\(path) has uncommitted changes (or was never committed): commit them first, so that git keeps the version before, or run again with --force; nothing was changed",
+                           fr: "\(path) a des modifications non commitées (ou n'a jamais été commité) : commitez-les d'abord, pour que git garde la version d'avant, ou relancez avec --force ; rien n'a été modifié")
             case .emptyOutcome:
-                return fr ? "--outcome est vide : écrivez en une phrase comment l'accompagnement s'est terminé"
-                          : "--outcome is empty: say in one sentence how the coaching ended"
+                return Message("--outcome is empty: say in one sentence how the coaching ended",
+                           fr: "--outcome est vide : écrivez en une phrase comment l'accompagnement s'est terminé")
             case .noFrontMatter(let path):
-                return fr ? "\(path) n'a pas d'en-tête YAML fermé par `---` : corrigez-le (journal lint), rien n'a été modifié"
-                          : "\(path) has no YAML header closed by `---`: fix it (journal lint); nothing was changed"
+                return Message("\(path) has no YAML header closed by `---`: fix it (journal lint); nothing was changed",
+                           fr: "\(path) n'a pas d'en-tête YAML fermé par `---` : corrigez-le (journal lint), rien n'a été modifié")
             case .notReadBack(let path):
-                return fr ? "la modification de \(path) ne se relit pas comme prévu (un en-tête inhabituel ?) : rien n'a été modifié ; écrivez `status`, `closed` et `outcome` à la main"
-                          : "the edit of \(path) does not read back as intended (an unusual header?): nothing was changed; write `status`, `closed` and `outcome` by hand"
+                return Message("the edit of \(path) does not read back as intended (an unusual header?): nothing was changed; write `status`, `closed` and `outcome` by hand",
+                           fr: "la modification de \(path) ne se relit pas comme prévu (un en-tête inhabituel ?) : rien n'a été modifié ; écrivez `status`, `closed` et `outcome` à la main")
             }
         }
     }
@@ -59,7 +55,7 @@ public struct CaseCloser: Sendable {
                       beforeCheck: (() -> Void)? = nil) throws -> Outcome {
         let client = ClientID.normalized(typed)
         guard let caseNote = book.caseNote(of: client) else {
-            throw Failure.unknownClient(client, nearest: book.nearestClient(to: client))
+            throw UnknownClient(client, nearest: book.nearestClient(to: client))
         }
         let sentence = outcome.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace
         guard !sentence.isEmpty else { throw Failure.emptyOutcome }

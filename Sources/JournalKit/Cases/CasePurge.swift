@@ -6,29 +6,25 @@ import Foundation
 /// repository. An open case is never deleted.
 public struct CasePurge: Sendable {
     public enum Failure: UserFacingError, Sendable {
-        case unknownClient(String, nearest: String?)
         case notClosed(String)
         case notExpired(String, ends: LocalDate)
         case noRetention(String)
         case noClosedDate(String)
 
-        public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        public var message: Message {
             switch self {
-            case .unknownClient(let id, let nearest):
-                return CommitmentSummary.Failure.unknownClient(id, nearest: nearest).message(in: language)
             case .notClosed(let id):
-                return fr ? "l'accompagnement de \(id) n'est pas clos : rien n'a été supprimé (closez-le d'abord : journal close \(id) --outcome \"…\")"
-                          : "\(id)'s case is not closed: nothing was deleted (close it first: journal close \(id) --outcome \"…\")"
+                return Message("\(id)'s case is not closed: nothing was deleted (close it first: journal close \(id) --outcome \"…\")",
+                           fr: "l'accompagnement de \(id) n'est pas clos : rien n'a été supprimé (closez-le d'abord : journal close \(id) --outcome \"…\")")
             case .notExpired(let id, let ends):
-                return fr ? "la durée de conservation du dossier de \(id) court jusqu'au \(ends) : rien n'a été supprimé ; avant cette date, seulement si le client demande l'effacement de ses données (--erasure-request)"
-                          : "\(id)'s notes are to be kept until \(ends): nothing was deleted; before then, only if the client asks for their data to be erased (--erasure-request)"
+                return Message("\(id)'s notes are to be kept until \(ends): nothing was deleted; before then, only if the client asks for their data to be erased (--erasure-request)",
+                           fr: "la durée de conservation du dossier de \(id) court jusqu'au \(ends) : rien n'a été supprimé ; avant cette date, seulement si le client demande l'effacement de ses données (--erasure-request)")
             case .noRetention(let id):
-                return fr ? "journal.yml ne fixe pas de durée de conservation (`retention: 3y` par exemple) : rien n'a été supprimé ; sans elle, le dossier de \(id) ne peut être supprimé qu'à la demande du client (--erasure-request)"
-                          : "journal.yml sets no retention period (`retention: 3y`, say): nothing was deleted; without one, \(id)'s notes can be deleted only at the client's request (--erasure-request)"
+                return Message("journal.yml sets no retention period (`retention: 3y`, say): nothing was deleted; without one, \(id)'s notes can be deleted only at the client's request (--erasure-request)",
+                           fr: "journal.yml ne fixe pas de durée de conservation (`retention: 3y` par exemple) : rien n'a été supprimé ; sans elle, le dossier de \(id) ne peut être supprimé qu'à la demande du client (--erasure-request)")
             case .noClosedDate(let id):
-                return fr ? "le dossier de \(id) est clos sans date `closed` : rien n'a été supprimé ; ajoutez-la (journal close \(id) --outcome \"…\" --date AAAA-MM-JJ) ou invoquez --erasure-request"
-                          : "\(id)'s case is closed with no `closed` date: nothing was deleted; add it (journal close \(id) --outcome \"…\" --date YYYY-MM-DD) or use --erasure-request"
+                return Message("\(id)'s case is closed with no `closed` date: nothing was deleted; add it (journal close \(id) --outcome \"…\" --date YYYY-MM-DD) or use --erasure-request",
+                           fr: "le dossier de \(id) est clos sans date `closed` : rien n'a été supprimé ; ajoutez-la (journal close \(id) --outcome \"…\" --date AAAA-MM-JJ) ou invoquez --erasure-request")
             }
         }
     }
@@ -68,7 +64,7 @@ public struct CasePurge: Sendable {
     public func plan(book: CaseBook, client typed: String, today: LocalDate, erasureRequest: Bool) throws -> Plan {
         let client = ClientID.normalized(typed)
         guard let file = book.caseFiles[client] else {
-            throw Failure.unknownClient(client, nearest: book.nearestClient(to: client))
+            throw UnknownClient(client, nearest: book.nearestClient(to: client))
         }
         guard file.status == .closed else { throw Failure.notClosed(client) }
         if !erasureRequest {
@@ -127,7 +123,6 @@ public struct CasePurge: Sendable {
 
     /// Deletes what `plan` lists, keeps the hours first when asked, and commits the removal.
     public func execute(_ plan: Plan, keepHours: Bool, language: JournalConfig.Language) throws -> Result {
-        let fr = language == .fr
         let root = journal.root
         var kept = false
         if keepHours, let hours = plan.hours {
@@ -156,13 +151,13 @@ public struct CasePurge: Sendable {
         if let git, top != nil, !tracked.isEmpty || kept {
             let paths = tracked + (kept ? [HoursArchive.fileName] : [])
             let subject = plan.erasureRequest
-                ? (fr ? "Suppression d'un dossier clos à la demande du client (droit à l'effacement)"
-                      : "Delete a closed case at the client's request (right to erasure)")
-                : (fr ? "Suppression d'un dossier clos dont la durée de conservation est écoulée"
-                      : "Delete a closed case whose retention period has ended")
+                ? (Message("Delete a closed case at the client's request (right to erasure)",
+                       fr: "Suppression d'un dossier clos à la demande du client (droit à l'effacement)").in(language))
+                : (Message("Delete a closed case whose retention period has ended",
+                       fr: "Suppression d'un dossier clos dont la durée de conservation est écoulée").in(language))
             // The client is not named: a message outlives the files it describes.
-            let body = fr ? "Fait par journal retention --purge. Ce commit ne contient que les fichiers retirés\(kept ? " et les heures gardées anonymement" : "")."
-                          : "Made by journal retention --purge. This commit holds the removed files only\(kept ? ", and the hours kept anonymously" : "")."
+            let body = Message("Made by journal retention --purge. This commit holds the removed files only\(kept ? ", and the hours kept anonymously" : "").",
+                           fr: "Fait par journal retention --purge. Ce commit ne contient que les fichiers retirés\(kept ? " et les heures gardées anonymement" : "").").in(language)
             _ = Initializer.outputData(git, ["--literal-pathspecs", "-C", root.path, "rm", "-q", "-r", "--cached", "--ignore-unmatch", "--"] + tracked)
             if kept { _ = Initializer.outputData(git, ["--literal-pathspecs", "-C", root.path, "add", "--", HoursArchive.fileName]) }
             let result = Self.run(git, ["--literal-pathspecs", "-C", root.path, "commit", "-q", "--only", "-m", subject, "-m", body, "--"] + paths)

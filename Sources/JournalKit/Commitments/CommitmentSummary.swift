@@ -35,19 +35,6 @@ public struct CommitmentSummary: Sendable {
         public var doneRate: Double? { counted == 0 ? nil : Double(done) / Double(counted) }
     }
 
-    public enum Failure: UserFacingError, Sendable {
-        /// With the known client nearest to a misspelt id, if one is.
-        case unknownClient(String, nearest: String? = nil)
-
-        public func message(in language: JournalConfig.Language) -> String {
-            switch self {
-            case .unknownClient(let id, let nearest):
-                return (language == .fr ? "il n'y a pas de client `\(id)` dans ce journal"
-                                        : "there is no client `\(id)` in this journal") + ClientID.didYouMean(nearest, language)
-            }
-        }
-    }
-
     public var today: LocalDate
     public var groups: [Group] = []
 
@@ -71,7 +58,7 @@ public struct CommitmentSummary: Sendable {
         self.today = today
         let all = book.commitments
         if let client = query.client, !book.hasClient(client), !all.contains(where: { $0.client == client }) {
-            throw Failure.unknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
+            throw UnknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
         }
         let todayText = today.description
         let shown = all.filter { item in
@@ -95,49 +82,48 @@ public struct CommitmentSummary: Sendable {
     // MARK: Text
 
     public func text(language: JournalConfig.Language, colour: Bool) -> String {
-        let fr = language == .fr
         let todayText = today.description
         var out: [String] = []
         for group in groups {
-            var header = group.client.isEmpty ? (fr ? "(sans client)" : "(no client)") : group.client.escapingControls
+            var header = group.client.isEmpty ? (Message("(no client)", fr: "(sans client)").in(language)) : group.client.escapingControls
             if let next = group.next {
                 // For people: `2026-12-07 09:00`, not the stored `2026-12-07T09:00`.
                 let shown = DateValue.fromText(next).map(Agenda.show) ?? next
                 if next >= todayText {
-                    header += fr ? "  · prochain rendez-vous \(shown)" : "  · next appointment \(shown)"
+                    header += Message("  · next appointment \(shown)", fr: "  · prochain rendez-vous \(shown)").in(language)
                 } else {
-                    header += fr ? "  · date fixée \(shown), passée" : "  · date fixed \(shown), past"
+                    header += Message("  · date fixed \(shown), past", fr: "  · date fixée \(shown), passée").in(language)
                 }
             }
             if !group.client.isEmpty {
                 if let rate = group.doneRate {
                     let percent = Int((rate * 100).rounded())
-                    header += fr ? "  · faits \(group.done) sur \(group.counted) (\(percent) %)"
-                                 : "  · done \(group.done) of \(group.counted) (\(percent)%)"
+                    header += Message("  · done \(group.done) of \(group.counted) (\(percent)%)",
+                                  fr: "  · faits \(group.done) sur \(group.counted) (\(percent) %)").in(language)
                 }
-                header += fr ? "  · série de revues manquées : \(group.missStreak)" : "  · miss streak: \(group.missStreak)"
+                header += Message("  · miss streak: \(group.missStreak)", fr: "  · série de revues manquées : \(group.missStreak)").in(language)
             }
             out.append(TextColumns.styled(header, "1", colour))
             for item in group.items {
                 var columns = ["  " + (Self.symbols[item.status] ?? "[?]"), item.id.escapingControls]
                 if let due = item.due {
                     let late = item.isOpen && !item.isBlocked && due < todayText
-                    columns.append((fr ? "échéance " : "due ") + due
-                        + (late ? TextColumns.styled(fr ? " (en retard)" : " (late)", "31", colour) : ""))
+                    columns.append((Message("due ", fr: "échéance ").in(language)) + due
+                        + (late ? TextColumns.styled(Message(" (late)", fr: " (en retard)").in(language), "31", colour) : ""))
                 }
                 if item.isBlocked {
-                    columns.append((fr ? "attend " : "waits for ") + item.blockedBy.joined(separator: ", ").escapingControls)
+                    columns.append((Message("waits for ", fr: "attend ").in(language)) + item.blockedBy.joined(separator: ", ").escapingControls)
                 }
-                if let odds = item.odds { columns.append((fr ? "cote " : "odds ") + odds) }
+                if let odds = item.odds { columns.append((Message("odds ", fr: "cote ").in(language)) + odds) }
                 if item.owner != "client" {
-                    columns.append((fr ? "par : " : "by: ") + Agenda.ownerLabel(item.owner, fr))
+                    columns.append((Message("by: ", fr: "par : ").in(language)) + Agenda.ownerLabel(item.owner, language))
                 }
-                columns.append(item.text.escapingControls + (item.isPrivate ? (fr ? " (privé)" : " (private)") : ""))
+                columns.append(item.text.escapingControls + (item.isPrivate ? (Message(" (private)", fr: " (privé)").in(language)) : ""))
                 if let successor = item.carriedTo {
-                    columns.append((fr ? "reporté dans " : "carried into ") + successor.escapingControls)
+                    columns.append((Message("carried into ", fr: "reporté dans ").in(language)) + successor.escapingControls)
                 }
                 if let earlier = item.continues {
-                    columns.append((fr ? "suite de " : "continues ") + earlier.escapingControls)
+                    columns.append((Message("continues ", fr: "suite de ").in(language)) + earlier.escapingControls)
                 }
                 out.append(columns.joined(separator: "  "))
                 for statement in item.history {
@@ -145,13 +131,13 @@ public struct CommitmentSummary: Sendable {
                     if let reason = statement.reason {
                         text += " (\(MissReason.parse(reason).label(in: language).escapingControls))"
                     }
-                    if statement.isMiss { text += fr ? " manqué" : " missed" }
+                    if statement.isMiss { text += Message(" missed", fr: " manqué").in(language) }
                     out.append(text)
                 }
             }
             out.append("")
         }
-        if groups.isEmpty { out.append(fr ? "Aucun engagement ne correspond." : "No commitment matches.") }
+        if groups.isEmpty { out.append(Message("No commitment matches.", fr: "Aucun engagement ne correspond.").in(language)) }
         return out.joined(separator: "\n") + "\n"
     }
 

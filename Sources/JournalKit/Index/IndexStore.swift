@@ -51,15 +51,14 @@ public struct IndexStore: Sendable {
         case folderNotUsable(String)
         case damaged(String, String)
 
-        public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        public var message: Message {
             switch self {
             case .folderNotUsable(let path):
-                return fr ? "\(path) n'est pas un dossier : supprimez-le, l'index y sera reconstruit"
-                          : "\(path) is not a folder: delete it, and the index will be built there again"
+                return Message("\(path) is not a folder: delete it, and the index will be built there again",
+                           fr: "\(path) n'est pas un dossier : supprimez-le, l'index y sera reconstruit")
             case .damaged(let path, let reason):
-                return fr ? "l'index \(path) est endommagé et n'a pas pu être mis de côté (\(reason)) : supprimez le dossier .journal/, il sera reconstruit à partir des notes"
-                          : "the index \(path) is damaged and could not be set aside (\(reason)): delete the .journal/ folder, it will be built again from the notes"
+                return Message("the index \(path) is damaged and could not be set aside (\(reason)): delete the .journal/ folder, it will be built again from the notes",
+                           fr: "l'index \(path) est endommagé et n'a pas pu être mis de côté (\(reason)) : supprimez le dossier .journal/, il sera reconstruit à partir des notes")
             }
         }
     }
@@ -71,9 +70,8 @@ public struct IndexStore: Sendable {
 
     /// What a command says once when the index is in memory.
     public static func inMemoryNotice(in language: JournalConfig.Language) -> String {
-        language == .fr
-            ? "note : le journal (ou son dossier .journal/) est en lecture seule : l'index a été construit en mémoire pour cette commande et n'est pas enregistré"
-            : "note: the journal (or its .journal/ folder) is read-only: the index was built in memory for this command and is not saved"
+        Message("note: the journal (or its .journal/ folder) is read-only: the index was built in memory for this command and is not saved",
+             fr: "note : le journal (ou son dossier .journal/) est en lecture seule : l'index a été construit en mémoire pour cette commande et n'est pas enregistré").in(language)
     }
 
     public static func open(_ journal: Journal) throws -> IndexStore {

@@ -15,15 +15,14 @@ public struct Journal: Sendable {
         case notAJournal(String)
         case noJournalFound(String)
 
-        public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        public var message: Message {
             switch self {
             case .notAJournal(let path):
-                return fr ? "\(path) n'est pas un journal : il n'a pas de journal.yml (créez-le avec `journal init \(path)`)"
-                          : "\(path) is not a journal: it has no journal.yml (create one with `journal init \(path)`)"
+                return Message("\(path) is not a journal: it has no journal.yml (create one with `journal init \(path)`)",
+                           fr: "\(path) n'est pas un journal : il n'a pas de journal.yml (créez-le avec `journal init \(path)`)")
             case .noJournalFound(let path):
-                return fr ? "aucun journal dans \(path) ni au-dessus : lancez `journal init`, ou indiquez --journal DOSSIER (ou JOURNAL_DIR)"
-                          : "no journal found in \(path) or any folder above it: run `journal init`, or give --journal DIR (or JOURNAL_DIR)"
+                return Message("no journal found in \(path) or any folder above it: run `journal init`, or give --journal DIR (or JOURNAL_DIR)",
+                           fr: "aucun journal dans \(path) ni au-dessus : lancez `journal init`, ou indiquez --journal DOSSIER (ou JOURNAL_DIR)")
             }
         }
     }

@@ -61,18 +61,17 @@ public struct JournalSecret: Sendable {
         case notAFile(String)
         case unreadable(String)
 
-        public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        public var message: Message {
             switch self {
             case .linkOutside(let path):
-                return fr ? "\(path) est un lien vers l'extérieur du journal (ou vers rien) : il n'est pas suivi. Remplacez-le par le fichier lui-même (le secret du journal se versionne avec les notes)."
-                          : "\(path) is a link to outside the journal (or to nothing): it is not followed. Replace it with the file itself (the journal's secret is committed with the notes)."
+                return Message("\(path) is a link to outside the journal (or to nothing): it is not followed. Replace it with the file itself (the journal's secret is committed with the notes).",
+                           fr: "\(path) est un lien vers l'extérieur du journal (ou vers rien) : il n'est pas suivi. Remplacez-le par le fichier lui-même (le secret du journal se versionne avec les notes).")
             case .notAFile(let path):
-                return fr ? "\(path) n'est pas un fichier : le secret du journal ne peut pas y être lu"
-                          : "\(path) is not a file: the journal's secret cannot be read from it"
+                return Message("\(path) is not a file: the journal's secret cannot be read from it",
+                           fr: "\(path) n'est pas un fichier : le secret du journal ne peut pas y être lu")
             case .unreadable(let path):
-                return fr ? "\(path) ne contient pas de secret lisible : restaurez-le depuis git (git checkout -- \(Self.name(path))). Le supprimer donnerait d'autres pseudonymes et d'autres identifiants de calendrier."
-                          : "\(path) holds no readable secret: restore it from git (git checkout -- \(Self.name(path))). Deleting it would give other pseudonyms and other calendar UIDs."
+                return Message("\(path) holds no readable secret: restore it from git (git checkout -- \(Self.name(path))). Deleting it would give other pseudonyms and other calendar UIDs.",
+                           fr: "\(path) ne contient pas de secret lisible : restaurez-le depuis git (git checkout -- \(Self.name(path))). Le supprimer donnerait d'autres pseudonymes et d'autres identifiants de calendrier.")
             }
         }
 
@@ -109,24 +108,23 @@ public struct JournalSecret: Sendable {
 
     /// What `load` says on the error output when it made the file; nil when it was there.
     public func notice(in language: JournalConfig.Language) -> String? {
-        let fr = language == .fr
         var text: String
         switch origin {
         case .existing:
             return nil
         case .created:
-            text = fr ? "journal.key créé : c'est le secret de ce journal, qui rend ses pseudonymes et les identifiants de son calendrier stables et impossibles à deviner. Versionnez-le avec les notes (git add journal.key) pour qu'un clone donne les mêmes ; ne le partagez avec personne."
-                      : "created journal.key: this journal's secret, which keeps its pseudonyms and calendar UIDs stable and unguessable. Commit it with the notes (git add journal.key) so that a clone gives the same; share it with nobody."
+            text = Message("created journal.key: this journal's secret, which keeps its pseudonyms and calendar UIDs stable and unguessable. Commit it with the notes (git add journal.key) so that a clone gives the same; share it with nobody.",
+                       fr: "journal.key créé : c'est le secret de ce journal, qui rend ses pseudonymes et les identifiants de son calendrier stables et impossibles à deviner. Versionnez-le avec les notes (git add journal.key) pour qu'un clone donne les mêmes ; ne le partagez avec personne.").in(language)
         case .oneOff:
-            return fr ? "journal.key n'a pas pu être créé (le journal est en lecture seule) : les pseudonymes et les identifiants de calendrier de cette sortie viennent d'une clé à usage unique et changeront la prochaine fois ; lancez une commande là où le journal peut être écrit pour créer journal.key"
-                      : "journal.key could not be created (the journal is read-only): the pseudonyms and calendar UIDs of this output come from a one-off key and will change next time; run a command where the journal can be written to create journal.key"
+            return Message("journal.key could not be created (the journal is read-only): the pseudonyms and calendar UIDs of this output come from a one-off key and will change next time; run a command where the journal can be written to create journal.key",
+                       fr: "journal.key n'a pas pu être créé (le journal est en lecture seule) : les pseudonymes et les identifiants de calendrier de cette sortie viennent d'une clé à usage unique et changeront la prochaine fois ; lancez une commande là où le journal peut être écrit pour créer journal.key").in(language)
         case .adopted:
-            text = fr ? "journal.key créé : c'est le secret de ce journal ; il reprend la clé de .journal/pseudonym-key, vos pseudonymes ne changent donc pas. Versionnez-le avec les notes (git add journal.key) pour qu'un clone donne les mêmes ; ne le partagez avec personne."
-                      : "created journal.key: this journal's secret; it takes over the key of .journal/pseudonym-key, so your pseudonyms do not change. Commit it with the notes (git add journal.key) so that a clone gives the same; share it with nobody."
+            text = Message("created journal.key: this journal's secret; it takes over the key of .journal/pseudonym-key, so your pseudonyms do not change. Commit it with the notes (git add journal.key) so that a clone gives the same; share it with nobody.",
+                       fr: "journal.key créé : c'est le secret de ce journal ; il reprend la clé de .journal/pseudonym-key, vos pseudonymes ne changent donc pas. Versionnez-le avec les notes (git add journal.key) pour qu'un clone donne les mêmes ; ne le partagez avec personne.").in(language)
         }
         if ignoredByGit {
-            text += fr ? " Attention : git l'ignore ; ajoutez la ligne « !journal.key » au .gitignore du journal."
-                       : " Beware: git ignores it; add the line “!journal.key” to the journal's .gitignore."
+            text += Message(" Beware: git ignores it; add the line “!journal.key” to the journal's .gitignore.",
+                        fr: " Attention : git l'ignore ; ajoutez la ligne « !journal.key » au .gitignore du journal.").in(language)
         }
         return text
     }

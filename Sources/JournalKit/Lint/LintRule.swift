@@ -97,7 +97,7 @@ struct StructuralRule: LintRule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.structural.filter { $0.rule == id }.map {
-            Finding(path: $0.path, line: $0.line, column: $0.column, message: Message($0.message, fr: $0.french),
+            Finding(path: $0.path, line: $0.line, column: $0.column, message: $0.text,
                     severity: $0.severity)
         }
     }

@@ -5,9 +5,9 @@ public enum ClientID {
     public static func normalized(_ id: String) -> String { TextFold.composed(id) }
     /// « : vouliez-vous écrire `nadia-benali` ? » after an unknown client's message, when a
     /// known client is a typo away; nothing otherwise.
-    static func didYouMean(_ nearest: String?, _ language: JournalConfig.Language) -> String {
-        guard let nearest else { return "" }
-        return language == .fr ? " : vouliez-vous écrire `\(nearest)` ?" : ": did you mean `\(nearest)`?"
+    static func didYouMean(_ nearest: String?) -> Message {
+        guard let nearest else { return Message("", fr: "") }
+        return Message(": did you mean `\(nearest)`?", fr: " : vouliez-vous écrire `\(nearest)` ?")
     }
 
     /// A client id: the name of a folder under clients/. Any name a folder can have inside the

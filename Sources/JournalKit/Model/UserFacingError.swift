@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 
-/// An error whose message is written for the coach, in either language.
+/// An error whose message is written for the coach, in both languages.
 public protocol UserFacingError: Error, CustomStringConvertible {
-    func message(in language: JournalConfig.Language) -> String
+    /// What went wrong and what to do.
+    var message: Message { get }
 }
 
 extension UserFacingError {
-    public var description: String { message(in: .en) }
+    public func message(in language: JournalConfig.Language) -> String { message.in(language) }
+    public var description: String { message.en }
 }
 
 /// Any error as a sentence for the coach. Ours speak for themselves; the system's (Foundation's
@@ -21,10 +23,10 @@ public enum ErrorText {
         if let error = error as? DatabaseError {
             let reason = error.resultCode == .SQLITE_FULL ? reason(ENOSPC, fr: fr)
                 : error.resultCode == .SQLITE_READONLY ? reason(EROFS, fr: fr)
-                : error.resultCode == .SQLITE_BUSY ? (fr ? "un autre processus l'occupe" : "another process holds it")
-                : (fr ? "erreur SQLite \(error.resultCode.rawValue)" : "SQLite error \(error.resultCode.rawValue)")
-            return fr ? "l'index .journal/index.sqlite n'a pas pu être utilisé (\(reason)) ; il est reconstruit à partir des notes dès que possible, et supprimer .journal/ est sans risque"
-                      : "the index .journal/index.sqlite could not be used (\(reason)); it is built again from the notes as soon as possible, and deleting .journal/ is safe"
+                : error.resultCode == .SQLITE_BUSY ? (Message("another process holds it", fr: "un autre processus l'occupe").in(language))
+                : (Message("SQLite error \(error.resultCode.rawValue)", fr: "erreur SQLite \(error.resultCode.rawValue)").in(language))
+            return Message("the index .journal/index.sqlite could not be used (\(reason)); it is built again from the notes as soon as possible, and deleting .journal/ is safe",
+                       fr: "l'index .journal/index.sqlite n'a pas pu être utilisé (\(reason)) ; il est reconstruit à partir des notes dès que possible, et supprimer .journal/ est sans risque").in(language)
         }
         let nsError = error as NSError
         if nsError.domain == NSPOSIXErrorDomain {
@@ -44,15 +46,15 @@ public enum ErrorText {
             case .fileWriteVolumeReadOnly: why = reason(EROFS, fr: fr)
             case .fileWriteFileExists: why = reason(EEXIST, fr: fr)
             case .fileReadCorruptFile, .fileReadInapplicableStringEncoding:
-                why = fr ? "son contenu n'est pas lisible" : "its content cannot be read"
-            default: why = fr ? "erreur du système de fichiers \(nsError.code)" : "file system error \(nsError.code)"
+                why = Message("its content cannot be read", fr: "son contenu n'est pas lisible").in(language)
+            default: why = Message("file system error \(nsError.code)", fr: "erreur du système de fichiers \(nsError.code)").in(language)
             }
         }
         // Foundation numbers read errors from 256 and write errors from 512; 4 is "no such file".
         let reading = (256..<512).contains(nsError.code) || nsError.code == 4
         guard let path else { return why }
-        return reading ? (fr ? "impossible de lire \(path) : \(why)" : "could not read \(path): \(why)")
-                       : (fr ? "impossible d'écrire \(path) : \(why)" : "could not write \(path): \(why)")
+        return reading ? (Message("could not read \(path): \(why)", fr: "impossible de lire \(path) : \(why)").in(language))
+                       : (Message("could not write \(path): \(why)", fr: "impossible d'écrire \(path) : \(why)").in(language))
     }
 
     /// A reason written by `strerror` (in English, as the system gives it) in the coach's language.

@@ -21,19 +21,18 @@ public struct Initializer: Sendable {
             /// commit through when journal cannot run, which only its author can tell.
             case otherHookRunsLint(command: String)
 
-            public func message(in language: JournalConfig.Language) -> String {
-                let fr = language == .fr
+            public var message: Message {
                 switch self {
                 case .gitMissing:
-                    return fr ? "git n'est pas installé : le journal n'est pas versionné" : "git is not installed: the journal is not under version control"
+                    return Message("git is not installed: the journal is not under version control", fr: "git n'est pas installé : le journal n'est pas versionné")
                 case .gitInitFailed:
-                    return fr ? "git init a échoué : le journal n'est pas versionné" : "git init failed: the journal is not under version control"
+                    return Message("git init failed: the journal is not under version control", fr: "git init a échoué : le journal n'est pas versionné")
                 case .otherHookExists(let command):
-                    return fr ? "un hook pre-commit existe déjà : ajoutez-y la ligne `\(command) || exit 1` pour vérifier les notes avant chaque commit"
-                              : "a pre-commit hook already exists: add the line `\(command) || exit 1` to it to check notes before each commit"
+                    return Message("a pre-commit hook already exists: add the line `\(command) || exit 1` to it to check notes before each commit",
+                               fr: "un hook pre-commit existe déjà : ajoutez-y la ligne `\(command) || exit 1` pour vérifier les notes avant chaque commit")
                 case .otherHookRunsLint(let command):
-                    return fr ? "un hook pre-commit, qui n'a pas été écrit par journal, lance déjà `journal lint --staged` : il est laissé tel quel ; vérifiez qu'il refuse le commit quand journal ne peut pas tourner (c'est ce que fait la ligne `\(command) || exit 1`)"
-                              : "a pre-commit hook not written by journal already runs `journal lint --staged`: it is left as it is; check that it refuses the commit when journal cannot run (the line `\(command) || exit 1` does)"
+                    return Message("a pre-commit hook not written by journal already runs `journal lint --staged`: it is left as it is; check that it refuses the commit when journal cannot run (the line `\(command) || exit 1` does)",
+                               fr: "un hook pre-commit, qui n'a pas été écrit par journal, lance déjà `journal lint --staged` : il est laissé tel quel ; vérifiez qu'il refuse le commit quand journal ne peut pas tourner (c'est ce que fait la ligne `\(command) || exit 1`)")
                 }
             }
         }
@@ -61,13 +60,10 @@ public struct Initializer: Sendable {
     /// `journal` on its PATH), else the one on PATH; when neither runs, the commit is refused
     /// with what to do, in the journal's language: a check that cannot run must not pass.
     static func hook(journalFolder: String, executable: String?, language: JournalConfig.Language) -> String {
-        let fr = language == .fr
-        let missing = fr
-            ? "journal introuvable (ni $recorded, ni dans le PATH) : les notes n'ont pas été vérifiées, le commit est refusé. Lancez « journal hook install » depuis un terminal où journal fonctionne, ou commitez avec --no-verify pour passer la vérification."
-            : "journal not found (neither $recorded nor on PATH): the notes were not checked, the commit is refused. Run 'journal hook install' from a terminal where journal works, or commit with --no-verify to skip the check."
-        let broken = fr
-            ? "journal ($binary) n'a pas pu vérifier les notes (code $status) : le commit est refusé. Réinstallez journal puis lancez « journal hook install », ou commitez avec --no-verify pour passer la vérification."
-            : "journal ($binary) could not check the notes (code $status): the commit is refused. Reinstall journal, then run 'journal hook install', or commit with --no-verify to skip the check."
+        let missing = Message("journal not found (neither $recorded nor on PATH): the notes were not checked, the commit is refused. Run 'journal hook install' from a terminal where journal works, or commit with --no-verify to skip the check.",
+             fr: "journal introuvable (ni $recorded, ni dans le PATH) : les notes n'ont pas été vérifiées, le commit est refusé. Lancez « journal hook install » depuis un terminal où journal fonctionne, ou commitez avec --no-verify pour passer la vérification.").in(language)
+        let broken = Message("journal ($binary) could not check the notes (code $status): the commit is refused. Reinstall journal, then run 'journal hook install', or commit with --no-verify to skip the check.",
+             fr: "journal ($binary) n'a pas pu vérifier les notes (code $status) : le commit est refusé. Réinstallez journal puis lancez « journal hook install », ou commitez avec --no-verify pour passer la vérification.").in(language)
         return """
             #!/bin/sh
             # Installed by `journal init`: checks the staged notes before each commit.
@@ -132,11 +128,11 @@ public struct Initializer: Sendable {
     public enum Failure: UserFacingError, Sendable {
         case notAFolder(String)
 
-        public func message(in language: JournalConfig.Language) -> String {
+        public var message: Message {
             switch self {
             case .notAFolder(let path):
-                return language == .fr ? "\(path) existe et n'est pas un dossier : choisissez un autre nom"
-                                       : "\(path) exists and is not a folder: choose another name"
+                return Message("\(path) exists and is not a folder: choose another name",
+                                        fr: "\(path) existe et n'est pas un dossier : choisissez un autre nom")
             }
         }
     }

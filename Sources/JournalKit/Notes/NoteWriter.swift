@@ -9,34 +9,25 @@ public struct NoteWriter: Sendable {
 
     public enum Failure: UserFacingError, Sendable {
         case badClientID(String)
-        /// With the known client nearest to a misspelt id, if one is.
-        case unknownClient(String, nearest: String? = nil)
         case badDate(String, ValueError)
         /// A time the zone's clocks skip that night (they go from `from` straight to `to`).
         case skippedTime(String, zone: String, from: DateValue.Time, to: DateValue.Time)
         case emptyName
 
-        public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        public var message: Message {
             switch self {
             case .badClientID(let id):
-                return fr ? "« \(id) » ne peut pas être un identifiant de client : lettres minuscules, chiffres et tirets (par exemple jeanne-martin)"
-                          : "“\(id)” cannot be a client id: use lower-case letters, digits and hyphens (e.g. jeanne-martin)"
-            case .unknownClient(let id, let nearest?):
-                return fr ? "il n'y a pas de client `\(id)` : vouliez-vous écrire `\(nearest)` ? (sinon créez-le d'abord avec `journal new client \(id) --name \"…\"`)"
-                          : "there is no client `\(id)`: did you mean `\(nearest)`? (else create it first with `journal new client \(id) --name \"…\"`)"
-            case .unknownClient(let id, nil):
-                return fr ? "il n'y a pas de client `\(id)` : créez-le d'abord avec `journal new client \(id) --name \"…\"`"
-                          : "there is no client `\(id)`: create it first with `journal new client \(id) --name \"…\"`"
+                return Message("“\(id)” cannot be a client id: use lower-case letters, digits and hyphens (e.g. jeanne-martin)",
+                           fr: "« \(id) » ne peut pas être un identifiant de client : lettres minuscules, chiffres et tirets (par exemple jeanne-martin)")
             case .badDate(let text, let reason):
-                return fr ? "--date « \(text) » : \(reason.text.fr)" : "--date “\(text)”: \(reason.text.en)"
+                return Message("--date “\(text)”: \(reason.text.en)", fr: "--date « \(text) » : \(reason.text.fr)")
             case .skippedTime(let text, let zone, let from, let to):
                 let start = LocalDate.pad(from.hour, 2) + ":" + LocalDate.pad(from.minute, 2)
                 let end = LocalDate.pad(to.hour, 2) + ":" + LocalDate.pad(to.minute, 2)
-                return fr ? "--date « \(text) » n'existe pas dans le fuseau \(zone) : cette nuit-là, les horloges passent de \(start) directement à \(end) ; choisissez une heure avant \(start) ou à partir de \(end)"
-                          : "--date “\(text)” does not exist in \(zone): that night the clocks go from \(start) straight to \(end); choose a time before \(start) or from \(end) on"
+                return Message("--date “\(text)” does not exist in \(zone): that night the clocks go from \(start) straight to \(end); choose a time before \(start) or from \(end) on",
+                           fr: "--date « \(text) » n'existe pas dans le fuseau \(zone) : cette nuit-là, les horloges passent de \(start) directement à \(end) ; choisissez une heure avant \(start) ou à partir de \(end)")
             case .emptyName:
-                return fr ? "--name ne peut pas être vide" : "--name cannot be empty"
+                return Message("--name cannot be empty", fr: "--name ne peut pas être vide")
             }
         }
     }
@@ -104,7 +95,7 @@ public struct NoteWriter: Sendable {
         if let client, let store {
             _ = try store.update()
             resolution = try store.resolutions().first { $0.client?.id == client }
-            guard let resolution else { throw Failure.unknownClient(client, nearest: NoteParser.nearest(to: client, among: try store.clientsWithCaseFile())) }
+            guard let resolution else { throw UnknownClient(client, needed: .caseFileToWriteIn, nearest: NoteParser.nearest(to: client, among: try store.clientsWithCaseFile())) }
             if let caseFile = resolution.documents.first(where: { $0.type == DocumentType.client.rawValue }),
                caseFile.path.hasPrefix("clients/") {
                 clientFolder = caseFile.path.split(separator: "/").prefix(2).joined(separator: "/")

@@ -12,9 +12,9 @@ public struct StagedLinter: Sendable {
     public enum Failure: UserFacingError, Sendable {
         case noGit
 
-        public func message(in language: JournalConfig.Language) -> String {
-            language == .fr ? "git n'est pas disponible, ou le journal n'est pas dans un dépôt git"
-                            : "git is not available, or the journal is not in a git repository"
+        public var message: Message {
+            Message("git is not available, or the journal is not in a git repository",
+                             fr: "git n'est pas disponible, ou le journal n'est pas dans un dépôt git")
         }
     }
 

@@ -18,21 +18,20 @@ struct Templates: Sendable {
         /// Sections nested deeper than `maximumNesting`, at this line.
         case tooDeep(String, line: Int)
 
-        func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        var message: Message {
             switch self {
             case .missing(let name):
-                return fr ? "aucun modèle nommé \(name) (ni dans templates/ du journal, ni parmi les modèles fournis)"
-                          : "no template named \(name) (looked in the journal's templates/ and the built-in ones)"
+                return Message("no template named \(name) (looked in the journal's templates/ and the built-in ones)",
+                           fr: "aucun modèle nommé \(name) (ni dans templates/ du journal, ni parmi les modèles fournis)")
             case .invalid(let path):
-                return fr ? "le modèle \(path) n'est pas un modèle Mustache valide (une section {{#…}} non fermée ?)"
-                          : "the template \(path) is not a valid Mustache template (a {{#…}} section left open?)"
+                return Message("the template \(path) is not a valid Mustache template (a {{#…}} section left open?)",
+                           fr: "le modèle \(path) n'est pas un modèle Mustache valide (une section {{#…}} non fermée ?)")
             case .tooDeep(let path, let line):
-                return fr ? "le modèle \(path) imbrique plus de \(Templates.maximumNesting) sections {{#…}} ou {{^…}} (ligne \(line)) : il n'est pas lu ; aucun modèle n'en a besoin d'autant, aplatissez-le"
-                          : "the template \(path) nests more than \(Templates.maximumNesting) {{#…}} or {{^…}} sections (line \(line)): it was not read; no template needs that many, flatten it"
+                return Message("the template \(path) nests more than \(Templates.maximumNesting) {{#…}} or {{^…}} sections (line \(line)): it was not read; no template needs that many, flatten it",
+                           fr: "le modèle \(path) imbrique plus de \(Templates.maximumNesting) sections {{#…}} ou {{^…}} (ligne \(line)) : il n'est pas lu ; aucun modèle n'en a besoin d'autant, aplatissez-le")
             case .notAFile(let path):
-                return fr ? "le modèle \(path) n'est pas un fichier ordinaire du dossier templates/ du journal (un lien symbolique ?) : il n'est pas lu ; mettez-y une copie du modèle, ou retirez-le pour utiliser le modèle fourni"
-                          : "the template \(path) is not a regular file in the journal's templates/ folder (a symbolic link?): it was not read; put a copy of the template there, or remove it to use the built-in one"
+                return Message("the template \(path) is not a regular file in the journal's templates/ folder (a symbolic link?): it was not read; put a copy of the template there, or remove it to use the built-in one",
+                           fr: "le modèle \(path) n'est pas un fichier ordinaire du dossier templates/ du journal (un lien symbolique ?) : il n'est pas lu ; mettez-y une copie du modèle, ou retirez-le pour utiliser le modèle fourni")
             }
         }
     }

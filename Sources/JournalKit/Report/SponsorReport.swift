@@ -62,19 +62,13 @@ public struct SponsorReport: Sendable, Hashable {
     public var themes: [String]?
 
     public enum Failure: UserFacingError, Sendable {
-        /// With the known client nearest to a misspelt id, if one is.
-        case unknownClient(String, nearest: String? = nil)
         case noSponsor(String)
 
-        public func message(in language: JournalConfig.Language) -> String {
+        public var message: Message {
             switch self {
-            case .unknownClient(let id, let nearest):
-                return (language == .fr ? "il n'y a pas de client `\(id)` dans ce journal (pas de clients/\(id)/client.md)"
-                                        : "there is no client `\(id)` in this journal (no clients/\(id)/client.md)")
-                    + ClientID.didYouMean(nearest, language)
             case .noSponsor(let id):
-                return language == .fr ? "le dossier de `\(id)` ne nomme pas de commanditaire (`sponsor:` dans clients/\(id)/client.md) : il n'y a personne à qui adresser un rapport"
-                                       : "the case file of `\(id)` names no sponsor (`sponsor:` in clients/\(id)/client.md): there is no one to send a sponsor report to"
+                return Message("the case file of `\(id)` names no sponsor (`sponsor:` in clients/\(id)/client.md): there is no one to send a sponsor report to",
+                                        fr: "le dossier de `\(id)` ne nomme pas de commanditaire (`sponsor:` dans clients/\(id)/client.md) : il n'y a personne à qui adresser un rapport")
             }
         }
     }
@@ -82,7 +76,7 @@ public struct SponsorReport: Sendable, Hashable {
     public init(book: CaseBook, client typed: String, today: LocalDate) throws {
         let id = ClientID.normalized(typed)
         guard let file = book.caseFiles[id] else {
-            throw Failure.unknownClient(id, nearest: NoteParser.nearest(to: id, among: book.caseFiles.keys))
+            throw UnknownClient(id, needed: .sponsorCaseFile, nearest: NoteParser.nearest(to: id, among: book.caseFiles.keys))
         }
         // A client who pays for their own coaching has no sponsor to report to.
         guard file.sponsor != nil else { throw Failure.noSponsor(id) }
@@ -170,7 +164,7 @@ public struct SponsorReport: Sendable, Hashable {
 
     /// A standalone HTML page of the same report.
     public func html(language: JournalConfig.Language, journal: Journal) throws -> String {
-        let title = (language == .fr ? "Rapport au commanditaire : " : "Sponsor report: ") + client.escapingControls
+        let title = (Message("Sponsor report: ", fr: "Rapport au commanditaire : ").in(language)) + client.escapingControls
         return HTMLPage.render(markdown: try markdown(language: language, journal: journal), title: title,
                                language: language)
     }
@@ -245,20 +239,20 @@ public struct SponsorReport: Sendable, Hashable {
         ]
         guard !disclosed.isEmpty else {
             if phase == .notStarted {
-                return fr ? "Ce rapport ne communique que l'état de l'accompagnement ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
-                          : "This report discloses only where the coaching stands; everything else is confidential, by agreement between the client, the sponsor and the coach."
+                return Message("This report discloses only where the coaching stands; everything else is confidential, by agreement between the client, the sponsor and the coach.",
+                           fr: "Ce rapport ne communique que l'état de l'accompagnement ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach.").in(language)
             }
             if phase == .ended {
-                return fr ? "Ce rapport ne communique que l'état de l'accompagnement, ses dates et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
-                          : "This report discloses only where the coaching stands, its dates and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach."
+                return Message("This report discloses only where the coaching stands, its dates and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach.",
+                           fr: "Ce rapport ne communique que l'état de l'accompagnement, ses dates et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach.").in(language)
             }
-            return fr ? "Ce rapport ne communique que l'existence de l'accompagnement, sa date de début et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach."
-                      : "This report discloses only that the coaching exists, its start date and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach."
+            return Message("This report discloses only that the coaching exists, its start date and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach.",
+                       fr: "Ce rapport ne communique que l'existence de l'accompagnement, sa date de début et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach.").in(language)
         }
         let items = disclosed.map { fr ? labels[$0]!.0 : labels[$0]!.1 }
         let list = items.count == 1 ? items[0]
-            : items.dropLast().joined(separator: ", ") + (fr ? " et " : " and ") + items.last!
-        return fr ? "Éléments communiqués en accord avec la personne accompagnée : \(list). Tout le reste, et en particulier le contenu des séances, est confidentiel par accord."
-                  : "Disclosed in agreement with the client: \(list). Everything else, the content of the sessions above all, is confidential by agreement."
+            : items.dropLast().joined(separator: ", ") + (Message(" and ", fr: " et ").in(language)) + items.last!
+        return Message("Disclosed in agreement with the client: \(list). Everything else, the content of the sessions above all, is confidential by agreement.",
+                   fr: "Éléments communiqués en accord avec la personne accompagnée : \(list). Tout le reste, et en particulier le contenu des séances, est confidentiel par accord.").in(language)
     }
 }

@@ -53,22 +53,11 @@ public struct CaseView: Sendable {
     /// How many misses the screen lists: enough to see a pattern in the reasons.
     static let missesListed = 5
 
-    public enum Failure: UserFacingError, Sendable {
-        case unknownClient(String, nearest: String?)
-
-        public func message(in language: JournalConfig.Language) -> String {
-            switch self {
-            case .unknownClient(let id, let nearest):
-                return CommitmentSummary.Failure.unknownClient(id, nearest: nearest).message(in: language)
-            }
-        }
-    }
-
     /// `root` is the journal's folder: the timeline reads each note's headings from its file.
     public init(book: CaseBook, root: URL, client typed: String, today: LocalDate) throws {
         let client = ClientID.normalized(typed)
         guard book.hasClient(client) else {
-            throw Failure.unknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
+            throw UnknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
         }
         self.client = client
         self.today = today
@@ -175,50 +164,50 @@ public struct CaseView: Sendable {
 
     // MARK: Labels
 
-    static func statusLabel(_ status: ClientStatus?, _ fr: Bool) -> String {
+    static func statusLabel(_ status: ClientStatus?, _ language: JournalConfig.Language) -> String {
         switch status {
-        case .prospect: return fr ? "prospect" : "prospect"
-        case .active: return fr ? "actif" : "active"
-        case .paused: return fr ? "en pause" : "paused"
-        case .closed: return fr ? "clos" : "closed"
-        case nil: return fr ? "statut non renseigné" : "no status"
+        case .prospect: return Message("prospect", fr: "prospect").in(language)
+        case .active: return Message("active", fr: "actif").in(language)
+        case .paused: return Message("paused", fr: "en pause").in(language)
+        case .closed: return Message("closed", fr: "clos").in(language)
+        case nil: return Message("no status", fr: "statut non renseigné").in(language)
         }
     }
 
-    static func typeLabel(_ entry: Entry, _ fr: Bool) -> String {
+    static func typeLabel(_ entry: Entry, _ language: JournalConfig.Language) -> String {
         switch entry.type {
-        case .client: return fr ? "dossier" : "case file"
-        case .chemistry: return fr ? "entretien préalable" : "chemistry call"
-        case .threeWay: return fr ? "tripartite" : "three-way"
+        case .client: return Message("case file", fr: "dossier").in(language)
+        case .chemistry: return Message("chemistry call", fr: "entretien préalable").in(language)
+        case .threeWay: return Message("three-way", fr: "tripartite").in(language)
         case .supervision: return "supervision"
         case .session:
             let number = entry.number.map { " \($0)" } ?? ""
-            return (fr ? "séance" : "session") + number
+            return (Message("session", fr: "séance").in(language)) + number
         }
     }
 
-    static func sessionLabel(_ status: SessionStatus?, _ fr: Bool) -> String {
+    static func sessionLabel(_ status: SessionStatus?, _ language: JournalConfig.Language) -> String {
         switch status {
-        case .held: return fr ? "tenue" : "held"
-        case .planned: return fr ? "prévue" : "planned"
-        case .cancelled: return fr ? "annulée" : "cancelled"
-        case .noShow: return fr ? "absence" : "no-show"
+        case .held: return Message("held", fr: "tenue").in(language)
+        case .planned: return Message("planned", fr: "prévue").in(language)
+        case .cancelled: return Message("cancelled", fr: "annulée").in(language)
+        case .noShow: return Message("no-show", fr: "absence").in(language)
         case nil: return ""
         }
     }
 
-    static func commitmentLabel(_ status: String, _ fr: Bool) -> String {
+    static func commitmentLabel(_ status: String, _ language: JournalConfig.Language) -> String {
         switch status {
-        case "done": return fr ? "fait" : "done"
-        case "partial": return fr ? "en partie" : "partly done"
-        case "dropped": return fr ? "abandonné" : "dropped"
-        case "carried": return fr ? "reporté" : "carried"
-        default: return fr ? "ouvert" : "open"
+        case "done": return Message("done", fr: "fait").in(language)
+        case "partial": return Message("partly done", fr: "en partie").in(language)
+        case "dropped": return Message("dropped", fr: "abandonné").in(language)
+        case "carried": return Message("carried", fr: "reporté").in(language)
+        default: return Message("open", fr: "ouvert").in(language)
         }
     }
 
     static func reasonLabel(_ reason: String?, _ language: JournalConfig.Language) -> String {
-        guard let reason else { return language == .fr ? "sans raison notée" : "no reason noted" }
+        guard let reason else { return Message("no reason noted", fr: "sans raison notée").in(language) }
         return MissReason.parse(reason).label(in: language)
     }
 }

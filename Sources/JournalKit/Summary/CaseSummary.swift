@@ -43,30 +43,23 @@ public enum CaseSummary {
     }
 
     public enum Failure: UserFacingError, Sendable {
-        /// With the known client nearest to a misspelt id, if one is.
-        case unknownClient(String, nearest: String? = nil)
         case leak([LeakHit])
         case undeclared([UndeclaredName])
         /// `--for-publication` without the client's consent, or without anonymisation.
         case noConsent(String)
 
-        public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        public var message: Message {
             switch self {
-            case .unknownClient(let id, let nearest):
-                return (fr ? "il n'y a pas de dossier client `\(id)` dans ce journal (clients/\(id)/client.md)"
-                           : "there is no case file for client `\(id)` in this journal (clients/\(id)/client.md)")
-                    + ClientID.didYouMean(nearest, language)
             case .noConsent(let id):
-                return fr ? "le dossier de `\(id)` ne donne pas `consent: {case_study: true}` : une synthèse pour publication est refusée (sans --for-publication, elle reste réservée à la supervision)"
-                          : "the case file of `\(id)` does not give `consent: {case_study: true}`: a summary for publication is refused (without --for-publication it stays for supervision only)"
+                return Message("the case file of `\(id)` does not give `consent: {case_study: true}`: a summary for publication is refused (without --for-publication it stays for supervision only)",
+                           fr: "le dossier de `\(id)` ne donne pas `consent: {case_study: true}` : une synthèse pour publication est refusée (sans --for-publication, elle reste réservée à la supervision)")
             case .undeclared(let names):
-                return (fr ? "--strict : \(names.count) nom(s) non déclaré(s) dans le dossier ; déclarez-les dans `people` (ou `aliases`) de clients/…/client.md, rien n'a été écrit"
-                           : "--strict: \(names.count) name(s) not declared in the case file; declare them under `people` (or `aliases`) in clients/…/client.md; nothing was written")
+                return (Message("--strict: \(names.count) name(s) not declared in the case file; declare them under `people` (or `aliases`) in clients/…/client.md; nothing was written",
+                            fr: "--strict : \(names.count) nom(s) non déclaré(s) dans le dossier ; déclarez-les dans `people` (ou `aliases`) de clients/…/client.md, rien n'a été écrit"))
             case .leak(let hits):
-                return LeakHit.report(hits, head: fr ? "la synthèse laisserait passer \(hits.count) élément(s) identifiant(s) ; rien n'a été écrit :\n"
-                                                     : "the summary would leak \(hits.count) identifying item(s); nothing was written:\n",
-                                      template: "templates/summary.md", language)
+                return LeakHit.report(hits, head: Message("the summary would leak \(hits.count) identifying item(s); nothing was written:\n",
+                                                      fr: "la synthèse laisserait passer \(hits.count) élément(s) identifiant(s) ; rien n'a été écrit :\n"),
+                                      template: Message("templates/summary.md", fr: "templates/summary.md"))
             }
         }
     }
@@ -76,7 +69,7 @@ public enum CaseSummary {
         let notes = try store.notes(ofClient: options.client)
         guard let resolution = try store.resolutions(of: [options.client]).first,
               let caseNote = notes.first(where: { $0.type == .client }), let file = caseNote.caseFile else {
-            throw Failure.unknownClient(options.client, nearest: NoteParser.nearest(to: options.client, among: try store.clientsWithCaseFile()))
+            throw UnknownClient(options.client, needed: .caseFile, nearest: NoteParser.nearest(to: options.client, among: try store.clientsWithCaseFile()))
         }
         if options.forPublication, !file.consent.caseStudy || !options.anonymise { throw Failure.noConsent(options.client) }
         let documents = notes.filter { $0.type != nil && $0.type != .client && $0.type != .supervision && $0.date != nil }
@@ -149,9 +142,8 @@ public enum CaseSummary {
     }
 
     static func supervisionOnly(_ language: JournalConfig.Language) -> String {
-        language == .fr
-            ? "**Réservé à la supervision** : le client n'a pas donné son accord pour une étude de cas ; ce document ne doit être ni diffusé ni publié."
-            : "**For supervision only**: the client has not agreed to a case study; this document may not be shared or published."
+        Message("**For supervision only**: the client has not agreed to a case study; this document may not be shared or published.",
+             fr: "**Réservé à la supervision** : le client n'a pas donné son accord pour une étude de cas ; ce document ne doit être ni diffusé ni publié.").in(language)
     }
 
     /// The same values with every string empty and every list as long: the template alone.

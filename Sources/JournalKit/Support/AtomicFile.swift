@@ -22,32 +22,31 @@ enum AtomicFile {
         /// A note, a setting, the secret or a template of the journal, named as an export's `--out`.
         case journalFile(String)
 
-        func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
+        var message: Message {
             switch self {
             case .exists(let path):
-                return fr ? "\(path) existe déjà : rien n'a été écrit (--force pour le remplacer)"
-                          : "\(path) already exists: nothing was written (use --force to replace it)"
+                return Message("\(path) already exists: nothing was written (use --force to replace it)",
+                           fr: "\(path) existe déjà : rien n'a été écrit (--force pour le remplacer)")
             case .io(let path, let reason):
-                return fr ? "impossible d'écrire \(path) : \(ErrorText.localised(reason, in: language))" : "could not write \(path): \(reason)"
+                return Message("could not write \(path): \(reason)", fr: "impossible d'écrire \(path) : \(ErrorText.localised(reason, in: .fr))")
             case .changedMeanwhile(let path):
-                return fr ? "\(path) a changé pendant qu'il était corrigé : il est laissé tel quel (relancez la commande)"
-                          : "\(path) changed while it was being fixed: it was left as it is (run the command again)"
+                return Message("\(path) changed while it was being fixed: it was left as it is (run the command again)",
+                           fr: "\(path) a changé pendant qu'il était corrigé : il est laissé tel quel (relancez la commande)")
             case .linkOutside(let path):
-                return fr ? "\(path) est un lien vers un fichier hors du journal (ou absent) : il n'est pas modifié"
-                          : "\(path) is a link to a file outside the journal (or to nothing): it was not changed"
+                return Message("\(path) is a link to a file outside the journal (or to nothing): it was not changed",
+                           fr: "\(path) est un lien vers un fichier hors du journal (ou absent) : il n'est pas modifié")
             case .notRegular(let path):
-                return fr ? "\(path) n'est pas un fichier ordinaire (dossier, périphérique, tube…) : il n'est pas remplacé, même avec --force"
-                          : "\(path) is not a regular file (a folder, a device, a pipe…): it is never replaced, even with --force"
+                return Message("\(path) is not a regular file (a folder, a device, a pipe…): it is never replaced, even with --force",
+                           fr: "\(path) n'est pas un fichier ordinaire (dossier, périphérique, tube…) : il n'est pas remplacé, même avec --force")
             case .hardLinked(let path):
-                return fr ? "\(path) a plusieurs liens physiques : le réécrire les séparerait, il n'est pas modifié"
-                          : "\(path) has several hard links: rewriting it would split them, so it was not changed"
+                return Message("\(path) has several hard links: rewriting it would split them, so it was not changed",
+                           fr: "\(path) a plusieurs liens physiques : le réécrire les séparerait, il n'est pas modifié")
             case .ownerNotKept(let path):
-                return fr ? "\(path) appartient à un autre utilisateur : le réécrire en changerait le propriétaire, il n'est pas modifié"
-                          : "\(path) belongs to another user: rewriting it would change its owner, so it was not changed"
+                return Message("\(path) belongs to another user: rewriting it would change its owner, so it was not changed",
+                           fr: "\(path) appartient à un autre utilisateur : le réécrire en changerait le propriétaire, il n'est pas modifié")
             case .journalFile(let path):
-                return fr ? "\(path) est un fichier du journal (une note, journal.yml, journal.key ou un modèle) : un export ne le remplace jamais, même avec --force ; écrivez-le ailleurs, par exemple dans exports/"
-                          : "\(path) is a file of the journal (a note, journal.yml, journal.key or a template): an export never replaces it, even with --force; write it elsewhere, for instance in exports/"
+                return Message("\(path) is a file of the journal (a note, journal.yml, journal.key or a template): an export never replaces it, even with --force; write it elsewhere, for instance in exports/",
+                           fr: "\(path) est un fichier du journal (une note, journal.yml, journal.key ou un modèle) : un export ne le remplace jamais, même avec --force ; écrivez-le ailleurs, par exemple dans exports/")
             }
         }
 

@@ -17,6 +17,6 @@ public struct Message: Sendable, Hashable {
     /// `prefix` put before both versions (a field name, say).
     public func prefixed(_ prefix: String) -> Message { Message(prefix + en, fr: prefix + fr) }
 
-    /// `suffix` put after both versions.
-    public func suffixed(_ suffix: String) -> Message { Message(en + suffix, fr: fr + suffix) }
+    /// One message after the other, in each language.
+    public static func + (lhs: Message, rhs: Message) -> Message { Message(lhs.en + rhs.en, fr: lhs.fr + rhs.fr) }
 }

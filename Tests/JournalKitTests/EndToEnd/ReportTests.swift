@@ -336,7 +336,7 @@ import Testing
         #expect(summary.groups.count == 1)
         #expect(summary.groups[0].done == 1)
         #expect(summary.groups[0].counted == 3)
-        #expect(throws: CommitmentSummary.Failure.self) {
+        #expect(throws: UnknownClient.self) {
             try CommitmentSummary(book: book, query: .init(client: "b"), today: LocalDate(year: 2026, month: 3, day: 10)!)
         }
     }
