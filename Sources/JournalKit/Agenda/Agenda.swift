@@ -136,11 +136,10 @@ public struct Agenda: Sendable {
 
     /// For a terminal: a title, then one block per non-empty section, columns aligned.
     public func text(language: JournalConfig.Language, colour: Bool) -> String {
-        let fr = language == .fr
         var out: [String] = []
-        var title = fr ? "Agenda du \(today) : rendez-vous jusqu'au \(today.adding(days: days))"
-                       : "Agenda for \(today): appointments until \(today.adding(days: days))"
-        if let client { title += fr ? " (\(client) seulement)" : " (\(client) only)" }
+        var title = Message("Agenda for \(today): appointments until \(today.adding(days: days))",
+                        fr: "Agenda du \(today) : rendez-vous jusqu'au \(today.adding(days: days))").in(language)
+        if let client { title += Message(" (\(client) only)", fr: " (\(client) seulement)").in(language) }
         out.append(TextColumns.styled(title, "1", colour))
         func section(_ heading: String, _ table: TextColumns) {
             out.append("")
@@ -152,77 +151,77 @@ public struct Agenda: Sendable {
             for meeting in appointments {
                 let when: String
                 switch meeting.inDays {
-                case 0: when = fr ? "aujourd'hui" : "today"
-                case 1: when = fr ? "demain" : "tomorrow"
-                default: when = fr ? "dans \(meeting.inDays) jours" : "in \(meeting.inDays) days"
+                case 0: when = Message("today", fr: "aujourd'hui").in(language)
+                case 1: when = Message("tomorrow", fr: "demain").in(language)
+                default: when = Message("in \(meeting.inDays) days", fr: "dans \(meeting.inDays) jours").in(language)
                 }
                 let time = meeting.date.time.map { LocalDate.pad($0.hour, 2) + ":" + LocalDate.pad($0.minute, 2) } ?? ""
                 var who = meeting.client.isEmpty ? "supervision" : meeting.client
-                if meeting.cancelled { who += fr ? "  (annulé)" : "  (cancelled)" }
+                if meeting.cancelled { who += Message("  (cancelled)", fr: "  (annulé)").in(language) }
                 table.add([.init(meeting.date.date.description), .init(time), .init(when, style: meeting.inDays == 0 ? "1;32" : nil),
                            .init(who)])
             }
-            section(fr ? "Rendez-vous" : "Appointments", table)
+            section(Message("Appointments", fr: "Rendez-vous").in(language), table)
         }
         if !overdue.isEmpty {
             var table = TextColumns()
             for item in overdue {
-                let late = fr ? "\(item.daysLate) j de retard" : "\(item.daysLate) d late"
-                let owner = Self.ownerLabel(item.owner, fr)
+                let late = Message("\(item.daysLate) d late", fr: "\(item.daysLate) j de retard").in(language)
+                let owner = Self.ownerLabel(item.owner, language)
                 var text = item.text.shortened(to: 70)
-                if item.isPrivate { text += fr ? " (privé)" : " (private)" }
+                if item.isPrivate { text += Message(" (private)", fr: " (privé)").in(language) }
                 table.add([.init(late, style: "31"), .init(item.client.isEmpty ? "—" : item.client),
                            .init(owner, style: item.owner == Party.coach.rawValue ? "1" : nil),
                            .init(item.id), .init(text)])
             }
-            section(fr ? "Engagements en retard" : "Overdue commitments", table)
+            section(Message("Overdue commitments", fr: "Engagements en retard").in(language), table)
         }
         if !streaks.isEmpty {
             var table = TextColumns()
             for streak in streaks {
                 table.add([.init(streak.client),
-                           .init(fr ? "engagements manqués à \(streak.reviews) revues d'affilée"
-                                    : "commitments missed at \(streak.reviews) reviews in a row", style: "33")])
+                           .init(Message("commitments missed at \(streak.reviews) reviews in a row",
+                                     fr: "engagements manqués à \(streak.reviews) revues d'affilée").in(language), style: "33")])
             }
-            section(fr ? "Séries d'engagements manqués" : "Miss streaks", table)
+            section(Message("Miss streaks", fr: "Séries d'engagements manqués").in(language), table)
         }
         if !unscheduled.isEmpty {
             var table = TextColumns()
             for item in unscheduled {
                 var what: String
                 if let days = item.days {
-                    what = fr ? "depuis \(days) j" : "for \(days) d"
+                    what = Message("for \(days) d", fr: "depuis \(days) j").in(language)
                 } else {
-                    what = fr ? "aucune rencontre notée" : "no meeting noted yet"
+                    what = Message("no meeting noted yet", fr: "aucune rencontre notée").in(language)
                 }
                 var detail = ""
                 if let passed = item.passedAppointment, item.passedPlanned {
-                    detail = fr ? "la séance prévue le \(Self.show(passed)) n'est pas encore marquée tenue"
-                                : "the session planned on \(Self.show(passed)) is not marked held yet"
+                    detail = Message("the session planned on \(Self.show(passed)) is not marked held yet",
+                                 fr: "la séance prévue le \(Self.show(passed)) n'est pas encore marquée tenue").in(language)
                 } else if let passed = item.passedAppointment {
-                    detail = fr ? "le rendez-vous du \(Self.show(passed)) est passé sans note" : "the appointment of \(Self.show(passed)) passed with no note"
+                    detail = Message("the appointment of \(Self.show(passed)) passed with no note", fr: "le rendez-vous du \(Self.show(passed)) est passé sans note").in(language)
                 } else if item.decidedNone {
-                    detail = fr ? "`next: none` à la dernière rencontre" : "`next: none` at the last meeting"
+                    detail = Message("`next: none` at the last meeting", fr: "`next: none` à la dernière rencontre").in(language)
                 } else if let since = item.since {
-                    detail = fr ? "dernière rencontre le \(since)" : "last meeting on \(since)"
+                    detail = Message("last meeting on \(since)", fr: "dernière rencontre le \(since)").in(language)
                 }
                 table.add([.init(item.client), .init(what, style: "33"), .init(detail)])
             }
-            section(fr ? "Sans prochain rendez-vous" : "No next appointment", table)
+            section(Message("No next appointment", fr: "Sans prochain rendez-vous").in(language), table)
         }
         if !pastCadence.isEmpty {
             var table = TextColumns()
             for item in pastCadence {
                 table.add([.init(item.client),
-                           .init(fr ? "\(item.days) j depuis la dernière séance" : "\(item.days) d since the last session", style: "33"),
-                           .init(fr ? "une séance \(item.cadence.spelled(fr: true)) (\(item.cadence.days) j), dernière séance le \(item.lastSession)"
-                                    : "one session \(item.cadence.spelled(fr: false)) (\(item.cadence.days) d), last session on \(item.lastSession)")])
+                           .init(Message("\(item.days) d since the last session", fr: "\(item.days) j depuis la dernière séance").in(language), style: "33"),
+                           .init(Message("one session \(item.cadence.spelled(fr: false)) (\(item.cadence.days) d), last session on \(item.lastSession)",
+                                     fr: "une séance \(item.cadence.spelled(fr: true)) (\(item.cadence.days) j), dernière séance le \(item.lastSession)").in(language))])
             }
-            section(fr ? "Cadence dépassée" : "Past their cadence", table)
+            section(Message("Past their cadence", fr: "Cadence dépassée").in(language), table)
         }
         if isEmpty {
             out.append("")
-            out.append(fr ? "Rien ne demande votre attention." : "Nothing needs your attention.")
+            out.append(Message("Nothing needs your attention.", fr: "Rien ne demande votre attention.").in(language))
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -232,10 +231,10 @@ public struct Agenda: Sendable {
         date.description.replacingOccurrences(of: "T", with: " ")
     }
 
-    static func ownerLabel(_ owner: String, _ fr: Bool) -> String {
+    static func ownerLabel(_ owner: String, _ language: JournalConfig.Language) -> String {
         switch owner {
         case Party.coach.rawValue: return "coach"
-        case Party.sponsor.rawValue: return fr ? "commanditaire" : "sponsor"
+        case Party.sponsor.rawValue: return Message("sponsor", fr: "commanditaire").in(language)
         default: return "client"
         }
     }
