@@ -42,7 +42,7 @@ struct Anonymiser: Sendable {
         return TextEdit.apply(rewrite(text, context: context).replacements, to: text)
     }
 
-    var tooLong: String { language == .fr ? "[passage trop long, omis]" : "[passage too long, left out]" }
+    var tooLong: String { Message("[passage too long, left out]", fr: "[passage trop long, omis]").in(language) }
 
     /// The changes that make `text` (already `TextFold.visible`) safe, in order and without overlaps.
     func rewrite(_ text: String, context: LocalDate?) -> Result {
@@ -87,7 +87,7 @@ struct Anonymiser: Sendable {
             func add(_ range: Range<String.Index>, _ name: String) {
                 guard !taken.overlaps(range) else { return }
                 found.append(name)
-                claim(range, language == .fr ? "[personne]" : "[person]", .placeholder)
+                claim(range, Message("[person]", fr: "[personne]").in(language), .placeholder)
             }
             for candidate in detected where !PersonWords.of(candidate.name).isSubset(of: notUndeclared) {
                 add(candidate.range, candidate.name)
@@ -217,37 +217,35 @@ struct Anonymiser: Sendable {
 
     /// « [3 semaines après la première séance] », or a placeholder when nothing can be said.
     func describe(_ found: DateDetector.Found) -> String {
-        let fr = language == .fr
         switch found {
         case .day(let date):
             guard let origin else { return "[date]" }
             return "[" + Self.relative(days: date.dayNumber - origin.dayNumber, language: language) + "]"
         case .month(let year, let month):
-            guard let origin, year > 0 else { return fr ? "[mois]" : "[month]" }
+            guard let origin, year > 0 else { return Message("[month]", fr: "[mois]").in(language) }
             let months = (year * 12 + month) - (origin.year * 12 + origin.month)
-            if months == 0 { return fr ? "[le mois de la première séance]" : "[the month of the first session]" }
+            if months == 0 { return Message("[the month of the first session]", fr: "[le mois de la première séance]").in(language) }
             let count = abs(months)
             let after = months > 0
-            return fr ? "[\(count) mois \(after ? "après" : "avant") la première séance]"
-                      : "[\(count) month\(count > 1 ? "s" : "") \(after ? "after" : "before") the first session]"
+            return Message("[\(count) month\(count > 1 ? "s" : "") \(after ? "after" : "before") the first session]",
+                       fr: "[\(count) mois \(after ? "après" : "avant") la première séance]").in(language)
         case .weekday:
-            return fr ? "[jour]" : "[day]"
+            return Message("[day]", fr: "[jour]").in(language)
         case .year:
-            return fr ? "[année]" : "[year]"
+            return Message("[year]", fr: "[année]").in(language)
         case .undated:
             return "[date]"
         case .period:
-            return fr ? "[période de l'année]" : "[time of year]"
+            return Message("[time of year]", fr: "[période de l'année]").in(language)
         case .age:
-            return fr ? "[âge]" : "[age]"
+            return Message("[age]", fr: "[âge]").in(language)
         }
     }
 
     /// "3 semaines après la première séance": days under two weeks, weeks under three months,
     /// months beyond.
     static func relative(days: Int, language: JournalConfig.Language) -> String {
-        let fr = language == .fr
-        if days == 0 { return fr ? "le jour de la première séance" : "the day of the first session" }
+        if days == 0 { return Message("the day of the first session", fr: "le jour de la première séance").in(language) }
         let count = abs(days)
         let (amount, unitFr, unitEn): (Int, String, String)
         if count < 14 {
@@ -259,8 +257,8 @@ struct Anonymiser: Sendable {
             let months = Int((Double(count) / 30.44).rounded())
             (amount, unitFr, unitEn) = (months, "mois", "months")
         }
-        return fr ? "\(amount) \(unitFr) \(days > 0 ? "après" : "avant") la première séance"
-                  : "\(amount) \(unitEn) \(days > 0 ? "after" : "before") the first session"
+        return Message("\(amount) \(unitEn) \(days > 0 ? "after" : "before") the first session",
+                   fr: "\(amount) \(unitFr) \(days > 0 ? "après" : "avant") la première séance").in(language)
     }
 
     /// The replacement of `span`, with what comes before it repaired: elision (d' / de, qu' /

@@ -8,17 +8,16 @@ struct PatternDetector: Sendable {
         case email, link, iban, socialSecurity, siret, siren, phone, address, postcode
 
         func placeholder(_ language: JournalConfig.Language) -> String {
-            let fr = language == .fr
             switch self {
             case .email: return "[email]"
-            case .link: return fr ? "[lien]" : "[link]"
+            case .link: return Message("[link]", fr: "[lien]").in(language)
             case .iban: return "[IBAN]"
-            case .socialSecurity: return fr ? "[n° de sécurité sociale]" : "[social security no.]"
+            case .socialSecurity: return Message("[social security no.]", fr: "[n° de sécurité sociale]").in(language)
             case .siret: return "[SIRET]"
             case .siren: return "[SIREN]"
-            case .phone: return fr ? "[téléphone]" : "[phone]"
-            case .address: return fr ? "[adresse]" : "[address]"
-            case .postcode: return fr ? "[code postal]" : "[postcode]"
+            case .phone: return Message("[phone]", fr: "[téléphone]").in(language)
+            case .address: return Message("[address]", fr: "[adresse]").in(language)
+            case .postcode: return Message("[postcode]", fr: "[code postal]").in(language)
             }
         }
     }

@@ -64,7 +64,7 @@ struct Pseudonyms: Sendable {
         }
         guard fallback else { return nil }
         // Every name of the pool is real or taken: a numbered placeholder is still safe.
-        let fallback = (language == .fr ? "Personne " : "Person ") + String(taken.count + 1)
+        let fallback = (Message("Person ", fr: "Personne ").in(language)) + String(taken.count + 1)
         taken.insert(TextFold.fold(fallback))
         return fallback
     }

@@ -123,7 +123,6 @@ struct Registry: Sendable {
         let clientName = person(file.name ?? client, aliases: file.aliases, gender: file.gender, label: "name")
         if let email = file.email { addLiteral(email, label: "email") }
         if let phone = file.phone { addPhone(phone, label: "phone") }
-        let fr = language == .fr
         // The sector is the coach's words, and may name someone (« ex-Brume & Quéré »): what is in
         // brackets and every declared word are left out of it.
         var organisation = file.organisation
@@ -142,9 +141,9 @@ struct Registry: Sendable {
             _ = person(sponsor.name, aliases: sponsor.aliases, gender: sponsor.gender, label: "sponsor.name")
             if let email = sponsor.email { addLiteral(email, label: "sponsor.email") }
             if let phone = sponsor.phone { addPhone(phone, label: "sponsor.phone") }
-            if let role = sponsor.role { addPhrase(role, kind: .role, replacement: fr ? "[fonction]" : "[role]", label: "sponsor.role") }
+            if let role = sponsor.role { addPhrase(role, kind: .role, replacement: Message("[role]", fr: "[fonction]").in(language), label: "sponsor.role") }
             if let organisation = sponsor.organisation, TextFold.fold(organisation) != TextFold.fold(file.organisation?.name ?? "") {
-                addOrganisation(organisation, aliases: [], phrase: fr ? "l'organisation du commanditaire" : "the sponsor's organisation",
+                addOrganisation(organisation, aliases: [], phrase: Message("the sponsor's organisation", fr: "l'organisation du commanditaire").in(language),
                                 label: "sponsor.organisation")
             }
         }
@@ -154,7 +153,7 @@ struct Registry: Sendable {
             if let phone = other.phone { addPhone(phone, label: "people[\(index)].phone") }
         }
         for (index, place) in file.places.enumerated() {
-            addPlace(place.name, replacement: place.generalised ?? (fr ? "[lieu]" : "[place]"), label: "places[\(index)]")
+            addPlace(place.name, replacement: place.generalised ?? (Message("[place]", fr: "[lieu]").in(language)), label: "places[\(index)]")
         }
         let full = clientName.first + " " + clientName.last
         addPhrase(client, kind: .identifier, replacement: full, label: "client id")
@@ -163,7 +162,7 @@ struct Registry: Sendable {
             // File names often carry the client's name (2026-03-18-amelie-roux.md): their words count.
             let words = WordTokens.folded(stem).filter { !Self.noteWords.contains($0) }
             for word in words where word.count >= 3 && !declaredWords.contains(word) {
-                addPhrase(word, kind: .identifier, replacement: fr ? "[nom]" : "[name]", label: "file name \(stem).md")
+                addPhrase(word, kind: .identifier, replacement: Message("[name]", fr: "[nom]").in(language), label: "file name \(stem).md")
             }
         }
         addEmailWords()
@@ -200,18 +199,17 @@ struct Registry: Sendable {
 
     /// « une ETI du secteur édition de logiciels », "a consultancy in banking", else « l'organisation ».
     static func generalised(_ organisation: CaseFile.Organisation?, language: JournalConfig.Language) -> String {
-        let fr = language == .fr
         let size = organisation?.size.flatMap { $0.isEmpty ? nil : $0 }
         let sector = organisation?.sector.flatMap { $0.isEmpty ? nil : $0 }
         switch (size, sector) {
         case let (size?, sector?):
-            return fr ? "\(frenchArticle(size)) \(size) du secteur \(sector)" : "\(englishArticle(size)) \(size) in \(sector)"
+            return Message("\(englishArticle(size)) \(size) in \(sector)", fr: "\(frenchArticle(size)) \(size) du secteur \(sector)").in(language)
         case let (size?, nil):
-            return fr ? "\(frenchArticle(size)) \(size)" : "\(englishArticle(size)) \(size)"
+            return Message("\(englishArticle(size)) \(size)", fr: "\(frenchArticle(size)) \(size)").in(language)
         case let (nil, sector?):
-            return fr ? "une organisation du secteur \(sector)" : "an organisation in \(sector)"
+            return Message("an organisation in \(sector)", fr: "une organisation du secteur \(sector)").in(language)
         case (nil, nil):
-            return fr ? "l'organisation" : "the organisation"
+            return Message("the organisation", fr: "l'organisation").in(language)
         }
     }
 
