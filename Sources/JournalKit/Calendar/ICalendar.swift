@@ -20,7 +20,6 @@ public struct ICalendar: Sendable {
     public let todos: Int
 
     public init(book: CaseBook, today: LocalDate, names: Bool, language: JournalConfig.Language, secret: JournalSecret) {
-        let fr = language == .fr
         let zone = book.config.timezone
         let stamp = Self.basic(today) + "T000000Z"
         let appointments = ScheduledAppointment.current(in: book)
@@ -52,7 +51,7 @@ public struct ICalendar: Sendable {
                     lines.append("DTEND;TZID=\(zone.identifier):" + TimeZoneRules.localStamp(end, offset: zone.secondsFromGMT(for: end)))
                 }
             }
-            let summary = client.isEmpty ? "Supervision" : (fr ? "Séance — " : "Session — ") + who(client)
+            let summary = client.isEmpty ? "Supervision" : (Message("Session — ", fr: "Séance — ").in(language)) + who(client)
             lines += ["SUMMARY:" + ContentLine.escape(summary), "CLASS:PRIVATE",
                       "STATUS:" + (appointment.cancelled ? "CANCELLED" : "CONFIRMED"), "TRANSP:OPAQUE", "END:VEVENT"]
             body += lines
@@ -61,7 +60,7 @@ public struct ICalendar: Sendable {
             guard let due = item.due.flatMap(LocalDate.fromText) else { continue }
             years.append(due.year)
             let client = item.client ?? ""
-            var summary = names ? item.text : (fr ? "Engagement du coach" : "Coach's commitment")
+            var summary = names ? item.text : (Message("Coach's commitment", fr: "Engagement du coach").in(language))
             if !client.isEmpty { summary += " — " + who(client) }
             body += ["BEGIN:VTODO",
                      "UID:" + Self.uid("commitment", client, item.id, secret: secret),
@@ -71,7 +70,7 @@ public struct ICalendar: Sendable {
                      "STATUS:" + (item.status == ItemStatus.partial.rawValue ? "IN-PROCESS" : "NEEDS-ACTION"),
                      "END:VTODO"]
         }
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//journal//journal agenda//" + (fr ? "FR" : "EN"),
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//journal//journal agenda//" + (Message("EN", fr: "FR").in(language)),
                      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:journal", "X-WR-TIMEZONE:" + zone.identifier]
         lines += TimeZoneRules(zone: zone, years: years.min()!...years.max()!).lines
         lines += body
