@@ -29,30 +29,29 @@ public struct Retention: Sendable {
     }
 
     public func text(language: JournalConfig.Language, colour: Bool) -> String {
-        let fr = language == .fr
         var out: [String] = []
         if let period {
-            out.append(TextColumns.styled(fr ? "Conservation des notes : \(period) (\(period.days) j) après la clôture (retention, journal.yml)"
-                                             : "Notes are kept \(period) (\(period.days) d) after a case is closed (retention, journal.yml)", "1", colour))
+            out.append(TextColumns.styled(Message("Notes are kept \(period) (\(period.days) d) after a case is closed (retention, journal.yml)",
+                                              fr: "Conservation des notes : \(period) (\(period.days) j) après la clôture (retention, journal.yml)").in(language), "1", colour))
         } else {
-            out.append(TextColumns.styled(fr ? "Aucune durée de conservation : ajoutez `retention: 3y` (par exemple) à journal.yml"
-                                             : "No retention period: add `retention: 3y` (for instance) to journal.yml", "1", colour))
+            out.append(TextColumns.styled(Message("No retention period: add `retention: 3y` (for instance) to journal.yml",
+                                              fr: "Aucune durée de conservation : ajoutez `retention: 3y` (par exemple) à journal.yml").in(language), "1", colour))
         }
         out.append("")
         if cases.isEmpty {
-            out.append(fr ? "Aucun accompagnement clos." : "No closed case.")
+            out.append(Message("No closed case.", fr: "Aucun accompagnement clos.").in(language))
             return out.joined(separator: "\n") + "\n"
         }
         var table = TextColumns()
         for item in cases {
-            let closed = item.closed.map { fr ? "clos le \($0)" : "closed \($0)" } ?? (fr ? "date de clôture absente" : "no closed date")
+            let closed = item.closed.map { Message("closed \($0)", fr: "clos le \($0)").in(language) } ?? (Message("no closed date", fr: "date de clôture absente").in(language))
             var state: TextColumns.Cell
             if let ends = item.ends, item.expired {
-                state = .init(fr ? "dépassée depuis \(ends.days(to: today)) j (fin le \(ends))" : "\(ends.days(to: today)) d past (ended \(ends))", style: "31")
+                state = .init(Message("\(ends.days(to: today)) d past (ended \(ends))", fr: "dépassée depuis \(ends.days(to: today)) j (fin le \(ends))").in(language), style: "31")
             } else if let ends = item.ends {
-                state = .init(fr ? "jusqu'au \(ends) (dans \(today.days(to: ends)) j)" : "until \(ends) (in \(today.days(to: ends)) d)")
+                state = .init(Message("until \(ends) (in \(today.days(to: ends)) d)", fr: "jusqu'au \(ends) (dans \(today.days(to: ends)) j)").in(language))
             } else {
-                state = .init(fr ? "fin inconnue" : "end unknown", style: "33")
+                state = .init(Message("end unknown", fr: "fin inconnue").in(language), style: "33")
             }
             let hint = item.expired ? "journal retention --purge \(item.client)" : ""
             table.add([.init(item.client), .init(closed, style: item.closed == nil ? "33" : nil), state, .init(hint)])
