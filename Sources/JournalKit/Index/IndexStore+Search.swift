@@ -209,7 +209,7 @@ extension SearchHit {
         var shown = marked.escapingControls
         shown = shown.replacingOccurrences(of: String(SearchLine.markStart), with: colour ? "\u{1B}[1;31m" : "")
         shown = shown.replacingOccurrences(of: String(SearchLine.markEnd), with: colour ? "\u{1B}[0m" : "")
-        let mark = isPrivate ? (language == .fr ? "[privé] " : "[private] ") : ""
+        let mark = isPrivate ? (Message("[private] ", fr: "[privé] ").in(language)) : ""
         return "\(path.escapingControls):\(line): " + mark + shown.trimmingWhitespace
     }
 
