@@ -68,31 +68,30 @@ public struct LintFixer: Sendable {
         }
 
         public func message(in language: JournalConfig.Language) -> String {
-            let fr = language == .fr
             switch reason {
             case .changedMeanwhile:
-                return fr ? "\(path) : non corrigé, le fichier a changé pendant la correction (vos modifications sont gardées ; relancez `journal lint --fix`)"
-                          : "\(path): not fixed, the file changed while it was being fixed (your changes are kept; run `journal lint --fix` again)"
+                return Message("\(path): not fixed, the file changed while it was being fixed (your changes are kept; run `journal lint --fix` again)",
+                           fr: "\(path) : non corrigé, le fichier a changé pendant la correction (vos modifications sont gardées ; relancez `journal lint --fix`)").in(language)
             case .commitmentMoved(let text):
-                return fr ? "\(path) : pas d'id ajouté à « \(text.clipped) », la note a changé depuis la lecture de l'index (relancez `journal lint --fix`)"
-                          : "\(path): no id added to “\(text.clipped)”, the note changed since the index was read (run `journal lint --fix` again)"
+                return Message("\(path): no id added to “\(text.clipped)”, the note changed since the index was read (run `journal lint --fix` again)",
+                           fr: "\(path) : pas d'id ajouté à « \(text.clipped) », la note a changé depuis la lecture de l'index (relancez `journal lint --fix`)").in(language)
             case .linkOutside:
-                return fr ? "\(path) : non corrigé, c'est un lien vers un fichier hors du journal"
-                          : "\(path): not fixed, it is a link to a file outside the journal"
+                return Message("\(path): not fixed, it is a link to a file outside the journal",
+                           fr: "\(path) : non corrigé, c'est un lien vers un fichier hors du journal").in(language)
             case .notRegularFile:
-                return fr ? "\(path) : non corrigé, ce n'est pas un fichier ordinaire (ou il a plusieurs liens physiques)"
-                          : "\(path): not fixed, it is not a regular file (or it has several hard links)"
+                return Message("\(path): not fixed, it is not a regular file (or it has several hard links)",
+                           fr: "\(path) : non corrigé, ce n'est pas un fichier ordinaire (ou il a plusieurs liens physiques)").in(language)
             case .ownerNotKept:
-                return fr ? "\(path) : non corrigé, il appartient à un autre utilisateur et le réécrire en changerait le propriétaire"
-                          : "\(path): not fixed, it belongs to another user and rewriting it would change its owner"
+                return Message("\(path): not fixed, it belongs to another user and rewriting it would change its owner",
+                           fr: "\(path) : non corrigé, il appartient à un autre utilisateur et le réécrire en changerait le propriétaire").in(language)
             case .unwritable(let reason):
-                return fr ? "\(path) : non corrigé, il n'a pas pu être écrit (\(ErrorText.localised(reason, in: language)))"
-                          : "\(path): not fixed, it could not be written (\(reason))"
+                return Message("\(path): not fixed, it could not be written (\(reason))",
+                           fr: "\(path) : non corrigé, il n'a pas pu être écrit (\(ErrorText.localised(reason, in: language)))").in(language)
             case .emojiWithoutValue(let line, let emoji):
-                let what = emoji == "\u{1F194}" ? (fr ? "un identifiant" : "an id") : (fr ? "une date" : "a date")
+                let what = emoji == "\u{1F194}" ? (Message("an id", fr: "un identifiant").in(language)) : (Message("a date", fr: "une date").in(language))
                 let sample = emoji == "\u{1F194}" ? "\(emoji) appeler-karim" : "\(emoji) 2026-04-01"
-                return fr ? "\(path):\(line) : \(emoji) n'est pas suivi d'\(what) : ses emoji sont laissés tels quels ; écrivez la valeur après l'emoji (\(sample)) ou retirez-le"
-                          : "\(path):\(line): \(emoji) is not followed by \(what): the line's emoji are left as they are; write the value after the emoji (\(sample)) or remove it"
+                return Message("\(path):\(line): \(emoji) is not followed by \(what): the line's emoji are left as they are; write the value after the emoji (\(sample)) or remove it",
+                           fr: "\(path):\(line) : \(emoji) n'est pas suivi d'\(what) : ses emoji sont laissés tels quels ; écrivez la valeur après l'emoji (\(sample)) ou retirez-le").in(language)
             }
         }
     }
