@@ -28,13 +28,12 @@ public enum ItemStatus: String, Sendable, Codable, Hashable, CaseIterable {
 
     /// How an objective's status reads in a report or a summary.
     static func objectiveLabel(_ status: String, language: JournalConfig.Language) -> String {
-        let fr = language == .fr
         switch status {
-        case "done": return fr ? "atteint" : "reached"
-        case "partial": return fr ? "en partie atteint" : "partly reached"
-        case "dropped": return fr ? "abandonné" : "dropped"
-        case "carried": return fr ? "reporté" : "carried forward"
-        default: return fr ? "en cours" : "in progress"
+        case "done": return Message("reached", fr: "atteint").in(language)
+        case "partial": return Message("partly reached", fr: "en partie atteint").in(language)
+        case "dropped": return Message("dropped", fr: "abandonné").in(language)
+        case "carried": return Message("carried forward", fr: "reporté").in(language)
+        default: return Message("in progress", fr: "en cours").in(language)
         }
     }
 }
