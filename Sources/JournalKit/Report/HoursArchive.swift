@@ -39,9 +39,8 @@ public enum HoursArchive {
     static func append(_ entry: Entry, root: URL, language: JournalConfig.Language) throws {
         let url = root.appendingPathComponent(fileName)
         let previous = FileManager.default.contents(atPath: url.path)
-        var text = previous.map { String(decoding: $0, as: UTF8.self) } ?? (language == .fr
-            ? "# Heures de clients dont le dossier a été supprimé (journal retention --purge --keep-hours).\n# Anonymes : ni nom ni identifiant. journal hours les compte.\n"
-            : "# Hours of clients whose notes were deleted (journal retention --purge --keep-hours).\n# Anonymous: no name, no id. journal hours counts them.\n")
+        var text = previous.map { String(decoding: $0, as: UTF8.self) } ?? (Message("# Hours of clients whose notes were deleted (journal retention --purge --keep-hours).\n# Anonymous: no name, no id. journal hours counts them.\n",
+             fr: "# Heures de clients dont le dossier a été supprimé (journal retention --purge --keep-hours).\n# Anonymes : ni nom ni identifiant. journal hours les compte.\n").in(language))
         if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
         text += entry.line + "\n"
         if let previous {

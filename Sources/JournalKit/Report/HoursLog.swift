@@ -128,11 +128,11 @@ public struct HoursLog: Sendable {
     /// sessions counted at their usual length.
     public func markdown(language: JournalConfig.Language, coach: String?) -> String {
         let fr = language == .fr
-        var out = fr ? "# Journal des heures de coaching" : "# Coaching hours log"
-        if let coach { out += fr ? " de \(coach.escapingControls)" : " of \(coach.escapingControls)" }
+        var out = Message("# Coaching hours log", fr: "# Journal des heures de coaching").in(language)
+        if let coach { out += Message(" of \(coach.escapingControls)", fr: " de \(coach.escapingControls)").in(language) }
         out += "\n\n"
         guard !rows.isEmpty else {
-            return out + (fr ? "Aucune séance tenue pour l'instant.\n" : "No session held yet.\n")
+            return out + (Message("No session held yet.\n", fr: "Aucune séance tenue pour l'instant.\n").in(language))
         }
         var table = [headers(fr)] + rows.map { cells($0, comma: fr) }
         table.append(totalCells(fr, comma: fr).map { $0.isEmpty ? "" : "**\($0)**" })
@@ -154,12 +154,12 @@ public struct HoursLog: Sendable {
         let pseudonyms = rows.filter { !$0.named }.count
         if estimated > 0 || pseudonyms > 0 { out += "\n" }
         if estimated > 0 {
-            out += fr ? "Les séances sans `duration` sont comptées à la durée habituelle (celle du contrat, sinon `duration` de journal.yml, sinon 60 minutes).\n"
-                      : "Sessions with no `duration` are counted at the usual length (the contract's, else journal.yml's `duration`, else 60 minutes).\n"
+            out += Message("Sessions with no `duration` are counted at the usual length (the contract's, else journal.yml's `duration`, else 60 minutes).\n",
+                       fr: "Les séances sans `duration` sont comptées à la durée habituelle (celle du contrat, sinon `duration` de journal.yml, sinon 60 minutes).\n").in(language)
         }
         if pseudonyms > 0 {
-            out += fr ? "« Client N » : le client n'a pas consenti à figurer nommément dans ce journal (`consent.hours_log`) ; ni son nom ni son organisation n'y figurent.\n"
-                      : "“Client N”: the client has not consented to be named in this log (`consent.hours_log`); neither their name nor their organisation is shown.\n"
+            out += Message("“Client N”: the client has not consented to be named in this log (`consent.hours_log`); neither their name nor their organisation is shown.\n",
+                       fr: "« Client N » : le client n'a pas consenti à figurer nommément dans ce journal (`consent.hours_log`) ; ni son nom ni son organisation n'y figurent.\n").in(language)
         }
         return out
     }
