@@ -6,14 +6,13 @@ extension CaseView {
     /// Blocks in the order a coach reads a case before a session; columns aligned, colour
     /// only when asked (a terminal).
     public func text(language: JournalConfig.Language, colour: Bool) -> String {
-        let fr = language == .fr
-        let privateMark = fr ? "[privé]" : "[private]"
+        let privateMark = Message("[private]", fr: "[privé]").in(language)
         var out: [String] = []
-        let title = (name.map { "\($0) (\(client))" } ?? client) + " · " + Self.statusLabel(status, fr)
+        let title = (name.map { "\($0) (\(client))" } ?? client) + " · " + Self.statusLabel(status, language)
         out.append(TextColumns.styled(title.escapingControls, "1", colour))
         if status == .closed {
-            var line = fr ? "  clos" : "  closed"
-            if let closed { line += fr ? " le \(closed)" : " on \(closed)" }
+            var line = Message("  closed", fr: "  clos").in(language)
+            if let closed { line += Message(" on \(closed)", fr: " le \(closed)").in(language) }
             if let outcome { line += " : " + outcome.escapingControls }
             out.append(line)
         }
@@ -23,55 +22,55 @@ extension CaseView {
             out += lines
         }
         var facts = TextColumns()
-        if let sponsor { facts.add([.init(fr ? "commanditaire" : "sponsor"), .init(sponsor)]) }
-        let planned = contract?.sessions.map { fr ? " sur \($0) prévues" : " of \($0) planned" } ?? ""
-        facts.add([.init(fr ? "séances" : "sessions"), .init((fr ? "\(held) tenue(s)" : "\(held) held") + planned,
+        if let sponsor { facts.add([.init(Message("sponsor", fr: "commanditaire").in(language)), .init(sponsor)]) }
+        let planned = contract?.sessions.map { Message(" of \($0) planned", fr: " sur \($0) prévues").in(language) } ?? ""
+        facts.add([.init(Message("sessions", fr: "séances").in(language)), .init((Message("\(held) held", fr: "\(held) tenue(s)").in(language)) + planned,
                                                          style: (contract?.sessions).map { held > $0 ? "33" : nil } ?? nil)])
         if let cadence = contract?.cadence {
-            facts.add([.init("cadence"), .init("\(cadence) (\(cadence.days) \(fr ? "j" : "d"))")])
+            facts.add([.init("cadence"), .init("\(cadence) (\(cadence.days) \(Message("d", fr: "j").in(language)))")])
         }
         if let contract, contract.start != nil || contract.end != nil {
             let start = contract.start?.description ?? "—", end = contract.end?.description ?? "—"
-            facts.add([.init(fr ? "dates" : "dates"), .init(fr ? "du \(start) au \(end)" : "from \(start) to \(end)")])
+            facts.add([.init(Message("dates", fr: "dates").in(language)), .init(Message("from \(start) to \(end)", fr: "du \(start) au \(end)").in(language))])
         }
-        if let demand { facts.add([.init(fr ? "demande" : "demand"), .init(demand)]) }
-        if let need { facts.add([.init(fr ? "besoin" : "need"), .init(need)]) }
-        section(fr ? "Dossier" : "Case", facts.lines(colour: colour))
+        if let demand { facts.add([.init(Message("demand", fr: "demande").in(language)), .init(demand)]) }
+        if let need { facts.add([.init(Message("need", fr: "besoin").in(language)), .init(need)]) }
+        section(Message("Case", fr: "Dossier").in(language), facts.lines(colour: colour))
 
         var goals = TextColumns()
         for objective in objectives {
-            let validated = objective.validated.map { fr ? "validé le \($0)" : "validated \($0)" }
-                ?? (fr ? "non validé" : "not validated")
+            let validated = objective.validated.map { Message("validated \($0)", fr: "validé le \($0)").in(language) }
+                ?? (Message("not validated", fr: "non validé").in(language))
             var text = objective.text.shortened(to: 80)
             if objective.isPrivate { text += " " + privateMark }
             goals.add([.init(ItemStatus.objectiveLabel(objective.status, language: language),
                              style: objective.status == "done" ? "32" : nil),
                        .init(validated, style: objective.validated == nil ? "33" : nil), .init(text)])
         }
-        section(fr ? "Objectifs" : "Objectives",
-                goals.rows.isEmpty ? ["  " + (fr ? "aucun objectif noté" : "no objective noted")] : goals.lines(colour: colour))
+        section(Message("Objectives", fr: "Objectifs").in(language),
+                goals.rows.isEmpty ? ["  " + (Message("no objective noted", fr: "aucun objectif noté").in(language))] : goals.lines(colour: colour))
 
         var nextLines: [String] = []
         if let next {
             let days = today.days(to: next.date)
-            let when = days == 0 ? (fr ? "aujourd'hui" : "today") : days == 1 ? (fr ? "demain" : "tomorrow")
-                : (fr ? "dans \(days) jours" : "in \(days) days")
+            let when = days == 0 ? (Message("today", fr: "aujourd'hui").in(language)) : days == 1 ? (Message("tomorrow", fr: "demain").in(language))
+                : (Message("in \(days) days", fr: "dans \(days) jours").in(language))
             nextLines.append("  " + Agenda.show(next) + "  " + when)
         } else if let unscheduled {
-            var line = "  " + TextColumns.styled(fr ? "aucun" : "none", "33", colour)
-            if let days = unscheduled.days { line += fr ? ", depuis \(days) j" : ", for \(days) d" }
+            var line = "  " + TextColumns.styled(Message("none", fr: "aucun").in(language), "33", colour)
+            if let days = unscheduled.days { line += Message(", for \(days) d", fr: ", depuis \(days) j").in(language) }
             if let passed = unscheduled.passedAppointment {
-                line += fr ? " (le rendez-vous du \(Agenda.show(passed)) est passé)" : " (the appointment of \(Agenda.show(passed)) has passed)"
+                line += Message(" (the appointment of \(Agenda.show(passed)) has passed)", fr: " (le rendez-vous du \(Agenda.show(passed)) est passé)").in(language)
             } else if unscheduled.decidedNone {
-                line += fr ? " (`next: none` à la dernière rencontre)" : " (`next: none` at the last meeting)"
+                line += Message(" (`next: none` at the last meeting)", fr: " (`next: none` à la dernière rencontre)").in(language)
             } else if let since = unscheduled.since {
-                line += fr ? " (dernière rencontre le \(since))" : " (last meeting on \(since))"
+                line += Message(" (last meeting on \(since))", fr: " (dernière rencontre le \(since))").in(language)
             }
             nextLines.append(line)
         } else {
-            nextLines.append("  " + (fr ? "aucun" : "none"))
+            nextLines.append("  " + (Message("none", fr: "aucun").in(language)))
         }
-        section(fr ? "Prochain rendez-vous" : "Next appointment", nextLines)
+        section(Message("Next appointment", fr: "Prochain rendez-vous").in(language), nextLines)
 
         var commitments: [String] = []
         var table = TextColumns()
@@ -81,13 +80,13 @@ extension CaseView {
             if item.isPrivate { text += " " + privateMark }
             // Waiting for a commitment still open (Obsidian Tasks' ⛔): not late meanwhile.
             let late = !item.isBlocked && (item.due.flatMap(LocalDate.fromText).map { $0 < today } ?? false)
-            table.add([.init(item.id), .init(Agenda.ownerLabel(item.owner, fr)),
-                       .init(item.due.map { (fr ? "échéance " : "due ") + $0 } ?? (fr ? "sans échéance" : "no due date"),
+            table.add([.init(item.id), .init(Agenda.ownerLabel(item.owner, language)),
+                       .init(item.due.map { (Message("due ", fr: "échéance ").in(language)) + $0 } ?? (Message("no due date", fr: "sans échéance").in(language)),
                              style: late ? "31" : nil),
-                       .init(item.odds.map { (fr ? "cote " : "odds ") + $0 } ?? ""), .init(text)])
+                       .init(item.odds.map { (Message("odds ", fr: "cote ").in(language)) + $0 } ?? ""), .init(text)])
             histories.append(item.history.map { statement in
-                var line = (statement.date ?? "—") + " " + Self.commitmentLabel(statement.status, fr)
-                if statement.isMiss { line += fr ? ", manqué" : ", missed" }
+                var line = (statement.date ?? "—") + " " + Self.commitmentLabel(statement.status, language)
+                if statement.isMiss { line += Message(", missed", fr: ", manqué").in(language) }
                 if let reason = statement.reason { line += " (" + Self.reasonLabel(reason, language) + ")" }
                 return line.escapingControls
             })
@@ -96,26 +95,26 @@ extension CaseView {
             commitments.append(line)
             if !history.isEmpty { commitments.append("      " + history.joined(separator: " · ")) }
         }
-        section(fr ? "Engagements ouverts" : "Open commitments",
-                commitments.isEmpty ? ["  " + (fr ? "aucun" : "none")] : commitments)
+        section(Message("Open commitments", fr: "Engagements ouverts").in(language),
+                commitments.isEmpty ? ["  " + (Message("none", fr: "aucun").in(language))] : commitments)
 
         var missLines: [String] = []
-        let streak = fr ? "série en cours : \(missStreak) revue(s) d'affilée avec un engagement manqué"
-                        : "current streak: \(missStreak) review(s) in a row with a missed commitment"
+        let streak = Message("current streak: \(missStreak) review(s) in a row with a missed commitment",
+                         fr: "série en cours : \(missStreak) revue(s) d'affilée avec un engagement manqué").in(language)
         missLines.append("  " + TextColumns.styled(streak, missStreak >= 2 ? "33" : nil, colour))
         var misses = TextColumns()
         for miss in recentMisses {
             misses.add([.init(miss.date ?? "—"), .init(miss.commitment), .init(Self.reasonLabel(miss.reason, language))])
         }
         missLines += misses.lines(colour: colour)
-        section(fr ? "Engagements manqués" : "Missed commitments", missLines)
+        section(Message("Missed commitments", fr: "Engagements manqués").in(language), missLines)
 
         // One table for the notes' own lines, so that dates, types and statuses align down the
         // whole timeline; each note's sections are aligned among themselves under it.
         var heads = TextColumns()
         for entry in timeline {
-            heads.add([.init(entry.date.map(Agenda.show) ?? "—"), .init(Self.typeLabel(entry, fr)),
-                       .init(Self.sessionLabel(entry.status, fr)), .init(entry.path)])
+            heads.add([.init(entry.date.map(Agenda.show) ?? "—"), .init(Self.typeLabel(entry, language)),
+                       .init(Self.sessionLabel(entry.status, language)), .init(entry.path)])
         }
         var timelineLines: [String] = []
         for (entry, head) in zip(timeline, heads.lines(colour: colour)) {
@@ -130,8 +129,8 @@ extension CaseView {
             }
             timelineLines += parts.lines(colour: colour)
         }
-        section(fr ? "Chronologie" : "Timeline",
-                timelineLines.isEmpty ? ["  " + (fr ? "aucune note" : "no note")] : timelineLines)
+        section(Message("Timeline", fr: "Chronologie").in(language),
+                timelineLines.isEmpty ? ["  " + (Message("no note", fr: "aucune note").in(language))] : timelineLines)
         return out.joined(separator: "\n") + "\n"
     }
 
