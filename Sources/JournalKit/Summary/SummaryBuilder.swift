@@ -33,13 +33,13 @@ struct SummaryBuilder {
         return words.dropLast().joined(separator: " ") + " \(initial)."
     }
 
-    var title: String { (fr ? "Synthèse de cas : " : "Case summary: ") + displayName }
+    var title: String { (Message("Case summary: ", fr: "Synthèse de cas : ").in(language)) + displayName }
 
     /// When something happened: relative to the first session when anonymised, else the date.
     func when(_ date: LocalDate?) -> String {
-        guard let date else { return fr ? "date inconnue" : "date unknown" }
+        guard let date else { return Message("date unknown", fr: "date inconnue").in(language) }
         guard anonymiser != nil else { return date.description }
-        guard let origin else { return fr ? "date masquée" : "date hidden" }
+        guard let origin else { return Message("date hidden", fr: "date masquée").in(language) }
         return Anonymiser.relative(days: date.dayNumber - origin.dayNumber, language: language)
     }
 
@@ -72,29 +72,29 @@ struct SummaryBuilder {
 
     private func profile(heldCount: Int) -> [String] {
         var lines: [String] = []
-        if let role = file.role { lines.append((fr ? "Fonction : " : "Role: ") + safe(role)) }
+        if let role = file.role { lines.append((Message("Role: ", fr: "Fonction : ").in(language)) + safe(role)) }
         if let organisation = file.organisation {
             let shown = anonymiser?.registry.organisationPhrase ?? organisation.name
-            lines.append((fr ? "Organisation : " : "Organisation: ") + safe(shown))
+            lines.append((Message("Organisation: ", fr: "Organisation : ").in(language)) + safe(shown))
         }
         if file.sponsor != nil {
-            lines.append(fr ? "Accompagnement commandité par un tiers (employeur ou manager)"
-                            : "Coaching commissioned by a third party (employer or manager)")
+            lines.append(Message("Coaching commissioned by a third party (employer or manager)",
+                             fr: "Accompagnement commandité par un tiers (employeur ou manager)").in(language))
         }
         var contract: [String] = []
         if let sessions = file.contract?.sessions {
-            contract.append(fr ? "\(sessions) séances prévues" : "\(sessions) sessions planned")
+            contract.append(Message("\(sessions) sessions planned", fr: "\(sessions) séances prévues").in(language))
         }
         if let cadence = file.contract?.cadence {
-            contract.append(fr ? "une tous les \(Self.spell(cadence, fr: true))" : "one every \(Self.spell(cadence, fr: false))")
+            contract.append(Message("one every \(Self.spell(cadence, fr: false))", fr: "une tous les \(Self.spell(cadence, fr: true))").in(language))
         }
         // Without a contract, the count alone: "Contrat : 2 tenues" would speak of one.
         guard !contract.isEmpty else {
-            lines.append(fr ? "Séances tenues à ce jour : \(heldCount)" : "Sessions held so far: \(heldCount)")
+            lines.append(Message("Sessions held so far: \(heldCount)", fr: "Séances tenues à ce jour : \(heldCount)").in(language))
             return lines
         }
-        contract.append(fr ? "\(heldCount) tenue\(heldCount > 1 ? "s" : "") à ce jour" : "\(heldCount) held so far")
-        lines.append((fr ? "Contrat : " : "Contract: ") + contract.joined(separator: ", "))
+        contract.append(Message("\(heldCount) held so far", fr: "\(heldCount) tenue\(heldCount > 1 ? "s" : "") à ce jour").in(language))
+        lines.append((Message("Contract: ", fr: "Contrat : ").in(language)) + contract.joined(separator: ", "))
         return lines
     }
 
@@ -122,18 +122,18 @@ struct SummaryBuilder {
 
     /// Where an item was written: the case file, or which session.
     private func source(of path: String) -> String {
-        if path == casePath { return fr ? "dossier initial" : "initial case file" }
+        if path == casePath { return Message("initial case file", fr: "dossier initial").in(language) }
         guard let document = resolution.documents.first(where: { $0.path == path }) else { return "" }
         return documentName(document)
     }
 
     private func documentName(_ document: ResolvedDocument) -> String {
         switch document.type {
-        case "chemistry": return fr ? "entretien préalable" : "chemistry call"
-        case "three-way": return fr ? "réunion tripartite" : "three-way meeting"
+        case "chemistry": return Message("chemistry call", fr: "entretien préalable").in(language)
+        case "three-way": return Message("three-way meeting", fr: "réunion tripartite").in(language)
         default:
-            if let number = document.number { return fr ? "séance \(number)" : "session \(number)" }
-            return fr ? "séance" : "session"
+            if let number = document.number { return Message("session \(number)", fr: "séance \(number)").in(language) }
+            return Message("session", fr: "séance").in(language)
         }
     }
 
@@ -159,25 +159,25 @@ struct SummaryBuilder {
             let date = note.date?.date
             var heading: String
             switch note.type {
-            case .chemistry: heading = fr ? "Entretien préalable" : "Chemistry call"
-            case .threeWay: heading = fr ? "Réunion tripartite" : "Three-way meeting"
+            case .chemistry: heading = Message("Chemistry call", fr: "Entretien préalable").in(language)
+            case .threeWay: heading = Message("Three-way meeting", fr: "Réunion tripartite").in(language)
             default:
                 switch note.status ?? .held {
                 case .held:
-                    heading = resolved?.number.map { fr ? "Séance \($0)" : "Session \($0)" } ?? (fr ? "Séance" : "Session")
+                    heading = resolved?.number.map { Message("Session \($0)", fr: "Séance \($0)").in(language) } ?? (Message("Session", fr: "Séance").in(language))
                 case .cancelled:
                     let by = note.cancelledBy.map { party -> String in
                         let names: [Party: (String, String)] = [.client: ("le client", "the client"), .coach: ("le coach", "the coach"),
                                                                 .sponsor: ("le commanditaire", "the sponsor")]
-                        return fr ? " par \(names[party]!.0)" : " by \(names[party]!.1)"
+                        return Message(" by \(names[party]!.1)", fr: " par \(names[party]!.0)").in(language)
                     } ?? ""
-                    heading = (fr ? "Séance annulée" : "Session cancelled") + by
+                    heading = (Message("Session cancelled", fr: "Séance annulée").in(language)) + by
                 case .noShow:
-                    heading = fr ? "Absence du client" : "Client did not come"
+                    heading = Message("Client did not come", fr: "Absence du client").in(language)
                 case .planned:
                     // Not held yet: what it prepares is no part of what happened.
-                    heading = resolved?.number.map { fr ? "Séance \($0) (prévue)" : "Session \($0) (planned)" }
-                        ?? (fr ? "Séance prévue" : "Planned session")
+                    heading = resolved?.number.map { Message("Session \($0) (planned)", fr: "Séance \($0) (prévue)").in(language) }
+                        ?? (Message("Planned session", fr: "Séance prévue").in(language))
                 }
             }
             heading += " — " + when(date)
@@ -198,7 +198,7 @@ struct SummaryBuilder {
                 }
             }
             if note.nextIsNone {
-                facts.append(fr ? "aucune date suivante fixée" : "no next date fixed")
+                facts.append(Message("no next date fixed", fr: "aucune date suivante fixée").in(language))
             }
             return [
                 "heading": heading,
@@ -242,8 +242,8 @@ struct SummaryBuilder {
             ]
             if let odds = commitment.odds { item["odds"] = odds }
             if commitment.owner != "client" {
-                item["owner"] = commitment.owner == "coach" ? (fr ? "engagement du coach" : "the coach's commitment")
-                                                            : (fr ? "engagement du commanditaire" : "the sponsor's commitment")
+                item["owner"] = commitment.owner == "coach" ? (Message("the coach's commitment", fr: "engagement du coach").in(language))
+                                                            : (Message("the sponsor's commitment", fr: "engagement du commanditaire").in(language))
             }
             return item
         }
@@ -255,20 +255,20 @@ struct SummaryBuilder {
         let longest = resolution.client?.longestMissStreak ?? 0
         var summary: String
         if counted == 0 {
-            summary = fr ? "Aucun engagement du client n'a encore été revu." : "None of the client's commitments has been reviewed yet."
+            summary = Message("None of the client's commitments has been reviewed yet.", fr: "Aucun engagement du client n'a encore été revu.").in(language)
         } else {
             let percent = Int((Double(done) / Double(counted) * 100).rounded())
-            summary = fr ? "Engagements du client arrivés à échéance ou revus : \(done) tenu\(done > 1 ? "s" : "") sur \(counted) (\(percent) %), \(missCount) manqué\(missCount > 1 ? "s" : "") au fil des revues. Plus longue série de revues avec un manqué : \(longest)."
-                         : "Client commitments due or reviewed: \(done) kept out of \(counted) (\(percent)%), \(missCount) missed across reviews. Longest run of reviews with a miss: \(longest)."
+            summary = Message("Client commitments due or reviewed: \(done) kept out of \(counted) (\(percent)%), \(missCount) missed across reviews. Longest run of reviews with a miss: \(longest).",
+                          fr: "Engagements du client arrivés à échéance ou revus : \(done) tenu\(done > 1 ? "s" : "") sur \(counted) (\(percent) %), \(missCount) manqué\(missCount > 1 ? "s" : "") au fil des revues. Plus longue série de revues avec un manqué : \(longest).").in(language)
         }
         if shown.count > Self.maximumListed {
             let left = shown.count - Self.maximumListed
-            summary += fr ? " Seuls les \(Self.maximumListed) plus récents sont listés ci-dessous ; les \(left) plus anciens ne le sont pas (`journal commitments \(client)` les donne tous)."
-                          : " Only the latest \(Self.maximumListed) are listed below; the \(left) older ones are not (`journal commitments \(client)` gives them all)."
+            summary += Message(" Only the latest \(Self.maximumListed) are listed below; the \(left) older ones are not (`journal commitments \(client)` gives them all).",
+                           fr: " Seuls les \(Self.maximumListed) plus récents sont listés ci-dessous ; les \(left) plus anciens ne le sont pas (`journal commitments \(client)` les donne tous).").in(language)
         }
         if missCount > Self.maximumListed {
-            summary += fr ? " Des manqués, seuls les \(Self.maximumListed) plus récents sont listés."
-                          : " Of the misses, only the latest \(Self.maximumListed) are listed."
+            summary += Message(" Of the misses, only the latest \(Self.maximumListed) are listed.",
+                           fr: " Des manqués, seuls les \(Self.maximumListed) plus récents sont listés.").in(language)
         }
         return (items, summary)
     }
@@ -282,7 +282,7 @@ struct SummaryBuilder {
             return [
                 "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText), path: commitment.path),
                 "when": source(of: statement.path),
-                "reason": statement.reason.map { reasonLabel($0, context: date, path: statement.path) } ?? (fr ? "raison non notée" : "no reason noted"),
+                "reason": statement.reason.map { reasonLabel($0, context: date, path: statement.path) } ?? (Message("no reason noted", fr: "raison non notée").in(language)),
             ]
         }
     }
@@ -299,13 +299,13 @@ struct SummaryBuilder {
         // no session held, has not started; held sessions then declined, it has ended.
         let phase = SponsorReport.phase(of: file, notes: documents)
         if file.status == .active || file.status == .paused, phase != .underWay {
-            parts.append(phase == .ended ? (fr ? "Accompagnement terminé." : "Coaching completed.")
-                                         : (fr ? "Accompagnement pas encore engagé." : "Coaching not started yet."))
+            parts.append(phase == .ended ? (Message("Coaching completed.", fr: "Accompagnement terminé.").in(language))
+                                         : (Message("Coaching not started yet.", fr: "Accompagnement pas encore engagé.").in(language)))
         } else if let status = file.status, let label = statuses[status] {
             parts.append(fr ? label.0 : label.1)
         }
         if let outcome = file.outcome { parts.append(safe(outcome, context: file.closed)) }
-        if parts.isEmpty { parts.append(fr ? "Aucune issue notée dans le dossier." : "No outcome recorded in the case file.") }
+        if parts.isEmpty { parts.append(Message("No outcome recorded in the case file.", fr: "Aucune issue notée dans le dossier.").in(language)) }
         return parts.joined(separator: " ")
     }
 }
