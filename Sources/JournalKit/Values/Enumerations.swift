@@ -110,12 +110,11 @@ enum MissReason: Hashable, Sendable {
     /// How the reason reads for the coach: the four diagnoses in the journal's language, the
     /// coach's own words as written.
     func label(in language: JournalConfig.Language) -> String {
-        let fr = language == .fr
         switch self {
-        case .busy: return fr ? "occupé" : "busy"
-        case .hard: return fr ? "trop difficile" : "too hard"
-        case .stuck: return fr ? "bloqué" : "stuck"
-        case .notUseful: return fr ? "pas utile" : "not useful"
+        case .busy: return Message("busy", fr: "occupé").in(language)
+        case .hard: return Message("too hard", fr: "trop difficile").in(language)
+        case .stuck: return Message("stuck", fr: "bloqué").in(language)
+        case .notUseful: return Message("not useful", fr: "pas utile").in(language)
         case .other(let text): return text
         }
     }
