@@ -18,7 +18,6 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let journal = try global.openJournal()
         let language = global.language(journal)
-        let fr = language == .fr
         let report: IndexStore.Report
         let store: IndexStore
         do {
@@ -43,11 +42,8 @@ struct IndexCommand: ParsableCommand {
         }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.filter { $0.severity == .warning }.count
-        if fr {
-            Output.line("\(report.files) notes, \(report.parsed) lues à nouveau, \(report.removed) retirées\(report.rebuilt ? " (index reconstruit)" : "").")
-        } else {
-            Output.line("\(report.files) notes, \(report.parsed) read again, \(report.removed) removed\(report.rebuilt ? " (index rebuilt)" : "").")
-        }
+        Output.line(Message("\(report.files) notes, \(report.parsed) read again, \(report.removed) removed\(report.rebuilt ? " (index rebuilt)" : "").",
+                            fr: "\(report.files) notes, \(report.parsed) lues à nouveau, \(report.removed) retirées\(report.rebuilt ? " (index reconstruit)" : "").").in(language))
         if errors + warnings > 0 {
             Output.line(Message("\(errors) error(s), \(warnings) warning(s): see above.",
                             fr: "\(errors) erreur(s), \(warnings) avertissement(s) : voir ci-dessus.").in(language))

@@ -61,8 +61,8 @@ public struct Journal: Sendable {
             if let code = unreadable(file) {
                 config.diagnostics.append(Diagnostic(
                     path: JournalConfig.fileName, line: 1, column: 1, severity: .error, rule: Rule.configInvalid, Message(
-                        "journal.yml could not be read (\(ErrorText.reason(code, fr: false))): its settings (language, time zone, cadence, headings…) are not applied, the defaults are; make it readable again",
-                        fr: "journal.yml n'a pas pu être lu (\(ErrorText.reason(code, fr: true))) : ses réglages (langue, fuseau, cadence, titres…) ne sont pas appliqués, ceux par défaut le sont ; rendez-le de nouveau lisible")))
+                        "journal.yml could not be read (\(ErrorText.reason(code).en)): its settings (language, time zone, cadence, headings…) are not applied, the defaults are; make it readable again",
+                        fr: "journal.yml n'a pas pu être lu (\(ErrorText.reason(code).fr)) : ses réglages (langue, fuseau, cadence, titres…) ne sont pas appliqués, ceux par défaut le sont ; rendez-le de nouveau lisible")))
             }
             return Journal(root: root.standardizedFileURL, config: config, configData: Data())
         }

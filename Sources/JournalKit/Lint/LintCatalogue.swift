@@ -19,7 +19,7 @@ public enum LintRuleList {
     public static func text(_ language: JournalConfig.Language) -> String {
         let width = LintCatalogue.rules.map(\.id.count).max() ?? 0
         return LintCatalogue.rules.map { rule in
-            let summary = language == .fr ? rule.summary.fr : rule.summary.en
+            let summary = rule.summary.in(language)
             return rule.id.padding(toLength: width + 2, withPad: " ", startingAt: 0)
                 + rule.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + summary
         }.joined(separator: "\n")

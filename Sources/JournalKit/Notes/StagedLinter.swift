@@ -84,14 +84,11 @@ public struct StagedLinter: Sendable {
     public static func refusal(_ path: String, in language: JournalConfig.Language) -> String {
         let folder = path.hasPrefix(".journal/") ? ".journal/" : "exports/"
         let quoted = Initializer.shellQuoted(path)
-        if language == .fr {
-            return folder == ".journal/"
-                ? "\(path) : l'index de journal ne va pas dans le dépôt (il se reconstruit à partir des notes) : retirez-le du commit avec git reset -q -- \(quoted) (le fichier reste sur le disque)"
-                : "\(path) : les exports (rapports, synthèses, calendriers) ne vont pas dans le dépôt : retirez-le du commit avec git reset -q -- \(quoted) (le fichier reste sur le disque)"
-        }
-        return folder == ".journal/"
-            ? "\(path): journal's index does not go into the repository (it is rebuilt from the notes): take it out of the commit with git reset -q -- \(quoted) (the file stays on disk)"
-            : "\(path): exports (reports, summaries, calendars) do not go into the repository: take it out of the commit with git reset -q -- \(quoted) (the file stays on disk)"
+        return (folder == ".journal/"
+            ? Message("\(path): journal's index does not go into the repository (it is rebuilt from the notes): take it out of the commit with git reset -q -- \(quoted) (the file stays on disk)",
+                      fr: "\(path) : l'index de journal ne va pas dans le dépôt (il se reconstruit à partir des notes) : retirez-le du commit avec git reset -q -- \(quoted) (le fichier reste sur le disque)")
+            : Message("\(path): exports (reports, summaries, calendars) do not go into the repository: take it out of the commit with git reset -q -- \(quoted) (the file stays on disk)",
+                      fr: "\(path) : les exports (rapports, synthèses, calendriers) ne vont pas dans le dépôt : retirez-le du commit avec git reset -q -- \(quoted) (le fichier reste sur le disque)")).in(language)
     }
 
     /// The checks that need a client's other notes (refs, ids, case files), run on the staged

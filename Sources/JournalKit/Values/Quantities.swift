@@ -37,24 +37,24 @@ public struct Cadence: Sendable, Hashable, TextCodable {
 
     /// The rhythm in words, for messages: « toutes les 3 semaines », « tous les mois »,
     /// "every 3 weeks"; `3w` is how journal.yml spells it, not how a coach says it.
-    public func spelled(fr: Bool) -> String {
+    public var spelled: Message {
         let words: [Unit: (String, String, String, String)] = [
             .day: ("jour", "jours", "day", "days"), .week: ("semaine", "semaines", "week", "weeks"),
             .month: ("mois", "mois", "month", "months"), .year: ("an", "ans", "year", "years"),
         ]
         let (_, frMany, enOne, enMany) = words[unit]!
-        guard fr else { return "every " + (count == 1 ? enOne : "\(count) \(enMany)") }
-        return (unit == .week ? "toutes les " : "tous les ") + (count == 1 ? frMany : "\(count) \(frMany)")
+        return Message("every " + (count == 1 ? enOne : "\(count) \(enMany)"),
+                       fr: (unit == .week ? "toutes les " : "tous les ") + (count == 1 ? frMany : "\(count) \(frMany)"))
     }
 
     /// The length in words: « 3 ans », « 1 mois », "2 weeks".
-    public func amount(fr: Bool) -> String {
+    public var amount: Message {
         let words: [Unit: (String, String, String, String)] = [
             .day: ("jour", "jours", "day", "days"), .week: ("semaine", "semaines", "week", "weeks"),
             .month: ("mois", "mois", "month", "months"), .year: ("an", "ans", "year", "years"),
         ]
         let (frOne, frMany, enOne, enMany) = words[unit]!
-        return "\(count) " + (fr ? (count == 1 ? frOne : frMany) : (count == 1 ? enOne : enMany))
+        return Message("\(count) " + (count == 1 ? enOne : enMany), fr: "\(count) " + (count == 1 ? frOne : frMany))
     }
 
     /// Approximate length in days (a month is 30 days, a year 365).

@@ -299,11 +299,11 @@ import Testing
                 #expect(try lint(journal, today: day).contains { $0.hasPrefix(last) && $0.contains("pour une séance prévue toutes les 2 semaines [cadence-gap]") })
             }
         }
-        #expect(Cadence(count: 1, unit: .month).spelled(fr: true) == "tous les mois")
-        #expect(Cadence(count: 15, unit: .day).spelled(fr: true) == "tous les 15 jours")
-        #expect(Cadence(count: 1, unit: .week).spelled(fr: false) == "every week")
-        #expect(Cadence(count: 3, unit: .week).spelled(fr: false) == "every 3 weeks")
-        #expect(Cadence(count: 3, unit: .year).amount(fr: true) == "3 ans" && Cadence(count: 1, unit: .month).amount(fr: false) == "1 month")
+        #expect(Cadence(count: 1, unit: .month).spelled.fr == "tous les mois")
+        #expect(Cadence(count: 15, unit: .day).spelled.fr == "tous les 15 jours")
+        #expect(Cadence(count: 1, unit: .week).spelled.en == "every week")
+        #expect(Cadence(count: 3, unit: .week).spelled.en == "every 3 weeks")
+        #expect(Cadence(count: 3, unit: .year).amount.fr == "3 ans" && Cadence(count: 1, unit: .month).amount.en == "1 month")
         // The retention, in words too.
         try journal.write("journal.yml", try journal.read("journal.yml") + "retention: 1 an\n")
         #expect(try lint(journal, today: "2028-01-01").contains {

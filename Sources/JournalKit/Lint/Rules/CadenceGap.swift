@@ -30,15 +30,15 @@ struct CadenceGap: LintRule {
             for (previous, next) in zip(held, held.dropFirst())
             where CadenceLapse.exceeds(days: previous.1.days(to: next.1), cadence: cadence) {
                 findings.append(Finding(path: next.0.path, line: next.0.line(ofKey: "date"), message: Message(
-                    "\(previous.1.days(to: next.1)) days since the previous session, for a cadence of one session \(cadence.spelled(fr: false))",
-                    fr: "\(previous.1.days(to: next.1)) jours depuis la séance précédente, pour une séance prévue \(cadence.spelled(fr: true))")))
+                    "\(previous.1.days(to: next.1)) days since the previous session, for a cadence of one session \(cadence.spelled.en)",
+                    fr: "\(previous.1.days(to: next.1)) jours depuis la séance précédente, pour une séance prévue \(cadence.spelled.fr)")))
             }
             // The agenda's « Cadence dépassée » is this same lapse.
             if let lapse = CadenceLapse.current(notes: notes.filter { $0.date != nil }, cadence: cadence, today: context.today),
                let last = held.last {
                 findings.append(Finding(path: last.0.path, line: last.0.line(ofKey: "date"), message: Message(
-                    "\(lapse.days) days since the last session and no appointment planned, for a cadence of one session \(cadence.spelled(fr: false))",
-                    fr: "\(lapse.days) jours depuis la dernière séance et aucun rendez-vous prévu, pour une séance prévue \(cadence.spelled(fr: true))")))
+                    "\(lapse.days) days since the last session and no appointment planned, for a cadence of one session \(cadence.spelled.en)",
+                    fr: "\(lapse.days) jours depuis la dernière séance et aucun rendez-vous prévu, pour une séance prévue \(cadence.spelled.fr)")))
             }
             return findings
         }

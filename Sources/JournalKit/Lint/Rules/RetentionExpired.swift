@@ -22,8 +22,8 @@ struct RetentionExpired: LintRule {
             guard file.status == .closed, let closed = file.closed,
                   closed.adding(days: retention.days) < context.today else { return nil }
             return Finding(path: note.path, line: note.line(ofKey: "closed"), message: Message(
-                "closed on \(closed), longer ago than the retention of \(retention.amount(fr: false)): delete or anonymise this case's notes",
-                fr: "clos le \(closed), il y a plus longtemps que la durée de conservation (\(retention.amount(fr: true))) : supprimez ou anonymisez les notes de ce client"))
+                "closed on \(closed), longer ago than the retention of \(retention.amount.en): delete or anonymise this case's notes",
+                fr: "clos le \(closed), il y a plus longtemps que la durée de conservation (\(retention.amount.fr)) : supprimez ou anonymisez les notes de ce client"))
         }
     }
 }
