@@ -214,8 +214,8 @@ public struct Agenda: Sendable {
             for item in pastCadence {
                 table.add([.init(item.client),
                            .init(Message("\(item.days) d since the last session", fr: "\(item.days) j depuis la dernière séance").in(language), style: "33"),
-                           .init(Message("one session \(item.cadence.spelled(fr: false)) (\(item.cadence.days) d), last session on \(item.lastSession)",
-                                     fr: "une séance \(item.cadence.spelled(fr: true)) (\(item.cadence.days) j), dernière séance le \(item.lastSession)").in(language))])
+                           .init(Message("one session \(item.cadence.spelled.en) (\(item.cadence.days) d), last session on \(item.lastSession)",
+                                     fr: "une séance \(item.cadence.spelled.fr) (\(item.cadence.days) j), dernière séance le \(item.lastSession)").in(language))])
             }
             section(Message("Past their cadence", fr: "Cadence dépassée").in(language), table)
         }

@@ -64,11 +64,11 @@ public struct HoursLog: Sendable {
         return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
-    private func headers(_ fr: Bool) -> [String] {
-        fr ? ["client", "organisation commanditaire", "première séance", "dernière séance", "séances tenues", "heures",
-              "séances sans durée"]
-           : ["client", "sponsor organisation", "first session", "last session", "sessions held", "hours",
-              "sessions without duration"]
+    private func headers(_ language: JournalConfig.Language) -> [String] {
+        [Message("client", fr: "client"), Message("sponsor organisation", fr: "organisation commanditaire"),
+         Message("first session", fr: "première séance"), Message("last session", fr: "dernière séance"),
+         Message("sessions held", fr: "séances tenues"), Message("hours", fr: "heures"),
+         Message("sessions without duration", fr: "séances sans durée")].map { $0.in(language) }
     }
 
     private func cells(_ row: Row, comma: Bool) -> [String] {
@@ -95,7 +95,10 @@ public struct HoursLog: Sendable {
 
         /// A French journal's hours open in a French spreadsheet; an English one's are standard.
         public static func defaultStyle(for language: JournalConfig.Language) -> CSVStyle {
-            language == .fr ? .excelFR : .rfc4180
+            switch language {
+            case .fr: .excelFR
+            case .en: .rfc4180
+            }
         }
     }
 
@@ -107,7 +110,7 @@ public struct HoursLog: Sendable {
         let style = style ?? CSVStyle.defaultStyle(for: language)
         let comma = style == .excelFR
         let separator: Character = comma ? ";" : ","
-        var lines = [headers(fr)]
+        var lines = [headers(language)]
         lines += rows.map { cells($0, comma: comma) }
         lines.append(totalCells(fr, comma: comma))
         let body = lines.map { $0.map { Self.csvField($0.escapingControls, separator: separator) }.joined(separator: String(separator)) + "\r\n" }.joined()
@@ -134,7 +137,7 @@ public struct HoursLog: Sendable {
         guard !rows.isEmpty else {
             return out + (Message("No session held yet.\n", fr: "Aucune séance tenue pour l'instant.\n").in(language))
         }
-        var table = [headers(fr)] + rows.map { cells($0, comma: fr) }
+        var table = [headers(language)] + rows.map { cells($0, comma: fr) }
         table.append(totalCells(fr, comma: fr).map { $0.isEmpty ? "" : "**\($0)**" })
         let escaped = table.map { $0.map { $0.escapingControls.replacingOccurrences(of: "|", with: "\\|") } }
         var widths = Array(repeating: 3, count: escaped[0].count)

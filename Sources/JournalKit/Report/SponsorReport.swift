@@ -171,7 +171,6 @@ public struct SponsorReport: Sendable, Hashable {
 
     /// What the template sees: built from this value's fields only.
     func context(_ language: JournalConfig.Language) -> [String: Any] {
-        let fr = language == .fr
         var context: [String: Any] = [
             "client": client,
             "today": today.description,
@@ -192,14 +191,14 @@ public struct SponsorReport: Sendable, Hashable {
         if let plannedSessions { context["planned_sessions"] = String(plannedSessions) }
         if let attendance {
             var cancelled: [[String: Any]] = []
-            let parties: [(Int, String, String)] = [
-                (attendance.cancelledByClient, "par le client", "by the client"),
-                (attendance.cancelledByCoach, "par le coach", "by the coach"),
-                (attendance.cancelledBySponsor, "par le commanditaire", "by the sponsor"),
-                (attendance.cancelledOther, "sans précision", "unspecified"),
+            let parties: [(Int, Message)] = [
+                (attendance.cancelledByClient, Message("by the client", fr: "par le client")),
+                (attendance.cancelledByCoach, Message("by the coach", fr: "par le coach")),
+                (attendance.cancelledBySponsor, Message("by the sponsor", fr: "par le commanditaire")),
+                (attendance.cancelledOther, Message("unspecified", fr: "sans précision")),
             ]
-            for (count, french, english) in parties where count > 0 {
-                cancelled.append(["count": String(count), "by": fr ? french : english])
+            for (count, by) in parties where count > 0 {
+                cancelled.append(["count": String(count), "by": by.in(language)])
             }
             var values: [String: Any] = ["held": String(attendance.held), "no_shows": String(attendance.noShows),
                                          "cancelled": cancelled, "has_cancelled": !cancelled.isEmpty]
@@ -229,13 +228,12 @@ public struct SponsorReport: Sendable, Hashable {
 
     /// The report's last line: what was disclosed, and that everything else is confidential.
     public func closing(_ language: JournalConfig.Language) -> String {
-        let fr = language == .fr
-        let labels: [Disclosure: (String, String)] = [
-            .attendance: ("la présence aux séances", "attendance at the sessions"),
-            .dates: ("les dates des séances et du prochain rendez-vous", "the dates of the sessions and of the next appointment"),
-            .objectives: ("les objectifs", "the objectives"),
-            .progress: ("l'avancement des objectifs", "the progress of the objectives"),
-            .themes: ("les thèmes de travail", "the themes of the work"),
+        let labels: [Disclosure: Message] = [
+            .attendance: Message("attendance at the sessions", fr: "la présence aux séances"),
+            .dates: Message("the dates of the sessions and of the next appointment", fr: "les dates des séances et du prochain rendez-vous"),
+            .objectives: Message("the objectives", fr: "les objectifs"),
+            .progress: Message("the progress of the objectives", fr: "l'avancement des objectifs"),
+            .themes: Message("the themes of the work", fr: "les thèmes de travail"),
         ]
         guard !disclosed.isEmpty else {
             if phase == .notStarted {
@@ -249,7 +247,7 @@ public struct SponsorReport: Sendable, Hashable {
             return Message("This report discloses only that the coaching exists, its start date and the planned number of sessions; everything else is confidential, by agreement between the client, the sponsor and the coach.",
                        fr: "Ce rapport ne communique que l'existence de l'accompagnement, sa date de début et le nombre de séances prévues ; tout le reste est confidentiel, par accord entre le client, le commanditaire et le coach.").in(language)
         }
-        let items = disclosed.map { fr ? labels[$0]!.0 : labels[$0]!.1 }
+        let items = disclosed.map { labels[$0]!.in(language) }
         let list = items.count == 1 ? items[0]
             : items.dropLast().joined(separator: ", ") + (Message(" and ", fr: " et ").in(language)) + items.last!
         return Message("Disclosed in agreement with the client: \(list). Everything else, the content of the sessions above all, is confidential by agreement.",

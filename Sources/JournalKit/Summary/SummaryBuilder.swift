@@ -16,8 +16,6 @@ struct SummaryBuilder {
     var bodies: [String: String]
     var casePath: String
 
-    private var fr: Bool { language == .fr }
-
     /// A sentence from the notes, made safe; `context` is the date of the note it comes from,
     /// `path` the note (the case file unless said).
     func safe(_ text: String, context: LocalDate? = nil, path: String? = nil) -> String {
@@ -86,7 +84,7 @@ struct SummaryBuilder {
             contract.append(Message("\(sessions) sessions planned", fr: "\(sessions) séances prévues").in(language))
         }
         if let cadence = file.contract?.cadence {
-            contract.append(Message("one every \(Self.spell(cadence, fr: false))", fr: "une tous les \(Self.spell(cadence, fr: true))").in(language))
+            contract.append(Message("one every \(Self.spell(cadence).en)", fr: "une tous les \(Self.spell(cadence).fr)").in(language))
         }
         // Without a contract, the count alone: "Contrat : 2 tenues" would speak of one.
         guard !contract.isEmpty else {
@@ -98,26 +96,26 @@ struct SummaryBuilder {
         return lines
     }
 
-    static func spell(_ cadence: Cadence, fr: Bool) -> String {
+    static func spell(_ cadence: Cadence) -> Message {
         let units: [Cadence.Unit: (String, String, String, String)] = [
             .day: ("jour", "jours", "day", "days"), .week: ("semaine", "semaines", "week", "weeks"),
             .month: ("mois", "mois", "month", "months"), .year: ("an", "ans", "year", "years"),
         ]
         let (frOne, frMany, enOne, enMany) = units[cadence.unit]!
-        if cadence.count == 1 { return fr ? frOne : enOne }
-        return "\(cadence.count) " + (fr ? frMany : enMany)
+        if cadence.count == 1 { return Message(enOne, fr: frOne) }
+        return Message("\(cadence.count) " + enMany, fr: "\(cadence.count) " + frMany)
     }
 
     private static let symbols: [String: String] = ["open": "☐", "done": "☑", "partial": "◐", "dropped": "☒", "carried": "↷"]
 
     /// A commitment is kept (an objective is reached: `ItemStatus.objectiveLabel`, as reports say it).
     func commitmentLabel(_ status: String) -> String {
-        let labels: [String: (String, String)] = [
-            "open": ("en cours", "open"), "done": ("tenu", "kept"),
-            "partial": ("en partie", "partly"), "dropped": ("abandonné", "dropped"), "carried": ("reporté", "carried forward"),
+        let labels: [String: Message] = [
+            "open": Message("open", fr: "en cours"), "done": Message("kept", fr: "tenu"),
+            "partial": Message("partly", fr: "en partie"), "dropped": Message("dropped", fr: "abandonné"),
+            "carried": Message("carried forward", fr: "reporté"),
         ]
-        let label = labels[status] ?? (status, status)
-        return fr ? label.0 : label.1
+        return labels[status]?.in(language) ?? status
     }
 
     /// Where an item was written: the case file, or which session.
@@ -183,18 +181,20 @@ struct SummaryBuilder {
             heading += " — " + when(date)
             var facts: [String] = []
             if let mode = note.mode {
-                let modes: [Mode: (String, String)] = [.visio: ("visio", "video"), .phone: ("téléphone", "phone"), .inPerson: ("en présentiel", "in person")]
-                facts.append(fr ? modes[mode]!.0 : modes[mode]!.1)
+                let modes: [Mode: Message] = [.visio: Message("video", fr: "visio"), .phone: Message("phone", fr: "téléphone"),
+                                              .inPerson: Message("in person", fr: "en présentiel")]
+                facts.append(modes[mode]!.in(language))
             }
             if let minutes = note.durationMinutes { facts.append(Self.spell(minutes: minutes)) }
             if note.type == .chemistry {
                 let words: [String: String] = ["yes": "oui", "no": "non", "unknown": "inconnu", "proceed": "commencer",
                                                "decline": "ne pas commencer", "pending": "en attente"]
                 if let briefed = note.clientBriefed?.rawValue {
-                    facts.append((fr ? "client informé par le commanditaire : " + (words[briefed] ?? briefed) : "client briefed by the sponsor: " + briefed))
+                    facts.append(Message("client briefed by the sponsor: " + briefed,
+                                         fr: "client informé par le commanditaire : " + (words[briefed] ?? briefed)).in(language))
                 }
                 if let decision = note.decision?.rawValue {
-                    facts.append(fr ? "décision : " + (words[decision] ?? decision) : "decision: " + decision)
+                    facts.append(Message("decision: " + decision, fr: "décision : " + (words[decision] ?? decision)).in(language))
                 }
             }
             if note.nextIsNone {
@@ -215,11 +215,11 @@ struct SummaryBuilder {
     }
 
     private func reasonLabel(_ reason: String, context: LocalDate?, path: String) -> String {
-        let labels: [String: (String, String)] = [
-            "busy": ("manque de temps", "too busy"), "hard": ("trop difficile", "too hard"),
-            "stuck": ("bloqué", "stuck"), "not-useful": ("jugé inutile", "not useful"),
+        let labels: [String: Message] = [
+            "busy": Message("too busy", fr: "manque de temps"), "hard": Message("too hard", fr: "trop difficile"),
+            "stuck": Message("stuck", fr: "bloqué"), "not-useful": Message("not useful", fr: "jugé inutile"),
         ]
-        if let label = labels[reason] { return fr ? label.0 : label.1 }
+        if let label = labels[reason] { return label.in(language) }
         return safe(reason, context: context, path: path)
     }
 
@@ -289,11 +289,11 @@ struct SummaryBuilder {
 
     private func outcome() -> String {
         var parts: [String] = []
-        let statuses: [ClientStatus: (String, String)] = [
-            .prospect: ("Accompagnement pas encore engagé.", "Coaching not started yet."),
-            .active: ("Accompagnement en cours.", "Coaching under way."),
-            .paused: ("Accompagnement en pause.", "Coaching paused."),
-            .closed: ("Accompagnement terminé.", "Coaching completed."),
+        let statuses: [ClientStatus: Message] = [
+            .prospect: Message("Coaching not started yet.", fr: "Accompagnement pas encore engagé."),
+            .active: Message("Coaching under way.", fr: "Accompagnement en cours."),
+            .paused: Message("Coaching paused.", fr: "Accompagnement en pause."),
+            .closed: Message("Coaching completed.", fr: "Accompagnement terminé."),
         ]
         // Said as the sponsor report says it: an active case whose chemistry call declined, with
         // no session held, has not started; held sessions then declined, it has ended.
@@ -302,7 +302,7 @@ struct SummaryBuilder {
             parts.append(phase == .ended ? (Message("Coaching completed.", fr: "Accompagnement terminé.").in(language))
                                          : (Message("Coaching not started yet.", fr: "Accompagnement pas encore engagé.").in(language)))
         } else if let status = file.status, let label = statuses[status] {
-            parts.append(fr ? label.0 : label.1)
+            parts.append(label.in(language))
         }
         if let outcome = file.outcome { parts.append(safe(outcome, context: file.closed)) }
         if parts.isEmpty { parts.append(Message("No outcome recorded in the case file.", fr: "Aucune issue notée dans le dossier.").in(language)) }
