@@ -45,7 +45,7 @@ struct AgendaCommand: ParsableCommand {
             }
             let secret: JournalSecret
             do {
-                secret = try JournalSecret.load(root: journal.root)
+                secret = try JournalSecret.load(root: journal.root, process: journal.process)
             } catch {
                 throw CommandFailure.couldNotRun(error, language)
             }
@@ -61,7 +61,7 @@ struct AgendaCommand: ParsableCommand {
                 return
             }
             do {
-                try ExportFile.write(calendar.text, to: ics, force: force, journalRoot: journal.root)
+                try ExportFile.write(calendar.text, to: ics, force: force, journalRoot: journal.root, process: journal.process)
             } catch {
                 throw CommandFailure.couldNotRun(error, language)
             }

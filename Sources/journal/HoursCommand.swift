@@ -29,7 +29,7 @@ struct HoursCommand: ParsableCommand {
                                       : log.markdown(language: language, coach: journal.config.coach)
             try OutputCheck.hours(text, book: loaded.book)
             if let out {
-                try ExportFile.write(text, to: out, force: force, journalRoot: journal.root)
+                try ExportFile.write(text, to: out, force: force, journalRoot: journal.root, process: journal.process)
                 Output.line(out.escapingControls)
             } else {
                 Output.write(text)

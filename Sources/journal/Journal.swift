@@ -129,8 +129,7 @@ struct GlobalOptions: ParsableArguments {
 
     func openJournal() throws -> Journal {
         do {
-            return try Journal.locate(explicit: journal, environment: ProcessInfo.processInfo.environment,
-                                      workingDirectory: FileManager.default.currentDirectoryPath)
+            return try Journal.locate(explicit: journal, process: .current)
         } catch {
             throw CommandFailure.couldNotRun(error, (try? language(nil)) ?? .fr)
         }
@@ -240,5 +239,14 @@ enum Executable {
             }
         }
         return Bundle.main.executableURL?.standardizedFileURL.path
+    }
+}
+
+extension ProcessContext {
+    /// This process's environment, working directory and time zone: read here, at the edge,
+    /// and handed to the library.
+    static var current: ProcessContext {
+        ProcessContext(environment: ProcessInfo.processInfo.environment,
+             workingDirectory: FileManager.default.currentDirectoryPath, zone: .current)
     }
 }

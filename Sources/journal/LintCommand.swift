@@ -26,8 +26,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         if listRules {
             let language = (try? global.language(nil)) ?? .fr
-            let journal = try? Journal.locate(explicit: global.journal, environment: ProcessInfo.processInfo.environment,
-                                              workingDirectory: FileManager.default.currentDirectoryPath)
+            let journal = try? Journal.locate(explicit: global.journal, process: .current)
             Output.line(LintRuleList.text(global.lang == nil ? journal?.config.language ?? language : language))
             return
         }

@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
             // The last check, on the text as the sponsor will read it.
             try OutputCheck.report(text, html: format == .html, report: report, book: loaded.book, journal: journal)
             if let out {
-                try ExportFile.write(text, to: out, force: force, journalRoot: journal.root)
+                try ExportFile.write(text, to: out, force: force, journalRoot: journal.root, process: journal.process)
                 Output.line(out.escapingControls)
                 return
             }

@@ -168,7 +168,7 @@ public struct Agenda: Sendable {
             var table = TextColumns()
             for item in overdue {
                 let late = fr ? "\(item.daysLate) j de retard" : "\(item.daysLate) d late"
-                let owner = Self.ownerLabel(item.owner, fr)
+                let owner = Party.ownerLabel(item.owner, fr)
                 var text = item.text.shortened(to: 70)
                 if item.isPrivate { text += fr ? " (privé)" : " (private)" }
                 table.add([.init(late, style: "31"), .init(item.client.isEmpty ? "—" : item.client),
@@ -197,10 +197,10 @@ public struct Agenda: Sendable {
                 }
                 var detail = ""
                 if let passed = item.passedAppointment, item.passedPlanned {
-                    detail = fr ? "la séance prévue le \(Self.show(passed)) n'est pas encore marquée tenue"
-                                : "the session planned on \(Self.show(passed)) is not marked held yet"
+                    detail = fr ? "la séance prévue le \(passed.shown) n'est pas encore marquée tenue"
+                                : "the session planned on \(passed.shown) is not marked held yet"
                 } else if let passed = item.passedAppointment {
-                    detail = fr ? "le rendez-vous du \(Self.show(passed)) est passé sans note" : "the appointment of \(Self.show(passed)) passed with no note"
+                    detail = fr ? "le rendez-vous du \(passed.shown) est passé sans note" : "the appointment of \(passed.shown) passed with no note"
                 } else if item.decidedNone {
                     detail = fr ? "`next: none` à la dernière rencontre" : "`next: none` at the last meeting"
                 } else if let since = item.since {
@@ -225,19 +225,6 @@ public struct Agenda: Sendable {
             out.append(fr ? "Rien ne demande votre attention." : "Nothing needs your attention.")
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// `2026-05-11 09:00`: as a coach reads a date, the offset kept when the note gave one.
-    static func show(_ date: DateValue) -> String {
-        date.description.replacingOccurrences(of: "T", with: " ")
-    }
-
-    static func ownerLabel(_ owner: String, _ fr: Bool) -> String {
-        switch owner {
-        case Party.coach.rawValue: return "coach"
-        case Party.sponsor.rawValue: return fr ? "commanditaire" : "sponsor"
-        default: return "client"
-        }
     }
 
     // MARK: JSON

@@ -71,7 +71,7 @@ public struct CommitmentSummary: Sendable {
         self.today = today
         let all = book.commitments
         if let client = query.client, !book.hasClient(client), !all.contains(where: { $0.client == client }) {
-            throw Failure.unknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
+            throw Failure.unknownClient(client, nearest: Suggestion.nearest(to: client, among: book.clientIDs))
         }
         let todayText = today.description
         let shown = all.filter { item in
@@ -102,7 +102,7 @@ public struct CommitmentSummary: Sendable {
             var header = group.client.isEmpty ? (fr ? "(sans client)" : "(no client)") : group.client.escapingControls
             if let next = group.next {
                 // For people: `2026-12-07 09:00`, not the stored `2026-12-07T09:00`.
-                let shown = DateValue.fromText(next).map(Agenda.show) ?? next
+                let shown = DateValue.fromText(next).map(\.shown) ?? next
                 if next >= todayText {
                     header += fr ? "  · prochain rendez-vous \(shown)" : "  · next appointment \(shown)"
                 } else {
@@ -130,7 +130,7 @@ public struct CommitmentSummary: Sendable {
                 }
                 if let odds = item.odds { columns.append((fr ? "cote " : "odds ") + odds) }
                 if item.owner != "client" {
-                    columns.append((fr ? "par : " : "by: ") + Agenda.ownerLabel(item.owner, fr))
+                    columns.append((fr ? "par : " : "by: ") + Party.ownerLabel(item.owner, fr))
                 }
                 columns.append(item.text.escapingControls + (item.isPrivate ? (fr ? " (privé)" : " (private)") : ""))
                 if let successor = item.carriedTo {

@@ -125,7 +125,7 @@ public struct SearchQuery: Sendable {
 
     /// The known client nearest to a misspelt id, for a did-you-mean.
     public static func nearest(to id: String, among clients: Set<String>) -> String? {
-        NoteParser.nearest(to: id, among: clients.sorted())
+        Suggestion.nearest(to: id, among: clients.sorted())
     }
 
     /// The sections `--section` takes, in the words a coach may type (French or English).

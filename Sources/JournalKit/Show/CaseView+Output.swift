@@ -56,12 +56,12 @@ extension CaseView {
             let days = today.days(to: next.date)
             let when = days == 0 ? (fr ? "aujourd'hui" : "today") : days == 1 ? (fr ? "demain" : "tomorrow")
                 : (fr ? "dans \(days) jours" : "in \(days) days")
-            nextLines.append("  " + Agenda.show(next) + "  " + when)
+            nextLines.append("  " + next.shown + "  " + when)
         } else if let unscheduled {
             var line = "  " + TextColumns.styled(fr ? "aucun" : "none", "33", colour)
             if let days = unscheduled.days { line += fr ? ", depuis \(days) j" : ", for \(days) d" }
             if let passed = unscheduled.passedAppointment {
-                line += fr ? " (le rendez-vous du \(Agenda.show(passed)) est passé)" : " (the appointment of \(Agenda.show(passed)) has passed)"
+                line += fr ? " (le rendez-vous du \(passed.shown) est passé)" : " (the appointment of \(passed.shown) has passed)"
             } else if unscheduled.decidedNone {
                 line += fr ? " (`next: none` à la dernière rencontre)" : " (`next: none` at the last meeting)"
             } else if let since = unscheduled.since {
@@ -81,7 +81,7 @@ extension CaseView {
             if item.isPrivate { text += " " + privateMark }
             // Waiting for a commitment still open (Obsidian Tasks' ⛔): not late meanwhile.
             let late = !item.isBlocked && (item.due.flatMap(LocalDate.fromText).map { $0 < today } ?? false)
-            table.add([.init(item.id), .init(Agenda.ownerLabel(item.owner, fr)),
+            table.add([.init(item.id), .init(Party.ownerLabel(item.owner, fr)),
                        .init(item.due.map { (fr ? "échéance " : "due ") + $0 } ?? (fr ? "sans échéance" : "no due date"),
                              style: late ? "31" : nil),
                        .init(item.odds.map { (fr ? "cote " : "odds ") + $0 } ?? ""), .init(text)])
@@ -114,7 +114,7 @@ extension CaseView {
         // whole timeline; each note's sections are aligned among themselves under it.
         var heads = TextColumns()
         for entry in timeline {
-            heads.add([.init(entry.date.map(Agenda.show) ?? "—"), .init(Self.typeLabel(entry, fr)),
+            heads.add([.init(entry.date.map(\.shown) ?? "—"), .init(Self.typeLabel(entry, fr)),
                        .init(Self.sessionLabel(entry.status, fr)), .init(entry.path)])
         }
         var timelineLines: [String] = []

@@ -22,7 +22,7 @@ enum AtomicFile {
         /// A note, a setting, the secret or a template of the journal, named as an export's `--out`.
         case journalFile(String)
 
-        func message(in language: JournalConfig.Language) -> String {
+        func message(in language: Language) -> String {
             let fr = language == .fr
             switch self {
             case .exists(let path):
@@ -135,8 +135,8 @@ enum AtomicFile {
         var info = stat()
         guard lstat(path, &info) == 0 else { throw Failure.io(path, String(cString: strerror(errno))) }
         if info.st_mode & S_IFMT == S_IFLNK {
-            let realRoot = FileWalker.realPath(root.path) ?? root.path
-            guard let target = FileWalker.realPath(path), target.hasPrefix(realRoot + "/") else {
+            let realRoot = FileSystem.realPath(root.path) ?? root.path
+            guard let target = FileSystem.realPath(path), target.hasPrefix(realRoot + "/") else {
                 throw Failure.linkOutside(path)
             }
             path = target

@@ -109,7 +109,7 @@ enum MissReason: Hashable, Sendable {
 
     /// How the reason reads for the coach: the four diagnoses in the journal's language, the
     /// coach's own words as written.
-    func label(in language: JournalConfig.Language) -> String {
+    func label(in language: Language) -> String {
         let fr = language == .fr
         switch self {
         case .busy: return fr ? "occupé" : "busy"

@@ -1,15 +1,6 @@
 import Foundation
 import GRDB
 
-/// An error whose message is written for the coach, in either language.
-public protocol UserFacingError: Error, CustomStringConvertible {
-    func message(in language: JournalConfig.Language) -> String
-}
-
-extension UserFacingError {
-    public var description: String { message(in: .en) }
-}
-
 /// Any error as a sentence for the coach. Ours speak for themselves; the system's (Foundation's
 /// `NSCocoaErrorDomain` errors, POSIX errors, SQLite's) are told by what they concern and why,
 /// never dumped as a structure the coach cannot read.
