@@ -47,7 +47,7 @@ struct AgendaCommand: ParsableCommand {
         if let ics {
             let secret: JournalSecret
             do {
-                secret = try JournalSecret.load(root: journal.root)
+                secret = try JournalSecret.load(root: journal.root, process: journal.process)
             } catch {
                 throw CommandFailure.couldNotRun(error, language)
             }
@@ -63,7 +63,7 @@ struct AgendaCommand: ParsableCommand {
                 return
             }
             do {
-                try ExportFile.write(calendar.text, to: ics, force: force, journalRoot: journal.root)
+                try ExportFile.write(calendar.text, to: ics, force: force, journalRoot: journal.root, process: journal.process)
             } catch {
                 throw CommandFailure.couldNotRun(error, language)
             }

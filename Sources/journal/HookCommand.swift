@@ -17,7 +17,7 @@ struct HookCommand: ParsableCommand {
             let journal = try global.openJournal()
             let language = global.language(journal)
             do {
-                let report = try Initializer(root: journal.root, language: language, executable: Executable.path).installHook()
+                let report = try Initializer(root: journal.root, language: language, executable: Executable.path, process: .current).installHook()
                 for note in report.notes { Output.error("note: " + note.message.in(language).escapingControls) }
                 if report.hookInstalled {
                     Output.line(Message("hook     pre-commit: journal lint --staged", fr: "hook     pre-commit : journal lint --staged").in(language))

@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
                        relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let report: Initializer.Report
         do {
-            report = try Initializer(root: root, language: language, executable: Executable.path).run()
+            report = try Initializer(root: root, language: language, executable: Executable.path, process: .current).run()
         } catch {
             throw CommandFailure.couldNotRun(error, language)
         }

@@ -170,8 +170,7 @@ struct GlobalOptions: ParsableArguments {
     /// (journal.yml found from `--journal`, JOURNAL_DIR or the working directory), else the locale.
     var messageLanguage: JournalConfig.Language {
         if let language = lang?.value { return language }
-        let journal = try? Journal.locate(explicit: journal, environment: ProcessInfo.processInfo.environment,
-                                          workingDirectory: FileManager.default.currentDirectoryPath)
+        let journal = try? Journal.locate(explicit: journal, process: .current)
         return journal?.config.language ?? Output.systemLanguage
     }
 
@@ -181,8 +180,7 @@ struct GlobalOptions: ParsableArguments {
 
     func openJournal() throws -> Journal {
         do {
-            return try Journal.locate(explicit: journal, environment: ProcessInfo.processInfo.environment,
-                                      workingDirectory: FileManager.default.currentDirectoryPath)
+            return try Journal.locate(explicit: journal, process: .current)
         } catch {
             throw CommandFailure.couldNotRun(error, lang?.value ?? Output.systemLanguage)
         }
@@ -271,5 +269,14 @@ enum Executable {
             }
         }
         return Bundle.main.executableURL?.standardizedFileURL.path
+    }
+}
+
+extension ProcessContext {
+    /// This process's environment, working directory and time zone: read here, at the edge,
+    /// and handed to the library.
+    static var current: ProcessContext {
+        ProcessContext(environment: ProcessInfo.processInfo.environment,
+             workingDirectory: FileManager.default.currentDirectoryPath, zone: .current)
     }
 }

@@ -23,8 +23,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         if listRules {
-            let journal = try? Journal.locate(explicit: global.journal, environment: ProcessInfo.processInfo.environment,
-                                              workingDirectory: FileManager.default.currentDirectoryPath)
+            let journal = try? Journal.locate(explicit: global.journal, process: .current)
             Output.line(LintRuleList.text(global.language(journal)))
             return
         }

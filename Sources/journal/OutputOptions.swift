@@ -19,7 +19,7 @@ struct OutputFile: ParsableArguments {
     /// `--out`, when the caller prints it.
     func write(_ text: String, journal: Journal) throws -> Bool {
         guard let out else { return false }
-        try ExportFile.write(text, to: out, force: force, journalRoot: journal.root)
+        try ExportFile.write(text, to: out, force: force, journalRoot: journal.root, process: journal.process)
         return true
     }
 }

@@ -31,7 +31,7 @@ struct SummarizeCommand: ParsableCommand {
         if !noAnonymise {
             // Made here when missing, so that the coach is told once to commit it.
             do {
-                if let notice = try JournalSecret.load(root: journal.root).notice(in: language) {
+                if let notice = try JournalSecret.load(root: journal.root, process: journal.process).notice(in: language) {
                     Output.error("note: " + notice)
                 }
             } catch {

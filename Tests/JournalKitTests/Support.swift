@@ -31,7 +31,7 @@ final class TemporaryJournal {
         try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
     }
 
-    func journal() throws -> Journal { try Journal.open(root) }
+    func journal() throws -> Journal { try Journal.open(root, process: .current) }
 
     /// Sets every file's modification time `seconds` back, as for notes written a while ago: the
     /// index re-reads files modified just before its last scan (the "racy clean" rule).
@@ -48,7 +48,7 @@ final class TemporaryJournal {
 
 /// git, where the machine has it. Tests that need it say `.enabled(if: gitPath != nil, …)`, so
 /// that without git they are reported as skipped, never passed without having run.
-let gitPath: String? = Initializer.which("git")
+let gitPath: String? = Git(on: .current)?.program
 
 /// A copy of a fixture journal from Fixtures/journals, so that tests may change it.
 func fixtureJournal(_ name: String) throws -> TemporaryJournal {
@@ -143,4 +143,12 @@ func runProcess(_ executable: URL, _ arguments: [String], environment: [String: 
 
 enum DatabaseQueueFactory {
     static func make(_ path: String) throws -> DatabaseQueue { try DatabaseQueue(path: path) }
+}
+
+extension ProcessContext {
+    /// The test process's own environment, folder and zone, as the executable hands its own in.
+    static var current: ProcessContext {
+        ProcessContext(environment: ProcessInfo.processInfo.environment,
+                       workingDirectory: FileManager.default.currentDirectoryPath, zone: .current)
+    }
 }

@@ -167,7 +167,7 @@ public struct Agenda: Sendable {
             var table = TextColumns()
             for item in overdue {
                 let late = Message("\(item.daysLate) d late", fr: "\(item.daysLate) j de retard").in(language)
-                let owner = Self.ownerLabel(item.owner, language)
+                let owner = Party.ownerLabel(item.owner, language)
                 var text = item.text.shortened(to: 70)
                 if item.isPrivate { text += Message(" (private)", fr: " (privé)").in(language) }
                 table.add([.init(late, style: "31"), .init(item.client.isEmpty ? "—" : item.client),
@@ -196,10 +196,10 @@ public struct Agenda: Sendable {
                 }
                 var detail = ""
                 if let passed = item.passedAppointment, item.passedPlanned {
-                    detail = Message("the session planned on \(Self.show(passed)) is not marked held yet",
-                                 fr: "la séance prévue le \(Self.show(passed)) n'est pas encore marquée tenue").in(language)
+                    detail = Message("the session planned on \(passed.shown) is not marked held yet",
+                                 fr: "la séance prévue le \(passed.shown) n'est pas encore marquée tenue").in(language)
                 } else if let passed = item.passedAppointment {
-                    detail = Message("the appointment of \(Self.show(passed)) passed with no note", fr: "le rendez-vous du \(Self.show(passed)) est passé sans note").in(language)
+                    detail = Message("the appointment of \(passed.shown) passed with no note", fr: "le rendez-vous du \(passed.shown) est passé sans note").in(language)
                 } else if item.decidedNone {
                     detail = Message("`next: none` at the last meeting", fr: "`next: none` à la dernière rencontre").in(language)
                 } else if let since = item.since {
@@ -224,19 +224,6 @@ public struct Agenda: Sendable {
             out.append(Message("Nothing needs your attention.", fr: "Rien ne demande votre attention.").in(language))
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// `2026-05-11 09:00`: as a coach reads a date, the offset kept when the note gave one.
-    static func show(_ date: DateValue) -> String {
-        date.description.replacingOccurrences(of: "T", with: " ")
-    }
-
-    static func ownerLabel(_ owner: String, _ language: JournalConfig.Language) -> String {
-        switch owner {
-        case Party.coach.rawValue: return "coach"
-        case Party.sponsor.rawValue: return Message("sponsor", fr: "commanditaire").in(language)
-        default: return "client"
-        }
     }
 
     // MARK: JSON

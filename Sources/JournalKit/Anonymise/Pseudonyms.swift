@@ -72,8 +72,8 @@ struct Pseudonyms: Sendable {
     /// The journal's pseudonym key: derived by HMAC-SHA256 from the journal's secret
     /// (`journal.key`, committed with the notes, made when missing), or the key of the older
     /// `.journal/pseudonym-key` that journal.key took over, so that pseudonyms never change.
-    static func key(journalRoot: URL) throws -> String {
-        try JournalSecret.load(root: journalRoot).pseudonymKey
+    static func key(of journal: Journal) throws -> String {
+        try JournalSecret.load(root: journal.root, process: journal.process).pseudonymKey
     }
 
     static let letters = (UInt8(ascii: "A")...UInt8(ascii: "Z")).map { String(UnicodeScalar($0)) }

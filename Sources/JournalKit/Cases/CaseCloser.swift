@@ -60,7 +60,7 @@ public struct CaseCloser: Sendable {
         let sentence = outcome.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace
         guard !sentence.isEmpty else { throw Failure.emptyOutcome }
         let path = caseNote.path
-        if !force, LintFixer.uncommitted(in: journal.root).contains(path) { throw Failure.uncommitted(path) }
+        if !force, Git(on: journal.process)?.uncommitted(in: journal.root).contains(path) == true { throw Failure.uncommitted(path) }
         let url = journal.root.appendingPathComponent(path)
         let original: Data
         do {

@@ -130,11 +130,11 @@ public struct CasePurge: Sendable {
             try HoursArchive.append(hours, root: root, language: language)
             kept = true
         }
-        let git = Initializer.which("git")
-        let top = git.flatMap { Initializer.output($0, ["-C", root.path, "rev-parse", "--show-toplevel"]) }
+        let git = Git(on: journal.process)
+        let top = git.flatMap { $0.output(["-C", root.path, "rev-parse", "--show-toplevel"]) }
         var tracked: [String] = []
         if let git, top != nil, !plan.files.isEmpty,
-           let data = Initializer.outputData(git, ["--literal-pathspecs", "-C", root.path, "ls-files", "-z", "--"] + plan.files) {
+           let data = git.outputData(["--literal-pathspecs", "-C", root.path, "ls-files", "-z", "--"] + plan.files) {
             tracked = String(decoding: data, as: UTF8.self).split(separator: "\0").map(String.init)
         }
         var removed: [String] = []
@@ -158,16 +158,16 @@ public struct CasePurge: Sendable {
             // The client is not named: a message outlives the files it describes.
             let body = Message("Made by journal retention --purge. This commit holds the removed files only\(kept ? ", and the hours kept anonymously" : "").",
                            fr: "Fait par journal retention --purge. Ce commit ne contient que les fichiers retirés\(kept ? " et les heures gardées anonymement" : "").").in(language)
-            _ = Initializer.outputData(git, ["--literal-pathspecs", "-C", root.path, "rm", "-q", "-r", "--cached", "--ignore-unmatch", "--"] + tracked)
-            if kept { _ = Initializer.outputData(git, ["--literal-pathspecs", "-C", root.path, "add", "--", HoursArchive.fileName]) }
-            let result = Self.run(git, ["--literal-pathspecs", "-C", root.path, "commit", "-q", "--only", "-m", subject, "-m", body, "--"] + paths)
+            _ = git.outputData(["--literal-pathspecs", "-C", root.path, "rm", "-q", "-r", "--cached", "--ignore-unmatch", "--"] + tracked)
+            if kept { _ = git.outputData(["--literal-pathspecs", "-C", root.path, "add", "--", HoursArchive.fileName]) }
+            let result = Self.run(git.program, ["--literal-pathspecs", "-C", root.path, "commit", "-q", "--only", "-m", subject, "-m", body, "--"] + paths)
             if result.status == 0 {
-                commit = Initializer.output(git, ["-C", root.path, "rev-parse", "--short", "HEAD"])
+                commit = git.output(["-C", root.path, "rev-parse", "--short", "HEAD"])
             } else {
                 failure = result.error.trimmingWhitespace.isEmpty ? "git commit: \(result.status)" : result.error.trimmingWhitespace
             }
         }
-        let prefix = top.map { StagedLinter.relativePrefix(of: root.path, in: $0) } ?? ""
+        let prefix = top.map { Git.relativePrefix(of: root.path, in: $0) } ?? ""
         var history = tracked.contains { $0.hasPrefix("clients/\(plan.client)/") } ? [prefix + "clients/\(plan.client)/"] : []
         history += tracked.filter { !$0.hasPrefix("clients/\(plan.client)/") }.map { prefix + $0 }
         return Result(removed: removed, exports: exports, commit: commit, commitFailure: failure, inGit: top != nil,

@@ -58,7 +58,7 @@ public struct CommitmentSummary: Sendable {
         self.today = today
         let all = book.commitments
         if let client = query.client, !book.hasClient(client), !all.contains(where: { $0.client == client }) {
-            throw UnknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
+            throw UnknownClient(client, nearest: Suggestion.nearest(to: client, among: book.clientIDs))
         }
         let todayText = today.description
         let shown = all.filter { item in
@@ -88,7 +88,7 @@ public struct CommitmentSummary: Sendable {
             var header = group.client.isEmpty ? (Message("(no client)", fr: "(sans client)").in(language)) : group.client.escapingControls
             if let next = group.next {
                 // For people: `2026-12-07 09:00`, not the stored `2026-12-07T09:00`.
-                let shown = DateValue.fromText(next).map(Agenda.show) ?? next
+                let shown = DateValue.fromText(next).map(\.shown) ?? next
                 if next >= todayText {
                     header += Message("  · next appointment \(shown)", fr: "  · prochain rendez-vous \(shown)").in(language)
                 } else {
@@ -116,7 +116,7 @@ public struct CommitmentSummary: Sendable {
                 }
                 if let odds = item.odds { columns.append((Message("odds ", fr: "cote ").in(language)) + odds) }
                 if item.owner != "client" {
-                    columns.append((Message("by: ", fr: "par : ").in(language)) + Agenda.ownerLabel(item.owner, language))
+                    columns.append((Message("by: ", fr: "par : ").in(language)) + Party.ownerLabel(item.owner, language))
                 }
                 columns.append(item.text.escapingControls + (item.isPrivate ? (Message(" (private)", fr: " (privé)").in(language)) : ""))
                 if let successor = item.carriedTo {

@@ -47,7 +47,7 @@ public struct CaseBook: Sendable {
     public func hasClient(_ id: String) -> Bool { caseFiles[id] != nil }
 
     /// The known client nearest to a misspelt id, for a did-you-mean.
-    public func nearestClient(to id: String) -> String? { NoteParser.nearest(to: id, among: clientIDs) }
+    public func nearestClient(to id: String) -> String? { Suggestion.nearest(to: id, among: clientIDs) }
 
     func resolved(_ client: String) -> ResolvedClient? { resolutions[client]?.client }
 

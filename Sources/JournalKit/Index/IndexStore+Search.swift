@@ -63,36 +63,47 @@ extension IndexStore {
         }
         if !query.includePrivate { filters += " AND private = 0" }
         let order = " ORDER BY sort_key IS NULL, sort_key DESC, path, line, private"
-        var sql = """
-            SELECT path, line, client, type, day, section, private, text,
-                   highlight(search, 0, ?, ?) AS marked, snippet(search, 0, ?, ?, '…', 16) AS cut
-            FROM search WHERE search MATCH ?
-            """
+        var sql = "SELECT rowid, path, line, client, type, day, section, private, text FROM search WHERE search MATCH ?"
+            + filters + order
+        if let limit = query.limit { sql += " LIMIT \(limit)" }
         let start = String(SearchLine.markStart), end = String(SearchLine.markEnd)
-        var arguments: [(any DatabaseValueConvertible)?] = [start, end, start, end, expression]
-        if let limit = query.limit {
-            // Highlighting is most of a query's cost: only the lines kept are highlighted.
-            sql += " AND rowid IN (SELECT rowid FROM search WHERE search MATCH ?" + filters + order + " LIMIT \(limit))"
-            arguments += [expression] + filterArguments
-        } else {
-            sql += filters
-            arguments += filterArguments
-        }
-        sql += order
-        let statementArguments = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
+        var highlight = SearchHighlight(words: query.words)
         return try repairing { try database.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { row in
-                let marked: String = try row.decode(forColumn: "marked")
-                let cut: String = try row.decode(forColumn: "cut")
-                let client: String = try row.decode(forColumn: "client")
-                return SearchHit(path: try row.decode(forColumn: "path"), line: try row.decode(forColumn: "line"),
-                                 client: client.isEmpty ? nil : client, type: try row.decode(forColumn: "type"),
-                                 date: try row.decode(forColumn: "day"), section: try row.decode(forColumn: "section"),
-                                 isPrivate: try row.decode(Int.self, forColumn: "private") != 0,
-                                 text: try row.decode(forColumn: "text"),
-                                 marked: marked.count <= SearchHit.wholeLineLimit ? marked : cut)
+            var hits: [SearchHit] = []
+            var long: [Int: Int64] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments([expression] + filterArguments.map { $0?.databaseValue ?? .null }))
+            while let row = try rows.next() {
+                // By index, in the SELECT's order: looking columns up by name cost more than the query.
+                let text: String = try row.decode(atIndex: 8)
+                let client: String = try row.decode(atIndex: 3)
+                let marked = highlight.marked(text, open: start, close: end)
+                if marked.count > SearchHit.wholeLineLimit { long[hits.count] = try row.decode(atIndex: 0) }
+                hits.append(SearchHit(path: try row.decode(atIndex: 1), line: try row.decode(atIndex: 2),
+                                      client: client.isEmpty ? nil : client, type: try row.decode(atIndex: 4),
+                                      date: try row.decode(atIndex: 5), section: try row.decode(atIndex: 6),
+                                      isPrivate: try row.decode(Int.self, atIndex: 7) != 0, text: text, marked: marked))
             }
+            // A long line is shown around its match, cut by FTS5's own snippet(): asked for those
+            // lines only.
+            if !long.isEmpty {
+                let snippets = try Self.snippets(of: Array(long.values), expression: expression, start: start, end: end, db)
+                for (index, rowid) in long { if let cut = snippets[rowid] { hits[index].marked = cut } }
+            }
+            return hits
         } }
+    }
+
+    private static func snippets(of rowids: [Int64], expression: String, start: String, end: String,
+                                 _ db: Database) throws -> [Int64: String] {
+        var snippets: [Int64: String] = [:]
+        for chunk in stride(from: 0, to: rowids.count, by: 500).map({ rowids[$0..<min($0 + 500, rowids.count)] }) {
+            let places = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT rowid, snippet(search, 0, ?, ?, '…', 16) FROM search WHERE search MATCH ? AND rowid IN (\(places))",
+                arguments: StatementArguments([start, end, expression] + chunk.map { $0 as any DatabaseValueConvertible }))
+            while let row = try rows.next() { snippets[try row.decode(atIndex: 0)] = try row.decode(atIndex: 1) }
+        }
+        return snippets
     }
 }
 
@@ -125,7 +136,7 @@ public struct SearchQuery: Sendable {
 
     /// The known client nearest to a misspelt id, for a did-you-mean.
     public static func nearest(to id: String, among clients: Set<String>) -> String? {
-        NoteParser.nearest(to: id, among: clients.sorted())
+        Suggestion.nearest(to: id, among: clients.sorted())
     }
 
     /// The sections `--section` takes, in the words a coach may type (French or English).
@@ -141,11 +152,10 @@ public struct SearchQuery: Sendable {
         }
     }
 
-    /// The FTS5 expression: each word and each phrase quoted (so that no character of the
-    /// coach's query is read as an operator), a trailing `*` kept as a prefix search, all of
-    /// them required. `"…"` and « … » make a phrase. nil when the query has no word at all.
-    var expression: String? {
-        var terms: [String] = []
+    /// The query's words and phrases, as the coach wrote them; `prefix` for a word ending in
+    /// `*`. `"…"` and « … » make a phrase.
+    var words: [(text: String, prefix: Bool)] {
+        var words: [(text: String, prefix: Bool)] = []
         var current = ""
         var inPhrase: Character?
         func flush(phrase: Bool) {
@@ -157,8 +167,7 @@ public struct SearchQuery: Sendable {
                 prefix = true
             }
             guard word.contains(where: { $0.isLetter || $0.isNumber }) else { return }
-            let quoted = "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            terms.append(prefix ? quoted + "*" : quoted)
+            words.append((word, prefix))
         }
         for character in text {
             if let open = inPhrase {
@@ -178,6 +187,16 @@ public struct SearchQuery: Sendable {
             }
         }
         flush(phrase: inPhrase != nil)
+        return words
+    }
+
+    /// The FTS5 expression: each word and each phrase quoted (so that no character of the
+    /// coach's query is read as an operator), a trailing `*` kept as a prefix search, all of
+    /// them required. nil when the query has no word at all.
+    var expression: String? {
+        let terms = words.map { word in
+            "\"" + word.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (word.prefix ? "*" : "")
+        }
         return terms.isEmpty ? nil : terms.joined(separator: " AND ")
     }
 }

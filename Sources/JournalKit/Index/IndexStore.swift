@@ -649,7 +649,7 @@ public struct IndexStore: Sendable {
         let blobs = try repairing { try database.read { try Data.fetchAll($0, sql: "SELECT note FROM files ORDER BY path") } }
         // Decoding thousands of notes is most of a full lint: on every core.
         let notes = Parallel.map(blobs.count) { index in try? JSONDecoder().decode(Note.self, from: blobs[index]) }
-        return notes.compactMap { $0 }.filter { $0.type != nil }.sorted(by: LintEngine.order(zone))
+        return notes.compactMap { $0 }.filter { $0.type != nil }.sorted(by: Note.journalOrder(zone))
     }
 
     /// Every word of a person's name anywhere in the journal's documents (`Note.personWords`),

@@ -35,7 +35,7 @@ struct Resolver: Sendable {
         }
         if let client, !knownClients.contains(client) {
             // A typo of a known client is far likelier than a new client without a case file.
-            let message = NoteParser.nearest(to: client, among: knownClients).map { known in
+            let message = Suggestion.nearest(to: client, among: knownClients).map { known in
                 Message("no case file for client `\(client)`: did you mean `\(known)`? (else create clients/\(client)/client.md: journal new client \(client) --name \"…\")",
                         fr: "pas de dossier pour le client `\(client)` : vouliez-vous écrire `\(known)` ? (sinon créez clients/\(client)/client.md : journal new client \(client) --name \"…\")")
             } ?? Message("no case file for client `\(client)`: create clients/\(client)/client.md (journal new client \(client) --name \"…\")",
@@ -202,9 +202,9 @@ struct Resolver: Sendable {
                     // A few suggestions per client are enough to show the pattern; thousands of
                     // broken refs must not each scan every id.
                     suggestions += 1
-                    let earlier = suggestions <= 20 && byID.count <= NoteParser.maximumCandidates
+                    let earlier = suggestions <= 20 && byID.count <= Suggestion.maximumCandidates
                         ? Array(byID.filter { madeAt[$0.value] < noteIndex }.keys) : []
-                    let message = NoteParser.nearest(to: ref, among: earlier).map { known in
+                    let message = Suggestion.nearest(to: ref, among: earlier).map { known in
                         Message("`ref:: \(ref)` names no earlier commitment of this client: did you mean `\(known)`?",
                                 fr: "`ref:: \(ref)` ne désigne aucun engagement antérieur de ce client : vouliez-vous écrire `\(known)` ?")
                     } ?? Message("`ref:: \(ref)` names no earlier commitment of this client: use a commitment's `id`, or FILE#N for the Nth commitment of FILE",

@@ -43,7 +43,7 @@ struct FileWalker: Sendable {
         var temporaries: [String] = []
         var diagnostics: [Diagnostic] = []
         let rootPath = root.path
-        let realRoot = Self.realPath(rootPath) ?? rootPath
+        let realRoot = FileSystem.realPath(rootPath) ?? rootPath
         var pending: [(relative: String, depth: Int)] = [("", 0)]
         while let (relative, depth) = pending.popLast() {
             let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
@@ -78,7 +78,7 @@ struct FileWalker: Sendable {
                 }
                 guard name.lowercased().hasSuffix(".md") else { continue }
                 if kind == S_IFLNK {
-                    guard let target = Self.realPath(childAbsolute) else {
+                    guard let target = FileSystem.realPath(childAbsolute) else {
                         diagnostics.append(Self.linkDiagnostic(childRelative, Message(
                             "this link is broken or loops back on itself: it was skipped",
                             fr: "ce lien est cassé ou boucle sur lui-même : il n'a pas été suivi")))
@@ -206,11 +206,5 @@ struct FileWalker: Sendable {
 
     private static func linkDiagnostic(_ path: String, _ message: Message) -> Diagnostic {
         Diagnostic(path: path, line: 1, column: 1, severity: .warning, rule: Rule.fileUnreadable, message)
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -81,7 +81,8 @@ public struct JournalSecret: Sendable {
     }
 
     /// The journal's secret, made (or taken over from `.journal/pseudonym-key`) when missing.
-    public static func load(root: URL) throws -> JournalSecret {
+    /// `process`: where git is found, to tell whether the repository ignores the file it made.
+    public static func load(root: URL, process: ProcessContext) throws -> JournalSecret {
         let url = root.appendingPathComponent(fileName)
         if let text = try readFile(url, root: root) {
             guard let parsed = parse(text) else { throw Failure.unreadable(url.path) }
@@ -103,7 +104,7 @@ public struct JournalSecret: Sendable {
             return JournalSecret(secret: secret, legacyPseudonymKey: legacy, origin: .oneOff)
         }
         return JournalSecret(secret: secret, legacyPseudonymKey: legacy, origin: legacy == nil ? .created : .adopted,
-                             ignoredByGit: isIgnoredByGit(root: root))
+                             ignoredByGit: isIgnoredByGit(root: root, process: process))
     }
 
     /// What `load` says on the error output when it made the file; nil when it was there.
@@ -174,8 +175,8 @@ public struct JournalSecret: Sendable {
         }
         var path = url.path
         if info.st_mode & S_IFMT == S_IFLNK {
-            guard let resolved = FileWalker.realPath(url.path),
-                  let base = FileWalker.realPath(root.path),
+            guard let resolved = FileSystem.realPath(url.path),
+                  let base = FileSystem.realPath(root.path),
                   resolved.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
                 throw Failure.linkOutside(url.path)
             }
@@ -203,8 +204,8 @@ public struct JournalSecret: Sendable {
     }
 
     /// Whether the journal's git repository (if any) ignores journal.key.
-    static func isIgnoredByGit(root: URL) -> Bool {
-        guard let git = Initializer.which("git") else { return false }
-        return Initializer.run(git, ["-C", root.path, "check-ignore", "-q", fileName])
+    static func isIgnoredByGit(root: URL, process: ProcessContext) -> Bool {
+        guard let git = Git(on: process) else { return false }
+        return git.run(["-C", root.path, "check-ignore", "-q", fileName])
     }
 }

@@ -25,7 +25,7 @@ public struct LintEngine: Sendable {
         if paths != nil {
             let clients = try store.clients(ofPaths: inScope)
             notes = try clients.sorted().flatMap { try store.notes(ofClient: $0) }.filter { $0.type != nil }
-                .sorted(by: Self.order(journal.config.timezone))
+                .sorted(by: Note.journalOrder(journal.config.timezone))
             resolutions = try store.resolutions(of: clients)
         } else {
             notes = try store.documents()
@@ -41,12 +41,6 @@ public struct LintEngine: Sendable {
             !(suppressions[finding.path] ?? []).contains { $0.covers(rule: finding.rule, line: finding.line) }
         }
         return journal.config.applyingRuleSettings(findings.filter { inScope($0.path) }).sorted()
-    }
-
-    /// Documents by date (undated first), then path.
-    static func order(_ zone: TimeZone) -> (Note, Note) -> Bool {
-        func key(_ note: Note) -> Double { note.date?.instant(in: zone).timeIntervalSince1970 ?? -.greatestFiniteMagnitude }
-        return { (key($0), $0.path) < (key($1), $1.path) }
     }
 
     static func findings(in context: LintContext) -> [Diagnostic] {

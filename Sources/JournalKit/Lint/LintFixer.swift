@@ -147,7 +147,7 @@ public struct LintFixer: Sendable {
         }
         afterPlanning?()
         let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone, tasks: journal.config.tasks)
-        let dirty = force ? [] : Self.uncommitted(in: journal.root)
+        let dirty = force ? [] : Git(on: journal.process)?.uncommitted(in: journal.root) ?? []
         var report = Report()
         // First the notes themselves (dates, emoji, ids); then, for the commitments whose id is
         // now in their note, the reviews that name them.
@@ -410,18 +410,4 @@ public struct LintFixer: Sendable {
         return candidate
     }
 
-    /// Paths (relative to the journal) that git reports as modified, added or untracked.
-    static func uncommitted(in root: URL) -> Set<String> {
-        guard let git = Initializer.which("git"),
-              let top = Initializer.output(git, ["-C", root.path, "rev-parse", "--show-toplevel"]),
-              let data = Initializer.outputData(git, ["-C", root.path, "status", "--porcelain", "-z", "--untracked-files=all", "."])
-        else { return [] }
-        let prefix = StagedLinter.relativePrefix(of: root.path, in: top)
-        var paths = Set<String>()
-        for entry in String(decoding: data, as: UTF8.self).split(separator: "\0") where entry.count > 3 {
-            let path = String(entry.dropFirst(3))
-            if path.hasPrefix(prefix) { paths.insert(String(path.dropFirst(prefix.count))) }
-        }
-        return paths
-    }
 }

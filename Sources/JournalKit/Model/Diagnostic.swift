@@ -84,9 +84,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
     }
 }
 
-/// The ids of the problems the parser, the walker and the index report themselves, written
-/// once here so that they need nothing from Lint. Each has its entry in `LintCatalogue` (under
-/// Lint/Rules/Structural/, which takes its id from here); a test checks that every case does.
+
+/// Every rule's id, written once here: the problems the parser, the walker and the index report
+/// themselves, then the lint rules'. They sit below Lint so that reading journal.yml's
+/// `lint.rules` and the parser need nothing from it; each rule of `LintCatalogue` takes its id
+/// from here, and a test checks that every case has exactly one rule.
 enum Rule: String, CaseIterable, Sendable {
     case frontmatterInvalid = "frontmatter-invalid"
     case fieldMissing = "field-missing"
@@ -99,4 +101,23 @@ enum Rule: String, CaseIterable, Sendable {
     case fileUnreadable = "file-unreadable"
     case configInvalid = "config-invalid"
     case commentUnclosed = "comment-unclosed"
+    // The lint rules' own.
+    case cadenceGap = "cadence-gap"
+    case chemistryBriefing = "chemistry-briefing"
+    case chemistryDisclosure = "chemistry-disclosure"
+    case commitmentLowOdds = "commitment-low-odds"
+    case commitmentNoDue = "commitment-no-due"
+    case commitmentUnreviewed = "commitment-unreviewed"
+    case contractExceeded = "contract-exceeded"
+    case dateOrder = "date-order"
+    case demandNeed = "demand-need"
+    case disclosureBeyondAgreement = "disclosure-beyond-agreement"
+    case missStreak = "miss-streak"
+    case missWithoutReason = "miss-without-reason"
+    case nextMissing = "next-missing"
+    case nextNoneUnexplained = "next-none-unexplained"
+    case objectiveUnvalidated = "objective-unvalidated"
+    case plannedSessionPast = "planned-session-past"
+    case retentionExpired = "retention-expired"
+    case undeclaredPerson = "undeclared-person"
 }

@@ -35,7 +35,7 @@ struct Note: Sendable, Codable, Hashable {
     /// `<!-- journal-lint-disable RULE -->` comments: what lint must not report here.
     var suppressions: [Suppression] = []
     /// Words that look like people's names, outside private sections, comments and code.
-    var names: [NameDetector.Candidate] = []
+    var names: [NameCandidate] = []
     /// The note's lines for the full-text search: set by the parser, stored in the index's
     /// search table only (`storageData` leaves them out of the stored note, which they would
     /// double in size).

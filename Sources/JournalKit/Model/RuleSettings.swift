@@ -1,8 +1,7 @@
 /// journal.yml's `lint.rules`: a severity per rule, or `off`.
 extension JournalConfig {
-    /// Every rule id `lint.rules` may name: the catalogue's, so that a rule added there can be
-    /// set here without a second list to keep.
-    public static let knownRules: Set<String> = Set(LintCatalogue.rules.map(\.id))
+    /// Every rule id `lint.rules` may name (each has its rule in the catalogue: a test checks it).
+    public static let knownRules: Set<String> = Set(Rule.allCases.map(\.rawValue))
 
     /// The diagnostics with the journal's severities applied: `off` rules removed. Problems
     /// with journal.yml itself are never silenced.

@@ -43,10 +43,14 @@ public struct Initializer: Sendable {
     /// The absolute path of the `journal` binary that runs, written into the hook.
     public let executable: String?
 
-    public init(root: URL, language: JournalConfig.Language = .fr, executable: String? = nil) {
+    /// Where git is found, and the time zone journal.yml is given.
+    public let process: ProcessContext
+
+    public init(root: URL, language: JournalConfig.Language = .fr, executable: String? = nil, process: ProcessContext) {
         self.root = root.standardizedFileURL
         self.language = language
         self.executable = executable
+        self.process = process
     }
 
     /// `.gitignore`'s lines: the derived index and the exports are not committed, nor the
@@ -148,7 +152,7 @@ public struct Initializer: Sendable {
         let config = root.appendingPathComponent(JournalConfig.fileName)
         if !manager.fileExists(atPath: config.path) {
             let text = try Templates(journalRoot: nil, language: language)
-                .render("journal.yml", ["timezone": TimeZone.current.identifier])
+                .render("journal.yml", ["timezone": process.zone.identifier])
             try AtomicFile.write(Data(text.utf8), to: config, overwrite: false)
             report.created.append(JournalConfig.fileName)
         }
@@ -157,7 +161,7 @@ public struct Initializer: Sendable {
             report.created.append(folder + "/")
         }
         if try JournalSecret.readFile(root.appendingPathComponent(JournalSecret.fileName), root: root) == nil {
-            let secret = try JournalSecret.load(root: root)
+            let secret = try JournalSecret.load(root: root, process: process)
             report.created.append(JournalSecret.fileName + (secret.origin == .adopted ? " (.journal/pseudonym-key)" : ""))
         }
         let ignore = root.appendingPathComponent(".gitignore")
@@ -171,12 +175,12 @@ public struct Initializer: Sendable {
             try AtomicFile.write(Data(text.utf8), to: ignore, overwrite: true)
             report.created.append(existing.isEmpty ? ".gitignore" : ".gitignore (+ \(missing.joined(separator: ", ")))")
         }
-        guard let git = Self.which("git") else {
+        guard let git = Git(on: process) else {
             report.notes.append(.gitMissing)
             return report
         }
-        if !Self.run(git, ["-C", root.path, "rev-parse", "--is-inside-work-tree"]) {
-            if Self.run(git, ["init", "-q", root.path]) {
+        if !git.run(["-C", root.path, "rev-parse", "--is-inside-work-tree"]) {
+            if git.run(["init", "-q", root.path]) {
                 report.gitInitialised = true
             } else {
                 report.notes.append(.gitInitFailed)
@@ -191,27 +195,27 @@ public struct Initializer: Sendable {
     /// an existing hook alone.
     public func installHook() throws -> Report {
         var report = Report()
-        guard let git = Self.which("git"),
-              Self.run(git, ["-C", root.path, "rev-parse", "--is-inside-work-tree"]) else {
+        guard let git = Git(on: process),
+              git.run(["-C", root.path, "rev-parse", "--is-inside-work-tree"]) else {
             throw StagedLinter.Failure.noGit
         }
         try installHook(git: git, into: &report)
         return report
     }
 
-    private func installHook(git: String, into report: inout Report) throws {
-        guard let hooks = Self.output(git, ["-C", root.path, "rev-parse", "--git-path", "hooks"]) else {
+    private func installHook(git: Git, into report: inout Report) throws {
+        guard let hooks = git.output(["-C", root.path, "rev-parse", "--git-path", "hooks"]) else {
             return
         }
         let hooksURL = hooks.hasPrefix("/") ? URL(fileURLWithPath: hooks)
             : root.appendingPathComponent(hooks).standardizedFileURL
         let hook = hooksURL.appendingPathComponent("pre-commit")
-        let top = Self.output(git, ["-C", root.path, "rev-parse", "--show-toplevel"]) ?? root.path
-        let prefix = StagedLinter.relativePrefix(of: root.path, in: top)
+        let top = git.output(["-C", root.path, "rev-parse", "--show-toplevel"]) ?? root.path
+        let prefix = Git.relativePrefix(of: root.path, in: top)
         let folder = prefix.isEmpty ? "." : String(prefix.dropLast())
         // The hook speaks the journal's language, which journal.yml says once it exists.
         let configData = FileManager.default.contents(atPath: root.appendingPathComponent(JournalConfig.fileName).path)
-        let hookLanguage = configData.map { Journal.config(from: $0).language } ?? language
+        let hookLanguage = configData.map { Journal.config(from: $0, zone: process.zone).language } ?? language
         let wanted = Self.hook(journalFolder: folder, executable: executable, language: hookLanguage)
         if let current = try? String(contentsOf: hook, encoding: .utf8) {
             if current == wanted { return }
@@ -233,37 +237,4 @@ public struct Initializer: Sendable {
         }
     }
 
-    static func which(_ program: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(program)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
-    @discardableResult
-    static func run(_ program: String, _ arguments: [String]) -> Bool {
-        output(program, arguments) != nil
-    }
-
-    /// Standard output of a successful run, trimmed; nil on failure.
-    static func output(_ program: String, _ arguments: [String]) -> String? {
-        outputData(program, arguments).map { String(decoding: $0, as: UTF8.self).trimmingWhitespace }
-    }
-
-    /// Standard output of a successful run, as is; nil on failure. Standard error is dropped.
-    static func outputData(_ program: String, _ arguments: [String]) -> Data? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? data : nil
-    }
 }

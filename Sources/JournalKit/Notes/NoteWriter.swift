@@ -95,7 +95,7 @@ public struct NoteWriter: Sendable {
         if let client, let store {
             _ = try store.update()
             resolution = try store.resolutions().first { $0.client?.id == client }
-            guard let resolution else { throw UnknownClient(client, needed: .caseFileToWriteIn, nearest: NoteParser.nearest(to: client, among: try store.clientsWithCaseFile())) }
+            guard let resolution else { throw UnknownClient(client, needed: .caseFileToWriteIn, nearest: Suggestion.nearest(to: client, among: try store.clientsWithCaseFile())) }
             if let caseFile = resolution.documents.first(where: { $0.type == DocumentType.client.rawValue }),
                caseFile.path.hasPrefix("clients/") {
                 clientFolder = caseFile.path.split(separator: "/").prefix(2).joined(separator: "/")

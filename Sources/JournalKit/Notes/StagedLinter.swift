@@ -33,12 +33,12 @@ public struct StagedLinter: Sendable {
     static let refusedFolders = [".journal", "exports"]
 
     public func lint() throws -> Outcome {
-        guard let git = Initializer.which("git"),
-              let top = Initializer.output(git, ["-C", journal.root.path, "rev-parse", "--show-toplevel"]) else {
+        guard let git = Git(on: journal.process),
+              let top = git.output(["-C", journal.root.path, "rev-parse", "--show-toplevel"]) else {
             throw Failure.noGit
         }
-        let prefix = Self.relativePrefix(of: journal.root.path, in: top)
-        guard let every = Initializer.outputData(git, ["-C", top, "diff", "--cached", "--name-only", "-z",
+        let prefix = Git.relativePrefix(of: journal.root.path, in: top)
+        guard let every = git.outputData(["-C", top, "diff", "--cached", "--name-only", "-z",
                                                        "--diff-filter=ACMR"])
             .map({ String(decoding: $0, as: UTF8.self) }) else {
             throw Failure.noGit
@@ -49,7 +49,7 @@ public struct StagedLinter: Sendable {
             let first = path.split(separator: "/").first.map(String.init) ?? ""
             return Self.refusedFolders.contains(first) ? path : nil
         }
-        guard let names = Initializer.outputData(git, ["-C", top, "diff", "--cached", "--name-only", "-z",
+        guard let names = git.outputData(["-C", top, "diff", "--cached", "--name-only", "-z",
                                                        "--diff-filter=ACMR", "--", "*.md"])
             .map({ String(decoding: $0, as: UTF8.self) }) else {
             throw Failure.noGit
@@ -59,7 +59,7 @@ public struct StagedLinter: Sendable {
         var config = journal.config
         let configName = prefix + JournalConfig.fileName
         if let data = Self.blob(git, top: top, name: configName) {
-            config = Journal.config(from: data)
+            config = Journal.config(from: data, zone: journal.process.zone)
         }
         let parser = NoteParser(aliases: config.headingAliases, zone: config.timezone, tasks: config.tasks)
         var diagnostics: [Diagnostic] = config.diagnostics
@@ -111,14 +111,7 @@ public struct StagedLinter: Sendable {
         return found
     }
 
-    static func relativePrefix(of root: String, in top: String) -> String {
-        let realRoot = FileWalker.realPath(root) ?? root
-        let realTop = FileWalker.realPath(top) ?? top
-        guard realRoot != realTop, realRoot.hasPrefix(realTop + "/") else { return "" }
-        return String(realRoot.dropFirst(realTop.count + 1)) + "/"
-    }
-
-    private static func blob(_ git: String, top: String, name: String) -> Data? {
-        Initializer.outputData(git, ["-C", top, "show", ":" + name])
+    private static func blob(_ git: Git, top: String, name: String) -> Data? {
+        git.outputData(["-C", top, "show", ":" + name])
     }
 }

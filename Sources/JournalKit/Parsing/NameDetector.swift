@@ -4,29 +4,7 @@ import FirstNameData
 /// capitalised word after a title (M., Mme, Dr, Me…). Shared by the `undeclared-person` lint
 /// rule and, later, by anonymised summaries, so that both see the same names.
 enum NameDetector {
-    struct Candidate: Sendable, Codable, Hashable {
-        var name: String
-        var line: Int
-        var column: Int
-        /// False for a first name that is also an ordinary word at the start of a sentence
-        /// (« Rose est venue », "Will you…"): summaries hide it all the same, lint does not warn.
-        var confident = true
-
-        init(name: String, line: Int, column: Int, confident: Bool = true) {
-            self.name = name
-            self.line = line
-            self.column = column
-            self.confident = confident
-        }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            name = try container.decode(String.self, forKey: .name)
-            line = try container.decode(Int.self, forKey: .line)
-            column = try container.decode(Int.self, forKey: .column)
-            confident = try container.decodeIfPresent(Bool.self, forKey: .confident) ?? true
-        }
-    }
+    typealias Candidate = NameCandidate
 
     /// A candidate in a text, by its range.
     struct Span: Sendable {

@@ -158,7 +158,7 @@ struct NoteParser: Sendable {
         for entry in entries where !known.contains(entry.key) {
             var message = Message("`\(entry.key)` is not a field of a \(note.type!.rawValue) note",
                                   fr: "`\(entry.key)` n'est pas un champ d'une note de type \(note.type!.rawValue)")
-            if let suggestion = Self.closest(to: entry.key, in: known) {
+            if let suggestion = Suggestion.closest(to: entry.key, in: known) {
                 message = Message(message.en + ": did you mean `\(suggestion)`?",
                                   fr: message.fr + " : vouliez-vous écrire `\(suggestion)` ?")
             }
@@ -243,89 +243,6 @@ struct NoteParser: Sendable {
 
     /// The accented spelling of the folded keys that have one, for suggestions.
     static let itemKeySpellings: [String: String] = ["echeance": "échéance", "valide": "validé"]
-
-    /// The known key nearest to a misspelt one, if it is close enough to be a typo.
-    /// A candidate whose length alone rules it out is not compared: a note of thousands of
-    /// unknown keys must not cost an edit distance against every known one for each.
-    static func closest(to key: String, in known: Set<String>) -> String? {
-        let folded = TextFold.fold(key)
-        let length = folded.count
-        let limit = max(1, min(2, length / 3))
-        var best: (String, Int)?
-        // Known keys are ASCII once folded: so is nearly every key written, and on bytes the
-        // bounded distance stops as soon as the limit is passed.
-        let ascii = folded.utf8.allSatisfy { $0 < 0x80 } ? Array(folded.utf8.prefix(64)) : nil
-        for candidate in known where abs(candidate.count - length) <= limit {
-            let distance = ascii.map { boundedDistance($0, Array(candidate.utf8), limit: limit) } ?? editDistance(folded, candidate)
-            guard distance <= limit else { continue }
-            if best == nil || (distance, candidate) < (best!.1, best!.0) { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
-    /// The candidate nearest to a misspelt id (a client's, a commitment's), if it is close
-    /// enough to be a typo; ids are compared as written. Bounded: nothing is suggested among
-    /// more than `maximumCandidates` (a hostile journal must not make every miss quadratic),
-    /// and a candidate whose length alone rules it out costs one comparison.
-    static func nearest(to word: String, among candidates: some Collection<String>) -> String? {
-        guard candidates.count <= maximumCandidates else { return nil }
-        let target = Array(word.utf8.prefix(64))
-        let limit = max(1, min(2, word.count / 3))
-        var best: (String, Int)?
-        for candidate in candidates where candidate != word {
-            let bytes = Array(candidate.utf8.prefix(64))
-            guard abs(bytes.count - target.count) <= limit else { continue }
-            let distance = boundedDistance(target, bytes, limit: limit)
-            guard distance <= limit else { continue }
-            if best == nil || (distance, candidate) < (best!.1, best!.0) { best = (candidate, distance) }
-        }
-        return best?.0
-    }
-
-    static let maximumCandidates = 5_000
-
-    /// Edit distance (a swap of two neighbours counting one), or `limit + 1` as soon as it is
-    /// known to exceed `limit`.
-    static func boundedDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, beforePrevious[j - 2] + 1) }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return limit + 1 }
-            (beforePrevious, previous, current) = (previous, current, beforePrevious)
-        }
-        return previous[b.count]
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.prefix(64)), b = Array(b.prefix(64))
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var beforePrevious = previous
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                // Two letters swapped (`mdoe`) is one slip, not two.
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
-                }
-            }
-            beforePrevious = previous
-            previous = current
-        }
-        return previous[b.count]
-    }
 
     // MARK: Body
 
@@ -429,7 +346,7 @@ struct NoteParser: Sendable {
 
     /// Names in the body, outside what no output ever shows (private sections, comments) and
     /// code. Lines longer than an item's limit are not scanned: no note's prose line is that long.
-    static func names(in lines: [Substring], tree: MarkdownTree, firstLine: Int) -> [NameDetector.Candidate] {
+    static func names(in lines: [Substring], tree: MarkdownTree, firstLine: Int) -> [NameCandidate] {
         var skipped = Set<Int>()
         for node in tree.nodes where node.isPrivate || node.kind == .codeBlock || node.kind == .htmlBlock {
             // Blocks only: an inline comment borrows its paragraph's lines, which stay scanned.
@@ -437,7 +354,7 @@ struct NoteParser: Sendable {
             if !blocks.contains(node.kind) || node.endLine - node.startLine > 10_000 { continue }
             for line in node.startLine...max(node.startLine, node.endLine) { skipped.insert(line) }
         }
-        var found: [NameDetector.Candidate] = []
+        var found: [NameCandidate] = []
         var previousEndsSentence = true
         let lastLine = firstLine + lines.count - 1
         for number in firstLine...max(firstLine, lastLine) where number <= lastLine {
@@ -602,7 +519,7 @@ struct NoteParser: Sendable {
             default:
                 // Other keys are the coach's own (Dataview users have many); one that is a
                 // letter or two from a known key is most likely a typo, and its value is lost.
-                if let folded = Self.closest(to: field.key, in: Self.itemKeys), folded != field.key {
+                if let folded = Suggestion.closest(to: field.key, in: Self.itemKeys), folded != field.key {
                     // Shown as the coach writes them: `échance` → `échéance`, not `echeance`.
                     let written = field.written.isEmpty ? field.key : field.written
                     let suggestion = Self.itemKeySpellings[folded] ?? folded
@@ -614,3 +531,4 @@ struct NoteParser: Sendable {
         }
     }
 }
+

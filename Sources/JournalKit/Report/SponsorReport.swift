@@ -29,17 +29,7 @@ public struct SponsorReport: Sendable, Hashable {
         public var status: String?
     }
 
-    /// Where the coaching stands, the only thing the report always says about it: under way, not
-    /// started, or ended, never why (docs/privacy.md).
-    public enum Phase: String, Sendable, Hashable {
-        /// A prospect; a case whose latest chemistry call said `decline`, or that was closed,
-        /// with no session held.
-        case notStarted = "not-started"
-        /// Active or paused, with or without a session held yet.
-        case underWay = "under-way"
-        /// Closed (or declined) after at least one held session.
-        case ended
-    }
+    public typealias Phase = CasePhase
 
     // Always shown: where the coaching stands, its start, the planned number of sessions.
     public var client: String
@@ -76,7 +66,7 @@ public struct SponsorReport: Sendable, Hashable {
     public init(book: CaseBook, client typed: String, today: LocalDate) throws {
         let id = ClientID.normalized(typed)
         guard let file = book.caseFiles[id] else {
-            throw UnknownClient(id, needed: .sponsorCaseFile, nearest: NoteParser.nearest(to: id, among: book.caseFiles.keys))
+            throw UnknownClient(id, needed: .sponsorCaseFile, nearest: Suggestion.nearest(to: id, among: book.caseFiles.keys))
         }
         // A client who pays for their own coaching has no sponsor to report to.
         guard file.sponsor != nil else { throw Failure.noSponsor(id) }
@@ -86,7 +76,7 @@ public struct SponsorReport: Sendable, Hashable {
         sponsor = file.sponsor?.name
         sponsorOrganisation = file.sponsor?.organisation ?? (file.sponsor != nil ? file.organisation?.name : nil)
         let sessions = (book.dated[id] ?? []).filter { $0.type == .session }
-        phase = Self.phase(of: file, notes: book.dated[id] ?? [])
+        phase = CasePhase.of(file, notes: book.dated[id] ?? [])
         // A coaching that has not started has no start to tell, nor sessions it plans.
         start = phase == .notStarted ? nil : file.contract?.start
         plannedSessions = phase == .notStarted ? nil : file.contract?.sessions
@@ -135,21 +125,6 @@ public struct SponsorReport: Sendable, Hashable {
         }
         if allowed.contains(.themes) {
             themes = (book.caseNote(of: id)?.items ?? []).filter { $0.kind == .theme && !$0.isPrivate && !$0.isNested }.map(\.text)
-        }
-    }
-
-    /// Closed is ended once a session was held, else not started; a prospect has not started,
-    /// whatever its notes say; so has a case whose latest chemistry call declined, unless
-    /// sessions were held (then it has ended). Anything else (active, paused, no status) is
-    /// under way, except a case with no status and no session held yet.
-    static func phase(of file: CaseFile, notes: [Note]) -> Phase {
-        let held = notes.contains(where: \.isHeldSession)
-        let declined = notes.last(where: { $0.type == .chemistry && $0.decision != nil })?.decision == .decline
-        switch file.status {
-        case .prospect: return .notStarted
-        case .closed: return held ? .ended : .notStarted
-        case .active, .paused: return declined ? (held ? .ended : .notStarted) : .underWay
-        case nil: return declined || !held ? (held ? .ended : .notStarted) : .underWay
         }
     }
 
@@ -207,7 +182,7 @@ public struct SponsorReport: Sendable, Hashable {
         }
         if let dates {
             var values: [String: Any] = ["held": dates.held.map(\.description), "has_held": !dates.held.isEmpty]
-            if let next = dates.next { values["next"] = Agenda.show(next) }
+            if let next = dates.next { values["next"] = next.shown }
             context["dates"] = values
         }
         if let objectives {

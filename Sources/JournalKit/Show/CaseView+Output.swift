@@ -55,12 +55,12 @@ extension CaseView {
             let days = today.days(to: next.date)
             let when = days == 0 ? (Message("today", fr: "aujourd'hui").in(language)) : days == 1 ? (Message("tomorrow", fr: "demain").in(language))
                 : (Message("in \(days) days", fr: "dans \(days) jours").in(language))
-            nextLines.append("  " + Agenda.show(next) + "  " + when)
+            nextLines.append("  " + next.shown + "  " + when)
         } else if let unscheduled {
             var line = "  " + TextColumns.styled(Message("none", fr: "aucun").in(language), "33", colour)
             if let days = unscheduled.days { line += Message(", for \(days) d", fr: ", depuis \(days) j").in(language) }
             if let passed = unscheduled.passedAppointment {
-                line += Message(" (the appointment of \(Agenda.show(passed)) has passed)", fr: " (le rendez-vous du \(Agenda.show(passed)) est passé)").in(language)
+                line += Message(" (the appointment of \(passed.shown) has passed)", fr: " (le rendez-vous du \(passed.shown) est passé)").in(language)
             } else if unscheduled.decidedNone {
                 line += Message(" (`next: none` at the last meeting)", fr: " (`next: none` à la dernière rencontre)").in(language)
             } else if let since = unscheduled.since {
@@ -80,7 +80,7 @@ extension CaseView {
             if item.isPrivate { text += " " + privateMark }
             // Waiting for a commitment still open (Obsidian Tasks' ⛔): not late meanwhile.
             let late = !item.isBlocked && (item.due.flatMap(LocalDate.fromText).map { $0 < today } ?? false)
-            table.add([.init(item.id), .init(Agenda.ownerLabel(item.owner, language)),
+            table.add([.init(item.id), .init(Party.ownerLabel(item.owner, language)),
                        .init(item.due.map { (Message("due ", fr: "échéance ").in(language)) + $0 } ?? (Message("no due date", fr: "sans échéance").in(language)),
                              style: late ? "31" : nil),
                        .init(item.odds.map { (Message("odds ", fr: "cote ").in(language)) + $0 } ?? ""), .init(text)])
@@ -113,7 +113,7 @@ extension CaseView {
         // whole timeline; each note's sections are aligned among themselves under it.
         var heads = TextColumns()
         for entry in timeline {
-            heads.add([.init(entry.date.map(Agenda.show) ?? "—"), .init(Self.typeLabel(entry, language)),
+            heads.add([.init(entry.date.map(\.shown) ?? "—"), .init(Self.typeLabel(entry, language)),
                        .init(Self.sessionLabel(entry.status, language)), .init(entry.path)])
         }
         var timelineLines: [String] = []

@@ -57,7 +57,7 @@ public struct CaseView: Sendable {
     public init(book: CaseBook, root: URL, client typed: String, today: LocalDate) throws {
         let client = ClientID.normalized(typed)
         guard book.hasClient(client) else {
-            throw UnknownClient(client, nearest: NoteParser.nearest(to: client, among: book.clientIDs))
+            throw UnknownClient(client, nearest: Suggestion.nearest(to: client, among: book.clientIDs))
         }
         self.client = client
         self.today = today

@@ -69,7 +69,7 @@ public enum CaseSummary {
         let notes = try store.notes(ofClient: options.client)
         guard let resolution = try store.resolutions(of: [options.client]).first,
               let caseNote = notes.first(where: { $0.type == .client }), let file = caseNote.caseFile else {
-            throw UnknownClient(options.client, needed: .caseFile, nearest: NoteParser.nearest(to: options.client, among: try store.clientsWithCaseFile()))
+            throw UnknownClient(options.client, needed: .caseFile, nearest: Suggestion.nearest(to: options.client, among: try store.clientsWithCaseFile()))
         }
         if options.forPublication, !file.consent.caseStudy || !options.anonymise { throw Failure.noConsent(options.client) }
         let documents = notes.filter { $0.type != nil && $0.type != .client && $0.type != .supervision && $0.date != nil }
@@ -84,7 +84,7 @@ public enum CaseSummary {
         if options.anonymise {
             let coach = PersonWords.of(journal.config.coach ?? "")
             let excluded = coach.union(try store.personWords())
-            var pseudonyms = Pseudonyms(key: try Pseudonyms.key(journalRoot: journal.root), language: language, excluded: excluded)
+            var pseudonyms = Pseudonyms(key: try Pseudonyms.key(of: journal), language: language, excluded: excluded)
             let declared = Registry(client: options.client, file: file, stems: ([caseNote] + documents).map(\.stem),
                                     pseudonyms: &pseudonyms, language: language)
             registry = declared
@@ -135,7 +135,7 @@ public enum CaseSummary {
         // What the built-in template says by itself (rendered with every value blank) is not a
         // leak: only what the values add can be. A journal's own template gets no such pass: if
         // it writes a name in full, it is stopped like any other leak.
-        let skeleton = try page(Templates(journalRoot: nil, language: language), values.mapValues(blanked), title: "")
+        let skeleton = try page(Templates(journalRoot: nil, language: language), values.mapValues(Templates.blanked), title: "")
         let hits = subtracting(scan(skeleton), from: scan((markdown, text)))
         guard hits.isEmpty else { throw Failure.leak(hits) }
         return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared)
@@ -144,16 +144,6 @@ public enum CaseSummary {
     static func supervisionOnly(_ language: JournalConfig.Language) -> String {
         Message("**For supervision only**: the client has not agreed to a case study; this document may not be shared or published.",
              fr: "**Réservé à la supervision** : le client n'a pas donné son accord pour une étude de cas ; ce document ne doit être ni diffusé ni publié.").in(language)
-    }
-
-    /// The same values with every string empty and every list as long: the template alone.
-    static func blanked(_ value: Any) -> Any {
-        switch value {
-        case is String: return ""
-        case let list as [Any]: return list.map(blanked)
-        case let dictionary as [String: Any]: return dictionary.mapValues(blanked)
-        default: return value
-        }
     }
 
     /// `hits` less those that `template` already has, counted one for one.

@@ -297,7 +297,7 @@ struct SummaryBuilder {
         ]
         // Said as the sponsor report says it: an active case whose chemistry call declined, with
         // no session held, has not started; held sessions then declined, it has ended.
-        let phase = SponsorReport.phase(of: file, notes: documents)
+        let phase = CasePhase.of(file, notes: documents)
         if file.status == .active || file.status == .paused, phase != .underWay {
             parts.append(phase == .ended ? (Message("Coaching completed.", fr: "Accompagnement terminé.").in(language))
                                          : (Message("Coaching not started yet.", fr: "Accompagnement pas encore engagé.").in(language)))

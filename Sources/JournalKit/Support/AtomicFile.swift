@@ -134,8 +134,8 @@ enum AtomicFile {
         var info = stat()
         guard lstat(path, &info) == 0 else { throw Failure.io(path, String(cString: strerror(errno))) }
         if info.st_mode & S_IFMT == S_IFLNK {
-            let realRoot = FileWalker.realPath(root.path) ?? root.path
-            guard let target = FileWalker.realPath(path), target.hasPrefix(realRoot + "/") else {
+            let realRoot = FileSystem.realPath(root.path) ?? root.path
+            guard let target = FileSystem.realPath(path), target.hasPrefix(realRoot + "/") else {
                 throw Failure.linkOutside(path)
             }
             path = target

@@ -109,7 +109,7 @@ enum MissReason: Hashable, Sendable {
 
     /// How the reason reads for the coach: the four diagnoses in the journal's language, the
     /// coach's own words as written.
-    func label(in language: JournalConfig.Language) -> String {
+    func label(in language: Language) -> String {
         switch self {
         case .busy: return Message("busy", fr: "occupé").in(language)
         case .hard: return Message("too hard", fr: "trop difficile").in(language)

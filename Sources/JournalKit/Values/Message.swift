@@ -10,7 +10,7 @@ public struct Message: Sendable, Hashable {
     }
 
     /// The version for `language`.
-    public func `in`(_ language: JournalConfig.Language) -> String {
+    public func `in`(_ language: Language) -> String {
         language == .fr ? fr : en
     }
 

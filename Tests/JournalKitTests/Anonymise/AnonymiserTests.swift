@@ -162,9 +162,9 @@ import Testing
 
     @Test func theKeyIsMadeOnceAndKeptInTheJournalsSecret() throws {
         let journal = try TemporaryJournal()
-        let key = try Pseudonyms.key(journalRoot: journal.root)
+        let key = try Pseudonyms.key(of: try journal.journal())
         #expect(key.count == 64)
-        #expect(try Pseudonyms.key(journalRoot: journal.root) == key)
+        #expect(try Pseudonyms.key(of: try journal.journal()) == key)
         // In journal.key, committed with the notes; nothing under the derived .journal/.
         #expect(FileManager.default.fileExists(atPath: journal.root.appendingPathComponent("journal.key").path))
         #expect(!FileManager.default.fileExists(atPath: journal.root.appendingPathComponent(".journal/pseudonym-key").path))

@@ -4,7 +4,7 @@ import Foundation
 /// Runs git in `root` with a fixed identity; nil when git is not installed.
 @discardableResult
 func git(_ arguments: [String], in root: URL) throws -> CommandResult? {
-    guard let git = Initializer.which("git") else { return nil }
+    guard let git = Git(on: .current)?.program else { return nil }
     var env = ProcessInfo.processInfo.environment
     env["GIT_AUTHOR_NAME"] = "Test"
     env["GIT_AUTHOR_EMAIL"] = "test@example.invalid"

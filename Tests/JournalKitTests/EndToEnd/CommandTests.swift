@@ -43,7 +43,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("journal.yml").path))
         let ignore = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
         #expect(ignore.contains(".journal/") && ignore.contains("exports/"))
-        if Initializer.which("git") != nil {
+        if Git(on: .current)?.program != nil {
             let hook = folder.appendingPathComponent(".git/hooks/pre-commit")
             #expect(try String(contentsOf: hook, encoding: .utf8).contains("lint --staged --journal"))
         }
@@ -52,7 +52,7 @@ import Testing
         #expect(second.status == 0)
         #expect(second.stdout.contains("rien à faire"))
         #expect(try String(contentsOf: folder.appendingPathComponent("journal.yml"), encoding: .utf8) == "coach: Moi\n")
-        let config = try Journal.open(folder)
+        let config = try Journal.open(folder, process: .current)
         #expect(config.config.diagnostics.isEmpty)
     }
 
@@ -179,7 +179,7 @@ import Testing
     @Test(.enabled(if: gitPath != nil, "git is not installed")) func hookInstallAddsTheCheckToAnExistingJournal() throws {
         let git = try #require(gitPath)
         let journal = try TemporaryJournal(["clients/a/client.md": "---\ntype: client\nname: Ana Test\n---\n"])
-        #expect(Initializer.run(git, ["init", "-q", journal.root.path]))
+        #expect(Git(program: git).run(["init", "-q", journal.root.path]))
         let result = try runJournal(["hook", "install", "--journal", journal.root.path])
         #expect(result.status == 0, "\(result.stderr)")
         let hook = try String(contentsOf: journal.root.appendingPathComponent(".git/hooks/pre-commit"), encoding: .utf8)
@@ -201,7 +201,7 @@ import Testing
         if journalInSubfolder {
             // An existing repository with the journal as one of its folders.
             let repository = outer.root.path
-            #expect(Initializer.run(gitPath, ["init", "-q", repository]))
+            #expect(Git(program: gitPath).run(["init", "-q", repository]))
             try FileManager.default.copyItem(atPath: root, toPath: repository + "/notes")
             root = repository + "/notes"
         }
@@ -343,9 +343,9 @@ import Testing
         let git = try #require(gitPath)
         let journal = try journal()
         let root = journal.root.path
-        #expect(Initializer.run(git, ["init", "-q", root]))
-        #expect(Initializer.run(git, ["-C", root, "add", "-A"]))
-        #expect(Initializer.run(git, ["-C", root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "notes"]))
+        #expect(Git(program: git).run(["init", "-q", root]))
+        #expect(Git(program: git).run(["-C", root, "add", "-A"]))
+        #expect(Git(program: git).run(["-C", root, "-c", "user.name=T", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "notes"]))
         try journal.write("clients/a/2026-04-01-session.md", Sample.note("session", "date: 2026-04-01\nnext: none\nnext_reason: fin", "## Revue\n- [x] [ref:: 2026-03-18-session#3] relu, modifié\n"))
         let result = try runJournal(["lint", "--fix", "--today", "2026-04-02", "--journal", root])
         #expect(result.stderr.contains("clients/a/2026-04-01-session.md : non corrigé"))

@@ -45,7 +45,7 @@ import Testing
         let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
         try journal.write("journal.yml", Data([0x6C, 0x61, 0x6E, 0x67, 0x3A, 0x20, 0xE9, 0x0A]))
         let config = try journal.journal().config
-        #expect(config.language == JournalConfig().language)
+        #expect(config.language == JournalConfig(zone: .current).language)
         #expect(config.diagnostics.map(\.rule) == [Rule.configInvalid.rawValue])
         #expect(config.diagnostics.first?.message.contains("the defaults are used") == true)
         let result = try runJournal(["lint", "--journal", journal.root.path, "--lang", "en"])

@@ -137,10 +137,10 @@ func runBounded(_ arguments: [String], cpuSeconds: Int = 30, memoryBytes: Int = 
         #expect(kept.count == NoteParser.maximumDiagnostics + 1)
         #expect(kept.last?.line == 501 && kept.last?.severity == .error && kept.last?.message.contains("700 more problems") == true)
         #expect(NoteParser.bounded(Array(many.prefix(500)), path: "n.md") == Array(many.prefix(500)))
-        #expect(NoteParser.closest(to: "dua", in: NoteParser.itemKeys) == "due")
-        #expect(NoteParser.closest(to: "échance", in: NoteParser.itemKeys) == "echeance")
-        #expect(NoteParser.closest(to: "validatde", in: NoteParser.itemKeys) == "validated")
-        #expect(NoteParser.closest(to: "xyzzy", in: NoteParser.itemKeys) == nil)
+        #expect(Suggestion.closest(to: "dua", in: NoteParser.itemKeys) == "due")
+        #expect(Suggestion.closest(to: "échance", in: NoteParser.itemKeys) == "echeance")
+        #expect(Suggestion.closest(to: "validatde", in: NoteParser.itemKeys) == "validated")
+        #expect(Suggestion.closest(to: "xyzzy", in: NoteParser.itemKeys) == nil)
     }
 
     /// A note at the caps (just under 10,000 items) is read whole, and summarised, within bounds.

@@ -33,12 +33,12 @@ import Testing
     }
 
     @Test func journalYmlKnowsDurationAndSuggestsIt() {
-        #expect(JournalConfig(text: "duration: 1h\n").duration == 60)
-        #expect(JournalConfig(text: "duration: 1h\n").diagnostics.isEmpty)
-        let typo = JournalConfig(text: "duraton: 60\n")
+        #expect(JournalConfig(text: "duration: 1h\n", zone: .current).duration == 60)
+        #expect(JournalConfig(text: "duration: 1h\n", zone: .current).diagnostics.isEmpty)
+        let typo = JournalConfig(text: "duraton: 60\n", zone: .current)
         #expect(typo.diagnostics.map(\.rule) == ["field-unknown"])
         #expect(typo.diagnostics.first?.message.contains("`duration`") == true)
-        let bad = JournalConfig(text: "duration: longtemps\n")
+        let bad = JournalConfig(text: "duration: longtemps\n", zone: .current)
         #expect(bad.duration == nil)
         #expect(bad.diagnostics.map(\.rule) == ["field-invalid"])
     }

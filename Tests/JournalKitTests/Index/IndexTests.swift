@@ -178,7 +178,7 @@ import Testing
             let entries = FileWalker(root: folder).walk().entries
             for entry in entries {
                 let data = try Data(contentsOf: folder.appendingPathComponent(entry.path))
-                var note = NoteParser(aliases: try Journal.open(folder).config.headingAliases)
+                var note = NoteParser(aliases: try Journal.open(folder, process: .current).config.headingAliases)
                     .parse(data: data, path: entry.path)
                 note.diagnostics.append(Diagnostic(path: entry.path, line: 1, column: 2, severity: .info,
                                                    rule: "r", message: "a \"quoted\"\nmessage"))

@@ -203,12 +203,12 @@ import Testing
               global_filter: "#task"
               format: emoji
               statuses: {"!": open, "?": in progress, "d": done, "x": done, "ab": open, "c": plus-tard}
-            """)
+            """, zone: .current)
         #expect(config.tasks.globalFilter == "#task")
         #expect(config.tasks.format == .emoji)
         #expect(config.tasks.statuses == ["!": .open, "?": .partial, "d": .done])
         #expect(config.diagnostics.map(\.rule) == ["field-invalid", "field-invalid", "field-invalid"])
-        #expect(JournalConfig(text: "tasks: {formats: emoji}").diagnostics.first?.message.contains("tasks.format") == true)
+        #expect(JournalConfig(text: "tasks: {formats: emoji}", zone: .current).diagnostics.first?.message.contains("tasks.format") == true)
     }
 
     @Test func declaredCheckboxesAreRead() {

@@ -93,7 +93,7 @@ import Testing
             """)
         try journal.backdate()
         let (opened, book) = try loaded(journal)
-        let secret = try JournalSecret.load(root: opened.root)
+        let secret = try JournalSecret.load(root: opened.root, process: .current)
         for names in [false, true] {
             let calendar = ICalendar(book: book, today: Self.today, names: names, language: .fr, secret: secret)
             try OutputCheck.calendar(calendar.text, book: book, journal: opened, names: names)

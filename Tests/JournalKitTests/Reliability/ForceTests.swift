@@ -16,9 +16,9 @@ import Glibc
     @Test func forceReplacesARegularFile() throws {
         let folder = try TemporaryJournal()
         let path = folder.root.appendingPathComponent("synthese.md").path
-        try ExportFile.write("ancienne\n", to: path, force: false)
-        #expect(throws: AtomicFile.Failure.exists(path)) { try ExportFile.write("x\n", to: path, force: false) }
-        try ExportFile.write("nouvelle\n", to: path, force: true)
+        try ExportFile.write("ancienne\n", to: path, force: false, process: .current)
+        #expect(throws: AtomicFile.Failure.exists(path)) { try ExportFile.write("x\n", to: path, force: false, process: .current) }
+        try ExportFile.write("nouvelle\n", to: path, force: true, process: .current)
         #expect(try folder.read("synthese.md") == "nouvelle\n")
     }
 
@@ -34,7 +34,7 @@ import Glibc
         default: try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         }
         let before = kind(path)
-        #expect(throws: AtomicFile.Failure.notRegular(path)) { try ExportFile.write("écrasé\n", to: path, force: true) }
+        #expect(throws: AtomicFile.Failure.notRegular(path)) { try ExportFile.write("écrasé\n", to: path, force: true, process: .current) }
         #expect(kind(path) == before)
         if what == "link" { #expect(try folder.read("cible.md") == "à garder\n") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path).allSatisfy { !$0.hasSuffix(".tmp") })

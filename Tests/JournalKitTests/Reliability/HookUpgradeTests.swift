@@ -20,7 +20,7 @@ import Testing
     func repository() throws -> (TemporaryJournal, URL) {
         let git = try #require(gitPath)
         let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
-        #expect(Initializer.run(git, ["init", "-q", journal.root.path]))
+        #expect(Git(program: git).run(["init", "-q", journal.root.path]))
         return (journal, journal.root.appendingPathComponent(".git/hooks/pre-commit"))
     }
 

@@ -11,14 +11,14 @@ import Testing
             #expect(aliases.kind(ofHeading: "Mes notes") == .private)
             #expect(aliases.kind(ofHeading: "Coach only") == .private)
         }
-        let config = JournalConfig(text: "headings:\n  themes: [\"Privé\"]\n")
+        let config = JournalConfig(text: "headings:\n  themes: [\"Privé\"]\n", zone: .current)
         let note = parseNote(Sample.caseFile("disclosure: [themes]", body: "## Privé\n\n- ce que le client m'a confié\n"),
                              path: "clients/a/client.md", aliases: config.headingAliases)
         #expect(note.items.allSatisfy { $0.isPrivate || $0.kind != .theme })
     }
 
     @Test func aPrivateHeadingUnderAnotherSectionIsAConfigError() throws {
-        let config = JournalConfig(text: "language: fr\nheadings:\n  themes: [\"Privé\", \"Sujets\"]\n  private: [\"Engagements\"]\n")
+        let config = JournalConfig(text: "language: fr\nheadings:\n  themes: [\"Privé\", \"Sujets\"]\n  private: [\"Engagements\"]\n", zone: .current)
         let found = config.diagnostics.map { "\($0.rule):\($0.line):\($0.severity)" }
         #expect(found == ["config-invalid:3:error", "config-invalid:4:error"])
         #expect(config.diagnostics.first?.french.contains("« Privé » est un titre de section privée") == true)

@@ -57,7 +57,7 @@ import Glibc
         try journal.write(".gitignore", ".journal/\nexports/\n")
         #expect(try runJournal(["init", journal.root.path]).status == 0)
         try journal.write("clients/a/.s.md.12.34.tmp", "x")
-        #expect(Initializer.run(git, ["-C", journal.root.path, "check-ignore", "-q", "clients/a/.s.md.12.34.tmp"]))
-        #expect(!Initializer.run(git, ["-C", journal.root.path, "check-ignore", "-q", "clients/a/s.md"]))
+        #expect(Git(program: git).run(["-C", journal.root.path, "check-ignore", "-q", "clients/a/.s.md.12.34.tmp"]))
+        #expect(!Git(program: git).run(["-C", journal.root.path, "check-ignore", "-q", "clients/a/s.md"]))
     }
 }

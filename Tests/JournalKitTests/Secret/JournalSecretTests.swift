@@ -35,9 +35,9 @@ import Testing
         #expect(secret.secret.count == 64)
         #expect(secret.legacyPseudonymKey == nil)
         #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8).contains("\n!journal.key\n"))
-        if let git = Initializer.which("git") {
-            #expect(!Initializer.run(git, ["-C", folder.path, "check-ignore", "-q", "journal.key"]))
-            #expect(Initializer.run(git, ["-C", folder.path, "check-ignore", "-q", ".journal/index.sqlite"]))
+        if let git = Git(on: .current)?.program {
+            #expect(!Git(program: git).run(["-C", folder.path, "check-ignore", "-q", "journal.key"]))
+            #expect(Git(program: git).run(["-C", folder.path, "check-ignore", "-q", ".journal/index.sqlite"]))
         }
         // Run again: the secret stays as it was.
         #expect(try runJournal(["init", folder.path]).stdout.contains("rien à faire"))
@@ -129,7 +129,7 @@ import Testing
         #expect(result.stderr.contains(".journal/pseudonym-key"))
         let secret = try #require(JournalSecret.parse(try journal.read("journal.key")))
         #expect(secret.legacyPseudonymKey == legacy)
-        #expect(try Pseudonyms.key(journalRoot: journal.root) == legacy)
+        #expect(try Pseudonyms.key(of: try journal.journal()) == legacy)
         #expect(secret.secret != legacy)
         // Once taken over, the derived folder can go: the pseudonyms stay.
         try FileManager.default.removeItem(at: journal.root.appendingPathComponent(".journal"))
@@ -154,25 +154,25 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("journal.key") && result.stderr.contains("lien"))
-        #expect(throws: JournalSecret.Failure.self) { try Pseudonyms.key(journalRoot: journal.root) }
+        #expect(throws: JournalSecret.Failure.self) { try Pseudonyms.key(of: try journal.journal()) }
         // Nothing was written through the link, nor in its place.
         #expect(try String(contentsOf: outside, encoding: .utf8) == planted)
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: key.path)) == outside.path)
         // A dangling link is refused too, rather than written through.
         try FileManager.default.removeItem(at: outside)
-        #expect(throws: JournalSecret.Failure.self) { try JournalSecret.load(root: journal.root) }
+        #expect(throws: JournalSecret.Failure.self) { try JournalSecret.load(root: journal.root, process: .current) }
         #expect(!FileManager.default.fileExists(atPath: outside.path))
         // A link that stays inside the journal is read.
         try FileManager.default.removeItem(at: key)
         try journal.write("secrets/journal.key", planted)
         try FileManager.default.createSymbolicLink(atPath: key.path, withDestinationPath: "secrets/journal.key")
-        #expect(try JournalSecret.load(root: journal.root).secret == String(repeating: "ab", count: 32))
+        #expect(try JournalSecret.load(root: journal.root, process: .current).secret == String(repeating: "ab", count: 32))
         // So is an older pseudonym key only when it is a file of the journal.
         let other = try fixtureJournal("basic")
         try Data((String(repeating: "cd", count: 32) + "\n").utf8).write(to: outside)
         try FileManager.default.createDirectory(at: other.root.appendingPathComponent(".journal"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: other.root.appendingPathComponent(".journal/pseudonym-key"), withDestinationURL: outside)
-        let made = try JournalSecret.load(root: other.root)
+        let made = try JournalSecret.load(root: other.root, process: .current)
         #expect(made.origin == .created)
         #expect(made.legacyPseudonymKey == nil)
     }

@@ -1,6 +1,6 @@
 /// Sessions that drift apart lose the thread of the work.
 struct CadenceGap: LintRule {
-    let id = "cadence-gap"
+    let id = Rule.cadenceGap.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("more than 1.5 × the cadence between two held sessions, or since the last one with nothing planned",
                           fr: "plus de 1,5 × la cadence entre deux séances tenues, ou depuis la dernière sans rendez-vous prévu")

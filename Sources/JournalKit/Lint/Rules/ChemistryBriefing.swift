@@ -1,6 +1,6 @@
 /// The coach must not be the one who tells the client why the sponsor wants a coaching.
 struct ChemistryBriefing: LintRule {
-    let id = "chemistry-briefing"
+    let id = Rule.chemistryBriefing.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("a sponsored client's chemistry call does not record that the sponsor briefed the client",
                           fr: "la rencontre préalable d'un client commandité ne dit pas si le commanditaire l'a informé")

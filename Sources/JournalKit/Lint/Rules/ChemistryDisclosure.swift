@@ -1,6 +1,6 @@
 /// What the sponsor may hear about the first meeting is agreed with the client, not assumed.
 struct ChemistryDisclosure: LintRule {
-    let id = "chemistry-disclosure"
+    let id = Rule.chemistryDisclosure.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("a sponsored client's chemistry call has no `disclosure_agreed`",
                           fr: "la rencontre préalable d'un client commandité n'a pas de `disclosure_agreed`")

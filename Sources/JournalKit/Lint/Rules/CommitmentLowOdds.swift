@@ -1,6 +1,6 @@
 /// Asking the client for their odds, and reshaping what they doubt, is how homework gets done.
 struct CommitmentLowOdds: LintRule {
-    let id = "commitment-low-odds"
+    let id = Rule.commitmentLowOdds.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("an open commitment's odds are below 10:1 in favour", fr: "la cote d'un engagement ouvert est inférieure à 10 contre 1")
     let explanation = Message(

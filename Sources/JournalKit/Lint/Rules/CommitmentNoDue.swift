@@ -1,6 +1,6 @@
 /// Homework without a date tends to slide until the next session, or past it.
 struct CommitmentNoDue: LintRule {
-    let id = "commitment-no-due"
+    let id = Rule.commitmentNoDue.rawValue
     let defaultSeverity = Diagnostic.Severity.info
     let summary = Message("an open client commitment has no `due` date", fr: "un engagement ouvert du client n'a pas d'échéance (`due`)")
     let explanation = Message(

@@ -1,6 +1,6 @@
 /// A commitment no review ever mentions is one nobody followed.
 struct CommitmentUnreviewed: LintRule {
-    let id = "commitment-unreviewed"
+    let id = Rule.commitmentUnreviewed.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("an open commitment made before the latest held session was never reviewed",
                           fr: "un engagement ouvert, pris avant la dernière séance tenue, n'a jamais été revu")

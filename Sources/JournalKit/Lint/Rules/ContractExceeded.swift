@@ -1,6 +1,6 @@
 /// More sessions than agreed is a decision to make with the client and the sponsor.
 struct ContractExceeded: LintRule {
-    let id = "contract-exceeded"
+    let id = Rule.contractExceeded.rawValue
     let defaultSeverity = Diagnostic.Severity.info
     let summary = Message("more sessions were held than the contract's `sessions`", fr: "plus de séances tenues que le `sessions` du contrat")
     let explanation = Message(

@@ -2,7 +2,7 @@ import Foundation
 
 /// Dates that contradict each other are usually typing slips that hide a real date.
 struct DateOrder: LintRule {
-    let id = "date-order"
+    let id = Rule.dateOrder.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("a `next` date before the note's own date, or a held session dated in the future",
                           fr: "une date `next` antérieure à celle de la note, ou une séance tenue datée dans le futur")
@@ -28,13 +28,13 @@ struct DateOrder: LintRule {
             guard let date = note.date else { continue }
             if let next = note.next, next.instant(in: zone) < date.instant(in: zone) {
                 findings.append(Finding(path: note.path, line: note.line(ofKey: "next"), message: Message(
-                    "the next appointment (\(Agenda.show(next))) comes before this note's own date (\(Agenda.show(date)))",
-                    fr: "le prochain rendez-vous (\(Agenda.show(next))) précède la date de cette note (\(Agenda.show(date)))")))
+                    "the next appointment (\(next.shown)) comes before this note's own date (\(date.shown))",
+                    fr: "le prochain rendez-vous (\(next.shown)) précède la date de cette note (\(date.shown))")))
             }
             if note.isHeldSession, date.date > context.today {
                 findings.append(Finding(path: note.path, line: note.line(ofKey: "date"), message: Message(
-                    "a held session dated \(Agenda.show(date)), after today: fix the date, or write `status: planned` if it is still to come",
-                    fr: "une séance tenue datée du \(Agenda.show(date)), après aujourd'hui : corrigez la date, ou écrivez `status: prévue` si elle est encore à venir")))
+                    "a held session dated \(date.shown), after today: fix the date, or write `status: planned` if it is still to come",
+                    fr: "une séance tenue datée du \(date.shown), après aujourd'hui : corrigez la date, ou écrivez `status: prévue` si elle est encore à venir")))
             }
         }
         return findings

@@ -1,6 +1,6 @@
 /// The sponsor's demand and the coach's reading of the need are not always the same thing.
 struct DemandNeed: LintRule {
-    let id = "demand-need"
+    let id = Rule.demandNeed.rawValue
     let defaultSeverity = Diagnostic.Severity.info
     let summary = Message("a sponsored client's case file lacks the `demand` or the `need`",
                           fr: "le dossier d'un client commandité n'a pas de `demand` ou de `need`")

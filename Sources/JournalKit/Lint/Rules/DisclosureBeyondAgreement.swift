@@ -1,7 +1,7 @@
 /// The sponsor report shows what the case file's `disclosure` lists; the client agreed, at the
 /// chemistry call, to what `disclosure_agreed` says. The first must never go beyond the second.
 struct DisclosureBeyondAgreement: LintRule {
-    let id = "disclosure-beyond-agreement"
+    let id = Rule.disclosureBeyondAgreement.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("a case file's `disclosure` shares an item the chemistry call's `disclosure_agreed` does not allow",
                           fr: "le `disclosure` d'un dossier communique un élément que le `disclosure_agreed` de la rencontre préalable ne permet pas")

@@ -1,6 +1,6 @@
 /// Two reviews in a row with missed homework call for a firmer conversation.
 struct MissStreak: LintRule {
-    let id = "miss-streak"
+    let id = Rule.missStreak.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("the client missed commitments at several reviews in a row", fr: "le client a manqué des engagements à plusieurs revues d'affilée")
     let explanation = Message(

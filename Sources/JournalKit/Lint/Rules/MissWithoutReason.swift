@@ -1,6 +1,6 @@
 /// The reason a commitment was missed is what the next session works on.
 struct MissWithoutReason: LintRule {
-    let id = "miss-without-reason"
+    let id = Rule.missWithoutReason.rawValue
     let defaultSeverity = Diagnostic.Severity.info
     let summary = Message("a review records a miss without a `reason`", fr: "une revue note un engagement manqué sans `reason`")
     let explanation = Message(

@@ -1,6 +1,6 @@
 /// The coach owns the calendar: a date fixed before the session ends keeps the work going.
 struct NextMissing: LintRule {
-    let id = "next-missing"
+    let id = Rule.nextMissing.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("an active case's latest session, three-way meeting or chemistry call that proceeds has no next date",
                           fr: "la dernière séance, réunion tripartite ou rencontre préalable d'un accompagnement actif n'a pas de prochaine date")

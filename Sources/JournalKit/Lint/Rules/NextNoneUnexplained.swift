@@ -1,6 +1,6 @@
 /// Deciding not to fix a date is fine; the reason is what a later reading needs.
 struct NextNoneUnexplained: LintRule {
-    let id = "next-none-unexplained"
+    let id = Rule.nextNoneUnexplained.rawValue
     let defaultSeverity = Diagnostic.Severity.info
     let summary = Message("`next: none` without a `next_reason`", fr: "`next: none` sans `next_reason`")
     let explanation = Message(

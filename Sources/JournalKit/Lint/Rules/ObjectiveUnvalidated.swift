@@ -1,6 +1,6 @@
 /// Objectives the client has not confirmed in their own words are the coach's, not the client's.
 struct ObjectiveUnvalidated: LintRule {
-    let id = "objective-unvalidated"
+    let id = Rule.objectiveUnvalidated.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("an active client with a held session has no objective carrying `validated`",
                           fr: "un client actif avec une séance tenue n'a aucun objectif `validated`")

@@ -1,7 +1,7 @@
 /// A note prepared before a session says nothing until the coach marks what happened: one still
 /// `planned` after its day leaves its review unsaid and the session uncounted.
 struct PlannedSessionPast: LintRule {
-    let id = "planned-session-past"
+    let id = Rule.plannedSessionPast.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("a session note still marked `planned` after its date",
                           fr: "une note de séance encore marquée `prévue` après sa date")

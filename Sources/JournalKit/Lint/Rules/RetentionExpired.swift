@@ -1,6 +1,6 @@
 /// Notes about a person are kept no longer than agreed: a closed case has a retention limit.
 struct RetentionExpired: LintRule {
-    let id = "retention-expired"
+    let id = Rule.retentionExpired.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("a closed case's `closed` date is older than journal.yml's `retention`",
                           fr: "un accompagnement clos depuis plus longtemps que la `retention` de journal.yml")

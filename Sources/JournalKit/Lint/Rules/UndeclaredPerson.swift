@@ -1,6 +1,6 @@
 /// A name the case file does not declare is a name an anonymised summary cannot hide.
 struct UndeclaredPerson: LintRule {
-    let id = "undeclared-person"
+    let id = Rule.undeclaredPerson.rawValue
     let defaultSeverity = Diagnostic.Severity.warning
     let summary = Message("a word that looks like a person's name is not declared in the client's case file",
                           fr: "un mot qui ressemble au nom d'une personne n'est pas déclaré dans le dossier du client")

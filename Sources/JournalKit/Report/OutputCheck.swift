@@ -43,7 +43,7 @@ public enum OutputCheck {
             + [report.client, report.sponsor, report.sponsorOrganisation, report.coach].compactMap { $0 }
         // The template's own words, rendered with every value blank.
         let skeleton = try Templates(journalRoot: nil, language: journal.config.language)
-            .render("report.md", report.context(journal.config.language).mapValues(CaseSummary.blanked))
+            .render("report.md", report.context(journal.config.language).mapValues(Templates.blanked))
         allowed.append(skeleton)
         let gate = LeakGate(registries: [], privateLines: forbidden, publicLines: allowed, checks: [.privateText])
         let hits = gate.scan(html ? HTMLPage.readableText(text) : text)

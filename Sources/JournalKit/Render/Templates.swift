@@ -156,16 +156,10 @@ struct Templates: Sendable {
     /// Looked up by hand rather than through `Bundle.module`, which stops the program when the
     /// bundle is missing: a missing template must be an error message, never a crash.
     static let builtInFolder: URL? = {
+        // The running binary's own file, as Linux names it: not argv[0], which any caller chooses.
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let candidates = [
-            executable.deletingLastPathComponent(),
-            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").deletingLastPathComponent(),
-        ]
-        for folder in candidates {
-            let url = folder.appendingPathComponent("journal_JournalKit.resources/Templates")
-            if FileManager.default.fileExists(atPath: url.path) { return url }
-        }
-        return nil
+        let url = executable.deletingLastPathComponent().appendingPathComponent("journal_JournalKit.resources/Templates")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }()
 
     /// A YAML scalar for a value typed by the user: quoted when plain YAML would misread it.
@@ -185,5 +179,17 @@ struct Templates: Sendable {
             }
         }
         return escaped + "\""
+    }
+}
+
+extension Templates {
+    /// The same values with every string empty and every list as long: the template alone.
+    static func blanked(_ value: Any) -> Any {
+        switch value {
+        case is String: return ""
+        case let list as [Any]: return list.map(blanked)
+        case let dictionary as [String: Any]: return dictionary.mapValues(blanked)
+        default: return value
+        }
     }
 }

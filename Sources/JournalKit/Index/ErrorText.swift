@@ -1,17 +1,6 @@
 import Foundation
 import GRDB
 
-/// An error whose message is written for the coach, in both languages.
-public protocol UserFacingError: Error, CustomStringConvertible {
-    /// What went wrong and what to do.
-    var message: Message { get }
-}
-
-extension UserFacingError {
-    public func message(in language: JournalConfig.Language) -> String { message.in(language) }
-    public var description: String { message.en }
-}
-
 /// Any error as a sentence for the coach. Ours speak for themselves; the system's (Foundation's
 /// `NSCocoaErrorDomain` errors, POSIX errors, SQLite's) are told by what they concern and why,
 /// never dumped as a structure the coach cannot read.

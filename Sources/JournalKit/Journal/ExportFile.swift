@@ -6,8 +6,9 @@ public enum ExportFile {
     /// `journalRoot`: with `force`, a file the coach wrote there (a note, journal.yml,
     /// journal.key, a template) is never replaced by an export: a mistyped `--out` must not
     /// turn a case file into a summary.
-    public static func write(_ text: String, to path: String, force: Bool, journalRoot: URL? = nil) throws {
-        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    /// `path` is the coach's, relative to the process's working directory.
+    public static func write(_ text: String, to path: String, force: Bool, journalRoot: URL? = nil, process: ProcessContext) throws {
+        let url = process.url(of: path)
         if force, let journalRoot, FileManager.default.fileExists(atPath: url.path),
            let relative = relativePath(of: url, in: journalRoot), isCoachsOwn(relative) {
             throw AtomicFile.Failure.journalFile(path)
