@@ -98,7 +98,7 @@ extension ResolvedCommitment {
             ("continues", .string(continues)), ("carried_to", .string(carriedTo)),
             ("created", IndexJSON.date(created)), ("scheduled", IndexJSON.date(scheduled)),
             ("start", IndexJSON.date(start)),
-            ("priority", .string(priority)), ("recurrence", .string(recurrence)),
+            ("priority", IndexJSON.word(priority)), ("recurrence", .string(recurrence)),
             ("depends_on", .array(dependsOn.map(JSONValue.string))), ("blocked_by", .array(blockedBy.map(JSONValue.string))),
         ])
     }

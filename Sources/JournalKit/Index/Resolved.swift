@@ -82,8 +82,7 @@ public struct ResolvedCommitment: Sendable, Hashable, Codable {
     public var created: LocalDate? = nil
     public var scheduled: LocalDate? = nil
     public var start: LocalDate? = nil
-    /// One of Tasks' five words (`highest` … `lowest`), folded by the parser.
-    public var priority: String? = nil
+    public var priority: Priority? = nil
     public var recurrence: String? = nil
     /// The ids of the commitments this one waits for (`⛔`, `dependsOn`), as written.
     public var dependsOn: [String] = []

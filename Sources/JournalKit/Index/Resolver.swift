@@ -108,7 +108,7 @@ struct Resolver: Sendable {
                     if note.isPlannedSession { continue }
                     let date = item.done.map { DateValue(date: $0) } ?? note.date
                     let statement = Statement(date: date?.date, status: item.status,
-                                              reason: item.reason.map(MissReason.parse), path: note.path, line: item.line, isMiss: false,
+                                              reason: item.reason, path: note.path, line: item.line, isMiss: false,
                                               isPrivate: item.isPrivate)
                     events[target].append(Event(order: (sortKey(date), 1, noteIndex), statement: statement,
                                                 isReview: true, reviewNote: noteIndex))
@@ -133,7 +133,7 @@ struct Resolver: Sendable {
                 madeAt.append(noteIndex)
                 let date = item.done.map { DateValue(date: $0) } ?? note.date
                 events.append([Event(order: (sortKey(date), 0, noteIndex), statement: Statement(
-                    date: date?.date, status: item.status, reason: item.reason.map(MissReason.parse),
+                    date: date?.date, status: item.status, reason: item.reason,
                     path: note.path, line: item.line, isMiss: false, isPrivate: item.isPrivate),
                     isReview: false, reviewNote: -1)])
                 objectives.append(ResolvedObjective(
@@ -227,7 +227,7 @@ struct Resolver: Sendable {
                     isMiss = true
                 }
                 let statement = Statement(
-                    date: reviewDate, status: item.status, reason: item.reason.map(MissReason.parse),
+                    date: reviewDate, status: item.status, reason: item.reason,
                     path: note.path, line: item.line, isMiss: isMiss, isPrivate: item.isPrivate)
                 events[target].append(Event(order: (sortKey(note.date), 1, noteIndex), statement: statement,
                                             isReview: true, reviewNote: noteIndex))
@@ -260,12 +260,12 @@ struct Resolver: Sendable {
                 dueDates.append(item.due)
                 let ownDate = item.done.map { DateValue(date: $0) } ?? note.date
                 let own = Statement(date: ownDate?.date, status: item.status,
-                                    reason: item.reason.map(MissReason.parse), path: note.path, line: item.line, isMiss: false)
+                                    reason: item.reason, path: note.path, line: item.line, isMiss: false)
                 events.append([Event(order: (sortKey(ownDate), 0, noteIndex), statement: own,
                                      isReview: false, reviewNote: -1)])
                 var commitment = ResolvedCommitment(
                     id: id, client: client, text: item.text, owner: item.owner,
-                    made: note.date?.date, due: item.due, odds: item.odds.flatMap(Odds.fromText),
+                    made: note.date?.date, due: item.due, odds: item.odds,
                     status: item.status, path: note.path, line: item.line,
                     isPrivate: item.isPrivate, history: [])
                 commitment.created = item.created

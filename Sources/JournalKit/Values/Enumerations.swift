@@ -93,6 +93,11 @@ public enum Disclosure: String, Spelled {
     ]
 }
 
+/// A commitment's priority, as Obsidian Tasks ranks them (its emoji 🔺 ⏫ 🔼 🔽 ⏬, or the word).
+public enum Priority: String, Sendable, Codable, Hashable, CaseIterable {
+    case highest, high, medium, low, lowest
+}
+
 /// Why a commitment was not kept: one of the four diagnoses, or the coach's own words.
 /// Stored as its canonical text, read back with the same reading as in notes.
 public enum MissReason: Hashable, Sendable, TextCodable {
