@@ -141,7 +141,7 @@ extension CaseView {
     public func json() -> String {
         JSONValue.object([
             ("client", .string(client)), ("today", .string(today.description)), ("name", .string(name)),
-            ("status", .string(status?.rawValue)), ("closed", .string(closed?.description)),
+            ("status", IndexJSON.word(status)), ("closed", IndexJSON.date(closed)),
             ("outcome", .string(outcome)), ("sponsor", .string(sponsor)),
             ("contract", IndexJSON.contract(contract)), ("held", .int(held)),
             ("demand", .string(demand)), ("need", .string(need)),
@@ -156,8 +156,8 @@ extension CaseView {
             })),
             ("timeline", .array(timeline.map { entry in
                 .object([
-                    ("path", .string(entry.path)), ("type", .string(entry.type.rawValue)),
-                    ("date", .string(entry.date?.description)), ("status", .string(entry.status?.rawValue)),
+                    ("path", .string(entry.path)), ("type", IndexJSON.word(entry.type)),
+                    ("date", IndexJSON.date(entry.date)), ("status", IndexJSON.word(entry.status)),
                     ("number", .int(entry.number)),
                     ("sections", .array(entry.sections.map { part in
                         .object([("heading", .string(part.heading)), ("first_line", .string(part.firstLine)),

@@ -72,4 +72,17 @@ import Testing
         let overdue = try CommitmentSummary(book: book, query: .init(overdue: true), today: last)
         #expect(overdue.isEmpty)
     }
+
+    /// As text, an end in year 10000 (a case closed in 9999, kept a year) sorted before 2027.
+    @Test func retentionSortsCasesByTheDayTheirRetentionEnds() throws {
+        func caseFile(_ id: String, closed: String) -> Note {
+            parseNote("---\ntype: client\nname: Ana Test\nstatus: closed\nclosed: \(closed)\n---\n", path: "clients/\(id)/client.md")
+        }
+        let book = CaseBook(config: JournalConfig(text: "retention: 1y\n"),
+                            documents: [caseFile("a-late", closed: "9999-06-01"), caseFile("b-soon", closed: "2026-01-01")],
+                            resolutions: [])
+        let retention = Retention(book: book, today: try #require(LocalDate(year: 2026, month: 6, day: 1)))
+        #expect(retention.cases.map(\.client) == ["b-soon", "a-late"])
+        #expect(retention.cases.map { $0.ends?.description } == ["2027-01-01", "10000-05-31"])
+    }
 }
