@@ -89,7 +89,6 @@ public struct ResolvedCommitment: Sendable, Hashable, Codable {
     /// Those of them still open (or partly done): until they are done, this one is blocked.
     public var blockedBy: [String] = []
 
-
     /// Waiting for another commitment that is not done yet: not late, not to be chased.
     public var isBlocked: Bool { !blockedBy.isEmpty }
 
