@@ -17,8 +17,8 @@ public struct Agenda: Sendable {
         public var client: String
         public var id: String
         public var text: String
-        public var owner: String
-        public var status: String
+        public var owner: Party
+        public var status: ItemStatus
         public var due: LocalDate
         public var daysLate: Int
         public var isPrivate: Bool
@@ -82,11 +82,11 @@ public struct Agenda: Sendable {
         // Commitments: the coach's own promises always; the client's and the sponsor's while
         // the case is neither paused nor closed.
         // One that waits for another commitment still open is not late: the blocker is.
-        for item in book.commitments where item.isOpen && !item.isBlocked && (client == nil || item.client == client) {
-            guard let dueText = item.due, let due = LocalDate.fromText(dueText), due < today else { continue }
+        for item in book.commitments where client == nil || item.client == client {
+            guard item.isLate(on: today), let due = item.due else { continue }
             let client = item.client ?? ""
             let status = book.caseFiles[client]?.status
-            if item.owner != Party.coach.rawValue, status == .closed || status == .paused { continue }
+            if item.owner != .coach, status == .closed || status == .paused { continue }
             overdue.append(Overdue(client: client, id: item.id, text: item.text, owner: item.owner,
                                    status: item.status, due: due, daysLate: due.days(to: today),
                                    isPrivate: item.isPrivate, path: item.path, line: item.line))
@@ -172,7 +172,7 @@ public struct Agenda: Sendable {
                 var text = item.text.shortened(to: 70)
                 if item.isPrivate { text += fr ? " (privé)" : " (private)" }
                 table.add([.init(late, style: "31"), .init(item.client.isEmpty ? "—" : item.client),
-                           .init(owner, style: item.owner == Party.coach.rawValue ? "1" : nil),
+                           .init(owner, style: item.owner == .coach ? "1" : nil),
                            .init(item.id), .init(text)])
             }
             section(fr ? "Engagements en retard" : "Overdue commitments", table)
@@ -245,8 +245,8 @@ public struct Agenda: Sendable {
             })),
             ("overdue", .array(overdue.map { item in
                 .object([("client", .string(item.client.isEmpty ? nil : item.client)), ("id", .string(item.id)),
-                         ("text", .string(item.text)), ("owner", .string(item.owner)), ("status", .string(item.status)),
-                         ("due", .string(item.due.description)), ("days_late", .int(item.daysLate)),
+                         ("text", .string(item.text)), ("owner", IndexJSON.word(item.owner)), ("status", IndexJSON.word(item.status)),
+                         ("due", IndexJSON.date(item.due)), ("days_late", .int(item.daysLate)),
                          ("private", .bool(item.isPrivate)), ("path", .string(item.path)), ("line", .int(item.line))])
             })),
             ("miss_streaks", .array(streaks.map { .object([("client", .string($0.client)), ("reviews", .int($0.reviews))]) })),

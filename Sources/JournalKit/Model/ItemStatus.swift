@@ -27,14 +27,14 @@ public enum ItemStatus: String, Sendable, Codable, Hashable, CaseIterable {
     }
 
     /// How an objective's status reads in a report or a summary.
-    static func objectiveLabel(_ status: String, language: JournalConfig.Language) -> String {
+    static func objectiveLabel(_ status: ItemStatus, language: JournalConfig.Language) -> String {
         let fr = language == .fr
         switch status {
-        case "done": return fr ? "atteint" : "reached"
-        case "partial": return fr ? "en partie atteint" : "partly reached"
-        case "dropped": return fr ? "abandonné" : "dropped"
-        case "carried": return fr ? "reporté" : "carried forward"
-        default: return fr ? "en cours" : "in progress"
+        case .done: return fr ? "atteint" : "reached"
+        case .partial: return fr ? "en partie atteint" : "partly reached"
+        case .dropped: return fr ? "abandonné" : "dropped"
+        case .carried: return fr ? "reporté" : "carried forward"
+        case .open: return fr ? "en cours" : "in progress"
         }
     }
 }

@@ -466,7 +466,7 @@ struct NoteParser: Sendable {
             case "start": item.start = day()
             case "priority":
                 switch TextFold.fold(field.value) {
-                case "highest", "high", "medium", "low", "lowest": item.priority = TextFold.fold(field.value)
+                case let word where Priority(rawValue: word) != nil: item.priority = Priority(rawValue: word)
                 case "none", "normal", "": item.priority = nil
                 default:
                     invalid(Message(
@@ -500,9 +500,7 @@ struct NoteParser: Sendable {
             case "validated", "valide": item.validated = day()
             case "odds", "cote":
                 switch Odds.parse(field.value) {
-                case .success(let odds):
-                    item.odds = odds.text
-                    item.oddsProbability = odds.probability
+                case .success(let odds): item.odds = odds
                 case .failure(let error): invalid(error.text.prefixed("`odds` : ").fixingEnglishColon)
                 }
             case "owner", "qui":
@@ -513,7 +511,7 @@ struct NoteParser: Sendable {
                                     fr: "`owner` ne peut pas valoir « \(field.value.clipped) » : utilisez client, coach ou sponsor"))
                 }
             case "reason", "raison":
-                item.reason = MissReason.parse(field.value).canonical
+                item.reason = MissReason.parse(field.value)
             case "ref":
                 item.ref = field.value
             default:

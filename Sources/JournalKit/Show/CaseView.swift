@@ -21,9 +21,9 @@ public struct CaseView: Sendable {
     }
 
     public struct Miss: Sendable, Hashable {
-        public var date: String?
+        public var date: LocalDate?
         public var commitment: String
-        public var reason: String?
+        public var reason: MissReason?
         public var path: String
         public var line: Int
     }
@@ -96,7 +96,8 @@ public struct CaseView: Sendable {
                                    path: statement.path, line: statement.line))
             }
         }
-        misses.sort { ($1.date ?? "", $1.path, $1.line) < ($0.date ?? "", $0.path, $0.line) }
+        // Newest first; undated ones last.
+        misses.sort { (LocalDate.sortKey($1.date), $1.path, $1.line) < (LocalDate.sortKey($0.date), $0.path, $0.line) }
         recentMisses = Array(misses.prefix(Self.missesListed))
         let agenda = Agenda(book: book, today: today, days: 0, client: client)
         next = ScheduledAppointment.current(in: book)
@@ -207,18 +208,18 @@ public struct CaseView: Sendable {
         }
     }
 
-    static func commitmentLabel(_ status: String, _ fr: Bool) -> String {
+    static func commitmentLabel(_ status: ItemStatus, _ fr: Bool) -> String {
         switch status {
-        case "done": return fr ? "fait" : "done"
-        case "partial": return fr ? "en partie" : "partly done"
-        case "dropped": return fr ? "abandonné" : "dropped"
-        case "carried": return fr ? "reporté" : "carried"
-        default: return fr ? "ouvert" : "open"
+        case .done: return fr ? "fait" : "done"
+        case .partial: return fr ? "en partie" : "partly done"
+        case .dropped: return fr ? "abandonné" : "dropped"
+        case .carried: return fr ? "reporté" : "carried"
+        case .open: return fr ? "ouvert" : "open"
         }
     }
 
-    static func reasonLabel(_ reason: String?, _ language: JournalConfig.Language) -> String {
+    static func reasonLabel(_ reason: MissReason?, _ language: JournalConfig.Language) -> String {
         guard let reason else { return language == .fr ? "sans raison notée" : "no reason noted" }
-        return MissReason.parse(reason).label(in: language)
+        return reason.label(in: language)
     }
 }

@@ -44,7 +44,7 @@ struct SummaryBuilder {
     }
 
     func context() -> [String: Any] {
-        let held = resolution.documents.filter { $0.type == "session" && ($0.status ?? "held") == "held" }
+        let held = resolution.documents.filter { $0.type == .session && ($0.status ?? .held) == .held }
         var values: [String: Any] = [
             "title": title,
             "client": displayName,
@@ -108,15 +108,15 @@ struct SummaryBuilder {
         return "\(cadence.count) " + (fr ? frMany : enMany)
     }
 
-    private static let symbols: [String: String] = ["open": "☐", "done": "☑", "partial": "◐", "dropped": "☒", "carried": "↷"]
+    private static let symbols: [ItemStatus: String] = [.open: "☐", .done: "☑", .partial: "◐", .dropped: "☒", .carried: "↷"]
 
     /// A commitment is kept (an objective is reached: `ItemStatus.objectiveLabel`, as reports say it).
-    func commitmentLabel(_ status: String) -> String {
-        let labels: [String: (String, String)] = [
-            "open": ("en cours", "open"), "done": ("tenu", "kept"),
-            "partial": ("en partie", "partly"), "dropped": ("abandonné", "dropped"), "carried": ("reporté", "carried forward"),
+    func commitmentLabel(_ status: ItemStatus) -> String {
+        let labels: [ItemStatus: (String, String)] = [
+            .open: ("en cours", "open"), .done: ("tenu", "kept"),
+            .partial: ("en partie", "partly"), .dropped: ("abandonné", "dropped"), .carried: ("reporté", "carried forward"),
         ]
-        let label = labels[status] ?? (status, status)
+        let label = labels[status]!
         return fr ? label.0 : label.1
     }
 
@@ -129,9 +129,9 @@ struct SummaryBuilder {
 
     private func documentName(_ document: ResolvedDocument) -> String {
         switch document.type {
-        case "chemistry": return fr ? "entretien préalable" : "chemistry call"
-        case "three-way": return fr ? "réunion tripartite" : "three-way meeting"
-        default:
+        case .chemistry: return fr ? "entretien préalable" : "chemistry call"
+        case .threeWay: return fr ? "réunion tripartite" : "three-way meeting"
+        case .client, .session, .supervision:
             if let number = document.number { return fr ? "séance \(number)" : "session \(number)" }
             return fr ? "séance" : "session"
         }
@@ -146,8 +146,8 @@ struct SummaryBuilder {
                 "status": ItemStatus.objectiveLabel(objective.shownStatus, language: language),
                 "origin": source(of: objective.path),
             ]
-            if let validated = objective.validated, let date = LocalDate.fromText(validated) {
-                item["validated"] = when(date)
+            if let validated = objective.validated {
+                item["validated"] = when(validated)
             }
             return item
         }
@@ -214,13 +214,16 @@ struct SummaryBuilder {
         return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(LocalDate.pad(minutes % 60, 2))"
     }
 
-    private func reasonLabel(_ reason: String, context: LocalDate?, path: String) -> String {
-        let labels: [String: (String, String)] = [
-            "busy": ("manque de temps", "too busy"), "hard": ("trop difficile", "too hard"),
-            "stuck": ("bloqué", "stuck"), "not-useful": ("jugé inutile", "not useful"),
-        ]
-        if let label = labels[reason] { return fr ? label.0 : label.1 }
-        return safe(reason, context: context, path: path)
+    private func reasonLabel(_ reason: MissReason, context: LocalDate?, path: String) -> String {
+        let label: (String, String)
+        switch reason {
+        case .busy: label = ("manque de temps", "too busy")
+        case .hard: label = ("trop difficile", "too hard")
+        case .stuck: label = ("bloqué", "stuck")
+        case .notUseful: label = ("jugé inutile", "not useful")
+        case .other(let words): return safe(words, context: context, path: path)
+        }
+        return fr ? label.0 : label.1
     }
 
     /// The commitments and the line that sums them up: done rate on the client's own
@@ -233,24 +236,23 @@ struct SummaryBuilder {
     private func commitments() -> ([[String: Any]], String) {
         let shown = resolution.commitments.filter { !$0.isPrivate }
         let items: [[String: Any]] = shown.suffix(Self.maximumListed).map { commitment in
-            let made = commitment.made.flatMap(LocalDate.fromText)
             var item: [String: Any] = [
                 "symbol": Self.symbols[commitment.status] ?? "☐",
-                "text": safe(commitment.text, context: made, path: commitment.path),
+                "text": safe(commitment.text, context: commitment.made, path: commitment.path),
                 "status": commitmentLabel(commitment.status),
                 "made": source(of: commitment.path),
             ]
-            if let odds = commitment.odds { item["odds"] = odds }
-            if commitment.owner != "client" {
-                item["owner"] = commitment.owner == "coach" ? (fr ? "engagement du coach" : "the coach's commitment")
+            if let odds = commitment.odds { item["odds"] = odds.text }
+            if commitment.owner != .client {
+                item["owner"] = commitment.owner == .coach ? (fr ? "engagement du coach" : "the coach's commitment")
                                                             : (fr ? "engagement du commanditaire" : "the sponsor's commitment")
             }
             return item
         }
-        let own = shown.filter { $0.owner == "client" }
+        let own = shown.filter { $0.owner == .client }
         // As `journal commitments` counts, on the day of the case's latest note.
-        let latest = documents.last?.date?.date.description ?? "0000"
-        let (done, counted) = CommitmentSummary.doneRate(of: shown, today: latest)
+        let latest = documents.last?.date?.date
+        let (done, counted) = ResolvedCommitment.doneRate(of: shown, today: latest)
         let missCount = own.reduce(0) { $0 + $1.history.filter(\.isMiss).count }
         let longest = resolution.client?.longestMissStreak ?? 0
         var summary: String
@@ -274,15 +276,14 @@ struct SummaryBuilder {
     }
 
     private func misses() -> [[String: Any]] {
-        let missed = resolution.commitments.filter { !$0.isPrivate && $0.owner == "client" }.flatMap { commitment in
+        let missed = resolution.commitments.filter { !$0.isPrivate && $0.owner == .client }.flatMap { commitment in
             commitment.history.filter(\.isMiss).map { (commitment, $0) }
         }
         return missed.suffix(Self.maximumListed).map { commitment, statement -> [String: Any] in
-            let date = statement.date.flatMap(LocalDate.fromText)
             return [
-                "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText), path: commitment.path),
+                "text": safe(commitment.text, context: commitment.made, path: commitment.path),
                 "when": source(of: statement.path),
-                "reason": statement.reason.map { reasonLabel($0, context: date, path: statement.path) } ?? (fr ? "raison non notée" : "no reason noted"),
+                "reason": statement.reason.map { reasonLabel($0, context: statement.date, path: statement.path) } ?? (fr ? "raison non notée" : "no reason noted"),
             ]
         }
     }

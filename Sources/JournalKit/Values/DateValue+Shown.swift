@@ -7,11 +7,11 @@ extension DateValue {
 
 extension Party {
     /// Who owns a commitment, as the coach's own views say it (`coach`, `client`, `sponsor`).
-    static func ownerLabel(_ owner: String, _ fr: Bool) -> String {
+    static func ownerLabel(_ owner: Party, _ fr: Bool) -> String {
         switch owner {
-        case Party.coach.rawValue: return "coach"
-        case Party.sponsor.rawValue: return fr ? "commanditaire" : "sponsor"
-        default: return "client"
+        case .coach: return "coach"
+        case .sponsor: return fr ? "commanditaire" : "sponsor"
+        case .client: return "client"
         }
     }
 }

@@ -24,7 +24,6 @@ import Testing
     static let pending: Set<String> = [
         "Show/CaseView.swift names Agenda (Agenda/)",
         "Show/CaseView.swift names CommitmentSummary (Commitments/)",
-        "Summary/SummaryBuilder.swift names CommitmentSummary (Commitments/)",
         "Support/Parallel.swift names ResultBox (Index/)",
         "Cases/CasePurge.swift names CommitmentSummary (Commitments/)",
         "Cases/CaseCloser.swift names CommitmentSummary (Commitments/)",
