@@ -144,6 +144,12 @@ import Testing
         #expect(violations.isEmpty, Comment(rawValue: "layers point one way (docs/architecture.md):\n" + violations.joined(separator: "\n")))
     }
 
+    /// C stays in one file: the one that copies cmark's tree into Swift values at once.
+    @Test func onlyMarkdownTreeCallsLibcmark() throws {
+        let callers = try Self.files().filter { $0.code.contains("import CCmark") || $0.code.contains("cmark_") }.map(\.path)
+        #expect(callers == ["Parsing/MarkdownTree.swift"])
+    }
+
     /// The scan itself: a type named in code is seen, one named in a comment or a string is not.
     @Test func theScanSeesCodeOnly() {
         let code = Self.codeOnly("""
