@@ -26,19 +26,7 @@ public struct Agenda: Sendable {
         var line: Int
     }
 
-    public struct Unscheduled: Sendable, Hashable {
-        public var client: String
-        /// The last meeting, or the last appointment that passed, whichever is later; nil when
-        /// the client has no dated note yet.
-        public var since: LocalDate?
-        public var days: Int?
-        /// The appointment that passed with no note written for it since.
-        public var passedAppointment: DateValue?
-        /// The latest meeting said `next: none`.
-        public var decidedNone: Bool
-        /// The passed appointment has its note, still marked planned.
-        public var passedPlanned = false
-    }
+    public typealias Unscheduled = JournalKit.Unscheduled
 
     public struct CadenceLag: Sendable, Hashable {
         public var client: String
@@ -99,27 +87,8 @@ public struct Agenda: Sendable {
                resolved.missStreak >= book.config.missStreakThreshold {
                 streaks.append(Streak(client: client, reviews: resolved.missStreak))
             }
-            let meetings = notes.filter { note in
-                note.isHeldSession || note.type == .threeWay || (note.type == .chemistry && note.decision == .proceed)
-            }
-            let proceeding = file.status == .prospect && notes.contains { $0.type == .chemistry && $0.decision == .proceed }
-            if file.status == .active || proceeding {
-                let coming = standing.contains { $0.client == client && $0.date.date >= today && !$0.cancelled }
-                if !coming {
-                    let passed = standing.last { $0.client == client && $0.date.date < today }
-                    let lastMeeting = meetings.last?.date?.date
-                    let since = [lastMeeting, passed?.date.date].compactMap { $0 }.max()
-                    let passedAppointment = passed.flatMap { appointment in
-                        (lastMeeting.map { $0 < appointment.date.date } ?? true) ? appointment.date : nil
-                    }
-                    unscheduled.append(Unscheduled(
-                        client: client, since: since, days: since.map { $0.days(to: today) },
-                        passedAppointment: passedAppointment,
-                        decidedNone: meetings.last?.nextIsNone ?? false,
-                        passedPlanned: passedAppointment.map { day in
-                            notes.contains { $0.isPlannedSession && $0.date?.date == day.date }
-                        } ?? false))
-                }
+            if let lack = Unscheduled.current(client, file: file, notes: notes, standing: standing, today: today) {
+                unscheduled.append(lack)
             }
             if file.status == .active, let cadence = book.cadence(of: client),
                let lapse = CadenceLapse.current(notes: notes, cadence: cadence, today: today) {

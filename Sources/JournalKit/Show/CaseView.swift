@@ -43,7 +43,7 @@ public struct CaseView: Sendable {
     /// The next appointment still standing, today or later.
     public var next: DateValue?
     /// With no next appointment: the agenda's reading of how long it has been.
-    public var unscheduled: Agenda.Unscheduled?
+    public var unscheduled: Unscheduled?
     public var openCommitments: [ResolvedCommitment]
     public var missStreak: Int
     /// The latest misses, newest first.
@@ -99,10 +99,11 @@ public struct CaseView: Sendable {
         // Newest first; undated ones last.
         misses.sort { (LocalDate.sortKey($1.date), $1.path, $1.line) < (LocalDate.sortKey($0.date), $0.path, $0.line) }
         recentMisses = Array(misses.prefix(Self.missesListed))
-        let agenda = Agenda(book: book, today: today, days: 0, client: client)
-        next = ScheduledAppointment.current(in: book)
-            .first { $0.client == client && $0.date.date >= today && !$0.cancelled }?.date
-        unscheduled = agenda.unscheduled.first
+        let standing = ScheduledAppointment.current(in: book).filter { $0.client == client }
+        next = standing.first { $0.date.date >= today && !$0.cancelled }?.date
+        unscheduled = book.caseFiles[client].flatMap { file in
+            Unscheduled.current(client, file: file, notes: book.dated[client] ?? [], standing: standing, today: today)
+        }
         let aliases = book.config.headingAliases
         // Session numbers as the index counts them (held sessions), where the note gives none.
         let numbers = Dictionary((resolution?.documents ?? []).map { ($0.path, $0.number) }, uniquingKeysWith: { first, _ in first })
