@@ -17,8 +17,8 @@ public struct Agenda: Sendable {
         public var client: String
         public var id: String
         public var text: String
-        public var owner: String
-        public var status: String
+        public var owner: Party
+        public var status: ItemStatus
         public var due: LocalDate
         public var daysLate: Int
         public var isPrivate: Bool
@@ -26,19 +26,7 @@ public struct Agenda: Sendable {
         var line: Int
     }
 
-    public struct Unscheduled: Sendable, Hashable {
-        public var client: String
-        /// The last meeting, or the last appointment that passed, whichever is later; nil when
-        /// the client has no dated note yet.
-        public var since: LocalDate?
-        public var days: Int?
-        /// The appointment that passed with no note written for it since.
-        public var passedAppointment: DateValue?
-        /// The latest meeting said `next: none`.
-        public var decidedNone: Bool
-        /// The passed appointment has its note, still marked planned.
-        public var passedPlanned = false
-    }
+    public typealias Unscheduled = JournalKit.Unscheduled
 
     public struct CadenceLag: Sendable, Hashable {
         public var client: String
@@ -82,11 +70,11 @@ public struct Agenda: Sendable {
         // Commitments: the coach's own promises always; the client's and the sponsor's while
         // the case is neither paused nor closed.
         // One that waits for another commitment still open is not late: the blocker is.
-        for item in book.commitments where item.isOpen && !item.isBlocked && (client == nil || item.client == client) {
-            guard let dueText = item.due, let due = LocalDate.fromText(dueText), due < today else { continue }
+        for item in book.commitments where client == nil || item.client == client {
+            guard item.isLate(on: today), let due = item.due else { continue }
             let client = item.client ?? ""
             let status = book.caseFiles[client]?.status
-            if item.owner != Party.coach.rawValue, status == .closed || status == .paused { continue }
+            if item.owner != .coach, status == .closed || status == .paused { continue }
             overdue.append(Overdue(client: client, id: item.id, text: item.text, owner: item.owner,
                                    status: item.status, due: due, daysLate: due.days(to: today),
                                    isPrivate: item.isPrivate, path: item.path, line: item.line))
@@ -99,27 +87,8 @@ public struct Agenda: Sendable {
                resolved.missStreak >= book.config.missStreakThreshold {
                 streaks.append(Streak(client: client, reviews: resolved.missStreak))
             }
-            let meetings = notes.filter { note in
-                note.isHeldSession || note.type == .threeWay || (note.type == .chemistry && note.decision == .proceed)
-            }
-            let proceeding = file.status == .prospect && notes.contains { $0.type == .chemistry && $0.decision == .proceed }
-            if file.status == .active || proceeding {
-                let coming = standing.contains { $0.client == client && $0.date.date >= today && !$0.cancelled }
-                if !coming {
-                    let passed = standing.last { $0.client == client && $0.date.date < today }
-                    let lastMeeting = meetings.last?.date?.date
-                    let since = [lastMeeting, passed?.date.date].compactMap { $0 }.max()
-                    let passedAppointment = passed.flatMap { appointment in
-                        (lastMeeting.map { $0 < appointment.date.date } ?? true) ? appointment.date : nil
-                    }
-                    unscheduled.append(Unscheduled(
-                        client: client, since: since, days: since.map { $0.days(to: today) },
-                        passedAppointment: passedAppointment,
-                        decidedNone: meetings.last?.nextIsNone ?? false,
-                        passedPlanned: passedAppointment.map { day in
-                            notes.contains { $0.isPlannedSession && $0.date?.date == day.date }
-                        } ?? false))
-                }
+            if let lack = Unscheduled.current(client, file: file, notes: notes, standing: standing, today: today) {
+                unscheduled.append(lack)
             }
             if file.status == .active, let cadence = book.cadence(of: client),
                let lapse = CadenceLapse.current(notes: notes, cadence: cadence, today: today) {
@@ -171,7 +140,7 @@ public struct Agenda: Sendable {
                 var text = item.text.shortened(to: 70)
                 if item.isPrivate { text += Message(" (private)", fr: " (privé)").in(language) }
                 table.add([.init(late, style: "31"), .init(item.client.isEmpty ? "—" : item.client),
-                           .init(owner, style: item.owner == Party.coach.rawValue ? "1" : nil),
+                           .init(owner, style: item.owner == .coach ? "1" : nil),
                            .init(item.id), .init(text)])
             }
             section(Message("Overdue commitments", fr: "Engagements en retard").in(language), table)
@@ -244,8 +213,8 @@ public struct Agenda: Sendable {
             })),
             ("overdue", .array(overdue.map { item in
                 .object([("client", .string(item.client.isEmpty ? nil : item.client)), ("id", .string(item.id)),
-                         ("text", .string(item.text)), ("owner", .string(item.owner)), ("status", .string(item.status)),
-                         ("due", .string(item.due.description)), ("days_late", .int(item.daysLate)),
+                         ("text", .string(item.text)), ("owner", IndexJSON.word(item.owner)), ("status", IndexJSON.word(item.status)),
+                         ("due", IndexJSON.date(item.due)), ("days_late", .int(item.daysLate)),
                          ("private", .bool(item.isPrivate)), ("path", .string(item.path)), ("line", .int(item.line))])
             })),
             ("miss_streaks", .array(streaks.map { .object([("client", .string($0.client)), ("reviews", .int($0.reviews))]) })),

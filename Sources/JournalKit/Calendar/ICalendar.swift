@@ -24,7 +24,7 @@ public struct ICalendar: Sendable {
         let stamp = Self.basic(today) + "T000000Z"
         let appointments = ScheduledAppointment.current(in: book)
         let commitments = book.commitments.filter {
-            $0.owner == Party.coach.rawValue && $0.isOpen && $0.due != nil && !$0.isPrivate
+            $0.owner == .coach && $0.isOpen && $0.due != nil && !$0.isPrivate
         }
         func who(_ client: String) -> String {
             names ? book.displayName(of: client) : book.initials(of: client)
@@ -57,7 +57,7 @@ public struct ICalendar: Sendable {
             body += lines
         }
         for item in commitments {
-            guard let due = item.due.flatMap(LocalDate.fromText) else { continue }
+            guard let due = item.due else { continue }
             years.append(due.year)
             let client = item.client ?? ""
             var summary = names ? item.text : (Message("Coach's commitment", fr: "Engagement du coach").in(language))
@@ -67,7 +67,7 @@ public struct ICalendar: Sendable {
                      "DTSTAMP:" + stamp,
                      "DUE;VALUE=DATE:" + Self.basic(due),
                      "SUMMARY:" + ContentLine.escape(summary), "CLASS:PRIVATE",
-                     "STATUS:" + (item.status == ItemStatus.partial.rawValue ? "IN-PROCESS" : "NEEDS-ACTION"),
+                     "STATUS:" + (item.status == .partial ? "IN-PROCESS" : "NEEDS-ACTION"),
                      "END:VTODO"]
         }
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//journal//journal agenda//" + (Message("EN", fr: "FR").in(language)),

@@ -24,8 +24,9 @@ public struct Retention: Sendable {
             let ends = period.flatMap { period in closed.map { $0.adding(days: period.days) } }
             cases.append(Case(client: client, closed: closed, ends: ends, expired: ends.map { $0 < today } ?? false))
         }
-        // Those past their retention first, the longest past first; then by end date.
-        cases.sort { ($0.expired ? 0 : 1, $0.ends?.description ?? "9999", $0.client) < ($1.expired ? 0 : 1, $1.ends?.description ?? "9999", $1.client) }
+        // Those past their retention first, the longest past first; then by end date, the
+        // cases with no end date last.
+        cases.sort { ($0.expired ? 0 : 1, $0.ends?.dayNumber ?? Int.max, $0.client) < ($1.expired ? 0 : 1, $1.ends?.dayNumber ?? Int.max, $1.client) }
     }
 
     public func text(language: JournalConfig.Language, colour: Bool) -> String {

@@ -20,7 +20,7 @@ public struct CommitmentSummary: Sendable {
     public struct Group: Sendable {
         /// "" for commitments of no client (supervision notes).
         public var client: String
-        public var next: String?
+        public var next: DateValue?
         /// The client's own commitments that are done, and those counted for the rate (see
         /// `doneRate`); over all of the client's commitments, whatever the filters.
         public var done: Int
@@ -38,20 +38,6 @@ public struct CommitmentSummary: Sendable {
     public var today: LocalDate
     public var groups: [Group] = []
 
-    /// The client's own commitments done, and those counted for the rate (see `Group.doneRate`).
-    /// Shared with case summaries, so that both tell the same figure.
-    static func doneRate(of commitments: [ResolvedCommitment], today: String) -> (done: Int, counted: Int) {
-        let own = commitments.filter { $0.owner == Party.client.rawValue }
-        let done = own.filter { $0.status == ItemStatus.done.rawValue }.count
-        // A carried commitment has no verdict of its own: its successor will have one.
-        let counted = own.filter { item in
-            item.status == ItemStatus.carried.rawValue ? false
-                : !item.isOpen || item.status != ItemStatus.open.rawValue
-                || item.history.contains(where: \.isMiss) || (!item.isBlocked && (item.due ?? "9999") < today)
-        }.count
-        return (done, counted)
-    }
-
     public var isEmpty: Bool { groups.isEmpty }
 
     public init(book: CaseBook, query: Query, today: LocalDate) throws {
@@ -60,36 +46,34 @@ public struct CommitmentSummary: Sendable {
         if let client = query.client, !book.hasClient(client), !all.contains(where: { $0.client == client }) {
             throw UnknownClient(client, nearest: Suggestion.nearest(to: client, among: book.clientIDs))
         }
-        let todayText = today.description
         let shown = all.filter { item in
             (query.client == nil || item.client == query.client)
-                && (query.status == nil || item.status == query.status?.rawValue)
-                && (query.owner == nil || item.owner == query.owner?.rawValue)
-                && (!query.overdue || (item.isOpen && !item.isBlocked && (item.due ?? "9999") < todayText))
+                && (query.status == nil || item.status == query.status)
+                && (query.owner == nil || item.owner == query.owner)
+                && (!query.overdue || item.isLate(on: today))
         }
         let byClient = Dictionary(grouping: shown, by: { $0.client ?? "" })
         let everyByClient = Dictionary(grouping: all, by: { $0.client ?? "" })
         for client in byClient.keys.sorted() {
-            let (done, counted) = Self.doneRate(of: everyByClient[client] ?? [], today: todayText)
+            let (done, counted) = ResolvedCommitment.doneRate(of: everyByClient[client] ?? [], today: today)
             let resolved = book.resolved(client)
             groups.append(Group(client: client, next: resolved?.next, done: done, counted: counted,
                                 missStreak: resolved?.missStreak ?? 0, items: byClient[client]!))
         }
     }
 
-    static let symbols = ["open": "[ ]", "done": "[x]", "partial": "[/]", "dropped": "[-]", "carried": "[>]"]
+    static let symbols: [ItemStatus: String] = [.open: "[ ]", .done: "[x]", .partial: "[/]", .dropped: "[-]", .carried: "[>]"]
 
     // MARK: Text
 
     public func text(language: JournalConfig.Language, colour: Bool) -> String {
-        let todayText = today.description
         var out: [String] = []
         for group in groups {
             var header = group.client.isEmpty ? (Message("(no client)", fr: "(sans client)").in(language)) : group.client.escapingControls
             if let next = group.next {
                 // For people: `2026-12-07 09:00`, not the stored `2026-12-07T09:00`.
-                let shown = DateValue.fromText(next).map(\.shown) ?? next
-                if next >= todayText {
+                let shown = next.shown
+                if next.date >= today {
                     header += Message("  · next appointment \(shown)", fr: "  · prochain rendez-vous \(shown)").in(language)
                 } else {
                     header += Message("  · date fixed \(shown), past", fr: "  · date fixée \(shown), passée").in(language)
@@ -107,15 +91,15 @@ public struct CommitmentSummary: Sendable {
             for item in group.items {
                 var columns = ["  " + (Self.symbols[item.status] ?? "[?]"), item.id.escapingControls]
                 if let due = item.due {
-                    let late = item.isOpen && !item.isBlocked && due < todayText
-                    columns.append((Message("due ", fr: "échéance ").in(language)) + due
+                    let late = item.isLate(on: today)
+                    columns.append((Message("due ", fr: "échéance ").in(language)) + due.description
                         + (late ? TextColumns.styled(Message(" (late)", fr: " (en retard)").in(language), "31", colour) : ""))
                 }
                 if item.isBlocked {
                     columns.append((Message("waits for ", fr: "attend ").in(language)) + item.blockedBy.joined(separator: ", ").escapingControls)
                 }
-                if let odds = item.odds { columns.append((Message("odds ", fr: "cote ").in(language)) + odds) }
-                if item.owner != "client" {
+                if let odds = item.odds { columns.append((Message("odds ", fr: "cote ").in(language)) + odds.text) }
+                if item.owner != .client {
                     columns.append((Message("by: ", fr: "par : ").in(language)) + Party.ownerLabel(item.owner, language))
                 }
                 columns.append(item.text.escapingControls + (item.isPrivate ? (Message(" (private)", fr: " (privé)").in(language)) : ""))
@@ -127,9 +111,9 @@ public struct CommitmentSummary: Sendable {
                 }
                 out.append(columns.joined(separator: "  "))
                 for statement in item.history {
-                    var text = "        \(statement.date ?? "?") \(Self.symbols[statement.status] ?? "")"
+                    var text = "        \(statement.date?.description ?? "?") \(Self.symbols[statement.status] ?? "")"
                     if let reason = statement.reason {
-                        text += " (\(MissReason.parse(reason).label(in: language).escapingControls))"
+                        text += " (\(reason.label(in: language).escapingControls))"
                     }
                     if statement.isMiss { text += Message(" missed", fr: " manqué").in(language) }
                     out.append(text)
@@ -148,7 +132,7 @@ public struct CommitmentSummary: Sendable {
         JSONValue.array(groups.map { group in
             .object([
                 ("client", .string(group.client.isEmpty ? nil : group.client)),
-                ("next", .string(group.next)),
+                ("next", IndexJSON.date(group.next)),
                 ("done", .int(group.done)),
                 ("counted", .int(group.counted)),
                 ("done_rate", group.doneRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),

@@ -9,7 +9,7 @@ import GRDB
 /// one note re-resolves only the clients that note belongs (or belonged) to.
 public struct IndexStore: Sendable {
     /// Bump when what is stored changes meaning: the index is then rebuilt from the notes.
-    static let schemaVersion = 18
+    static let schemaVersion = 19
     /// A file modified less than this long before the scan that read it is not trusted by the
     /// next scan even if nothing seems to have changed (git's "racy clean" rule): file systems
     /// stamp times from a coarse clock (and FAT to 2 s), so a second write within the same tick
@@ -516,18 +516,12 @@ public struct IndexStore: Sendable {
 
     /// A client's resolution with its rows already rendered, ready to be written.
     private struct Prepared: Sendable {
-        var rows: [(kind: String, sortKey: Double, path: String, line: Int, json: String)] = []
+        var rows: [IndexJSON.Record] = []
         var encoded: Data
         var diagnostics: [Diagnostic]
 
         init(_ resolution: ClientResolution) {
-            if let found = resolution.client {
-                rows.append(("client", 0, found.id, 0, found.json.rendered(level: 2)))
-            }
-            for d in resolution.documents { rows.append(("document", d.sortKey, d.path, 0, d.json.rendered(level: 2))) }
-            for o in resolution.objectives { rows.append(("objective", 0, o.path, o.line, o.json.rendered(level: 2))) }
-            for c in resolution.commitments { rows.append(("commitment", 0, c.path, c.line, c.json.rendered(level: 2))) }
-            for a in resolution.appointments { rows.append(("appointment", a.sortKey, a.path, 0, a.json.rendered(level: 2))) }
+            rows = IndexJSON.records(of: resolution)
             encoded = (try? JSONEncoder().encode(resolution)) ?? Data()
             diagnostics = resolution.diagnostics
         }

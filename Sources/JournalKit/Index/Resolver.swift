@@ -26,12 +26,12 @@ struct Resolver: Sendable {
         }
         if let client, let caseFile, let file = caseFile.caseFile {
             result.client = ResolvedClient(
-                id: client, status: file.status?.rawValue, hasSponsor: file.sponsor != nil,
+                id: client, status: file.status, hasSponsor: file.sponsor != nil,
                 contract: file.contract, missStreak: 0, longestMissStreak: 0,
                 // A planned session has not taken place: its empty `next` says nothing yet.
                 next: documents.last(where: { note in
                     note.date != nil && note.type != .client && (!note.isPlannedSession || note.next != nil || note.nextIsNone)
-                })?.next?.description)
+                })?.next)
         }
         if let client, !knownClients.contains(client) {
             // A typo of a known client is far likelier than a new client without a case file.
@@ -57,13 +57,13 @@ struct Resolver: Sendable {
                 number = lastNumber
             }
             result.documents.append(ResolvedDocument(
-                path: note.path, type: note.type!.rawValue, client: note.type == .supervision ? nil : client,
-                date: note.date?.description, status: note.type == .session ? note.status?.rawValue : nil,
-                number: note.type == .session ? number : nil, next: note.next?.description,
+                path: note.path, type: note.type!, client: note.type == .supervision ? nil : client,
+                date: note.date, status: note.type == .session ? note.status : nil,
+                number: note.type == .session ? number : nil, next: note.next,
                 sortKey: sortKey(note.date)))
             if let next = note.next {
                 result.appointments.append(Appointment(
-                    client: note.type == .supervision ? nil : client, date: next.description,
+                    client: note.type == .supervision ? nil : client, date: next,
                     path: note.path, sortKey: sortKey(next)))
             }
         }
@@ -107,13 +107,13 @@ struct Resolver: Sendable {
                     // A planned session has not taken place: what it prepares states nothing.
                     if note.isPlannedSession { continue }
                     let date = item.done.map { DateValue(date: $0) } ?? note.date
-                    let statement = Statement(date: date?.date.description, status: item.status.rawValue,
+                    let statement = Statement(date: date?.date, status: item.status,
                                               reason: item.reason, path: note.path, line: item.line, isMiss: false,
                                               isPrivate: item.isPrivate)
                     events[target].append(Event(order: (sortKey(date), 1, noteIndex), statement: statement,
                                                 isReview: true, reviewNote: noteIndex))
                     if let validated = item.validated, objectives[target].validated == nil {
-                        objectives[target].validated = validated.description
+                        objectives[target].validated = validated
                     }
                     continue
                 }
@@ -133,12 +133,12 @@ struct Resolver: Sendable {
                 madeAt.append(noteIndex)
                 let date = item.done.map { DateValue(date: $0) } ?? note.date
                 events.append([Event(order: (sortKey(date), 0, noteIndex), statement: Statement(
-                    date: date?.date.description, status: item.status.rawValue, reason: item.reason,
+                    date: date?.date, status: item.status, reason: item.reason,
                     path: note.path, line: item.line, isMiss: false, isPrivate: item.isPrivate),
                     isReview: false, reviewNote: -1)])
                 objectives.append(ResolvedObjective(
-                    id: item.id, client: client, text: item.text, status: item.status.rawValue,
-                    validated: item.validated?.description, path: note.path, line: item.line,
+                    id: item.id, client: client, text: item.text, status: item.status,
+                    validated: item.validated, path: note.path, line: item.line,
                     isPrivate: item.isPrivate))
             }
         }
@@ -227,7 +227,7 @@ struct Resolver: Sendable {
                     isMiss = true
                 }
                 let statement = Statement(
-                    date: reviewDate?.description, status: item.status.rawValue, reason: item.reason,
+                    date: reviewDate, status: item.status, reason: item.reason,
                     path: note.path, line: item.line, isMiss: isMiss, isPrivate: item.isPrivate)
                 events[target].append(Event(order: (sortKey(note.date), 1, noteIndex), statement: statement,
                                             isReview: true, reviewNote: noteIndex))
@@ -259,18 +259,18 @@ struct Resolver: Sendable {
                 madeAt.append(noteIndex)
                 dueDates.append(item.due)
                 let ownDate = item.done.map { DateValue(date: $0) } ?? note.date
-                let own = Statement(date: ownDate?.date.description, status: item.status.rawValue,
+                let own = Statement(date: ownDate?.date, status: item.status,
                                     reason: item.reason, path: note.path, line: item.line, isMiss: false)
                 events.append([Event(order: (sortKey(ownDate), 0, noteIndex), statement: own,
                                      isReview: false, reviewNote: -1)])
                 var commitment = ResolvedCommitment(
-                    id: id, client: client, text: item.text, owner: item.owner.rawValue,
-                    made: note.date?.date.description, due: item.due?.description, odds: item.odds,
-                    status: item.status.rawValue, path: note.path, line: item.line,
+                    id: id, client: client, text: item.text, owner: item.owner,
+                    made: note.date?.date, due: item.due, odds: item.odds,
+                    status: item.status, path: note.path, line: item.line,
                     isPrivate: item.isPrivate, history: [])
-                commitment.created = item.created?.description
-                commitment.scheduled = item.scheduled?.description
-                commitment.start = item.start?.description
+                commitment.created = item.created
+                commitment.scheduled = item.scheduled
+                commitment.start = item.start
                 commitment.priority = item.priority
                 commitment.recurrence = item.recurrence
                 commitment.dependsOn = item.dependsOn ?? []
@@ -307,7 +307,7 @@ struct Resolver: Sendable {
             let ordered = events[index].sorted { $0.order < $1.order }
             commitments[index].status = ordered.last!.statement.status
             commitments[index].history = ordered.filter(\.isReview).map(\.statement)
-            if commitments[index].owner == Party.client.rawValue {
+            if commitments[index].owner == .client {
                 for event in ordered where event.isReview {
                     missedAtReview[event.reviewNote] = (missedAtReview[event.reviewNote] ?? false)
                         || event.statement.isMiss
@@ -326,13 +326,12 @@ struct Resolver: Sendable {
                 }
                 // A blocker carried forward goes on in its successor: that one is what is waited for.
                 var hops = 0
-                while commitments[blocker].status == ItemStatus.carried.rawValue, let next = commitments[blocker].carriedTo,
+                while commitments[blocker].status == .carried, let next = commitments[blocker].carriedTo,
                       let successor = byID[next], successor != blocker, hops < 32 {
                     blocker = successor
                     hops += 1
                 }
-                let status = commitments[blocker].status
-                if status == ItemStatus.open.rawValue || status == ItemStatus.partial.rawValue, blocker != link.index {
+                if commitments[blocker].isOpen, blocker != link.index {
                     commitments[link.index].blockedBy.append(commitments[blocker].id)
                 }
             }

@@ -125,8 +125,3 @@ extension Note {
     /// Written before the session (`status: planned`): it states nothing about the work yet.
     var isPlannedSession: Bool { type == .session && status == .planned }
 }
-
-extension ResolvedCommitment {
-    /// Still to be done. A carried commitment is closed as carried: its successor goes on.
-    var isOpen: Bool { status == "open" || status == "partial" }
-}

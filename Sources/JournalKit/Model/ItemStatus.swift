@@ -27,13 +27,13 @@ public enum ItemStatus: String, Sendable, Codable, Hashable, CaseIterable {
     }
 
     /// How an objective's status reads in a report or a summary.
-    static func objectiveLabel(_ status: String, language: JournalConfig.Language) -> String {
+    static func objectiveLabel(_ status: ItemStatus, language: JournalConfig.Language) -> String {
         switch status {
-        case "done": return Message("reached", fr: "atteint").in(language)
-        case "partial": return Message("partly reached", fr: "en partie atteint").in(language)
-        case "dropped": return Message("dropped", fr: "abandonné").in(language)
-        case "carried": return Message("carried forward", fr: "reporté").in(language)
-        default: return Message("in progress", fr: "en cours").in(language)
+        case .done: return Message("reached", fr: "atteint").in(language)
+        case .partial: return Message("partly reached", fr: "en partie atteint").in(language)
+        case .dropped: return Message("dropped", fr: "abandonné").in(language)
+        case .carried: return Message("carried forward", fr: "reporté").in(language)
+        case .open: return Message("in progress", fr: "en cours").in(language)
         }
     }
 }

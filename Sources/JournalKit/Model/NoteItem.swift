@@ -13,12 +13,11 @@ struct NoteItem: Sendable, Codable, Hashable {
     var due: LocalDate?
     var done: LocalDate?
     var validated: LocalDate?
-    /// Odds as written (`10:1`, `90%`) and as a probability of doing it.
-    var odds: String?
-    var oddsProbability: Double?
+    /// Odds as written (`10:1`, `90%`), with the probability of doing it they give.
+    var odds: Odds?
     var owner: Party
-    /// Canonical reason (`busy`, `hard`, `stuck`, `not-useful`) or the coach's free text.
-    var reason: String?
+    /// One of the four diagnoses, or the coach's free text.
+    var reason: MissReason?
     var isPrivate: Bool
     /// 1-based rank among the note's commitments: the implicit id is `file-stem#rank`.
     var rank: Int
@@ -29,8 +28,8 @@ struct NoteItem: Sendable, Codable, Hashable {
     var created: LocalDate?
     var scheduled: LocalDate?
     var start: LocalDate?
-    /// `highest`, `high`, `medium`, `low`, `lowest` (Tasks' five; `none` is no priority).
-    var priority: String?
+    /// Tasks' five (`none` is no priority).
+    var priority: Priority?
     /// The Tasks recurrence rule as written (`every week on Monday`).
     var recurrence: String?
     /// The ids this commitment waits for (`⛔`, `dependsOn`); nil when none.

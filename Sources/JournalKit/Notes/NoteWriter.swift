@@ -96,7 +96,7 @@ public struct NoteWriter: Sendable {
             _ = try store.update()
             resolution = try store.resolutions().first { $0.client?.id == client }
             guard let resolution else { throw UnknownClient(client, needed: .caseFileToWriteIn, nearest: Suggestion.nearest(to: client, among: try store.clientsWithCaseFile())) }
-            if let caseFile = resolution.documents.first(where: { $0.type == DocumentType.client.rawValue }),
+            if let caseFile = resolution.documents.first(where: { $0.type == .client }),
                caseFile.path.hasPrefix("clients/") {
                 clientFolder = caseFile.path.split(separator: "/").prefix(2).joined(separator: "/")
             }
@@ -124,13 +124,13 @@ public struct NoteWriter: Sendable {
         var context: [String: Any] = ["date": noteDate.description, "client": client ?? ""]
         if kind == .session, let resolution {
             // Planned sessions count: a second skeleton prepares the session after the first.
-            let numbered = resolution.documents.filter { $0.type == "session" && ($0.status == "held" || $0.status == "planned") }
+            let numbered = resolution.documents.filter { $0.type == .session && ($0.status == .held || $0.status == .planned) }
             context["number"] = (numbered.compactMap(\.number).max() ?? 0) + 1
             let (minutes, mode) = Self.usual(sessions: sessions, config: journal.config)
             context["duration"] = String(minutes)
             context["mode"] = Self.written(mode, templates.language)
             // A carried commitment is closed: its successor is the one to review.
-            let open = resolution.commitments.filter { ["open", "partial"].contains($0.status) }
+            let open = resolution.commitments.filter(\.isOpen)
             // A private commitment is reviewed under the private heading, never in the open.
             context["review"] = open.filter { !$0.isPrivate }.map { ["ref": $0.id, "text": $0.text] as [String: Any] }
             context["private_review"] = open.filter(\.isPrivate).map { ["ref": $0.id, "text": $0.text] as [String: Any] }
@@ -194,6 +194,6 @@ public struct NoteWriter: Sendable {
 
     /// The `next` date of the client's latest dated document.
     static func lastNext(_ resolution: ClientResolution) -> DateValue? {
-        resolution.client?.next.flatMap(DateValue.parseUserDate)
+        resolution.client?.next
     }
 }

@@ -7,35 +7,6 @@ import CCmark
 /// values) so that a hostile file with 50,000 nested block quotes costs no recursion anywhere:
 /// neither here, nor in the code that walks it, nor when Swift releases it.
 struct MarkdownTree: Sendable, Hashable {
-    struct Node: Sendable, Hashable {
-        enum Kind: Sendable, Hashable {
-            case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading
-            case thematicBreak, text, softBreak, lineBreak, code, htmlInline, emphasis, strong
-            case link, image, other
-        }
-        var kind: Kind
-        /// Index of the parent in `nodes`; -1 for the document.
-        var parent: Int
-        var depth: Int
-        /// Lines and columns in the whole file (front-matter included), counted from 1. Inline
-        /// nodes carry their block's position when cmark gives none.
-        var startLine: Int
-        var startColumn: Int
-        var endLine: Int
-        var headingLevel: Int = 0
-        /// Text of text, code, HTML and code-block nodes.
-        var literal: String = ""
-        /// Destination of links and images.
-        var destination: String = ""
-        /// True for nodes in a private section and for HTML comments: set by `SectionMap`.
-        var isPrivate: Bool = false
-
-        var isHTMLComment: Bool {
-            (kind == .htmlBlock || kind == .htmlInline)
-                && literal.utf8.starts(with: "<!--".utf8)
-        }
-    }
-
     var nodes: [Node]
 
     /// Parses `body`, whose first line is line `firstLine` of the file.
@@ -117,21 +88,6 @@ struct MarkdownTree: Sendable, Hashable {
         return (nodes, pointers)
     }
 
-    /// How `rewrite` changes a body on its way to an output.
-    struct Rewrite {
-        /// Nodes to leave out, whole subtrees (private sections, comments, raw HTML…).
-        var drop: (MarkdownTree) -> Set<Int>
-        /// Added to every heading's level (capped at 6), so that a note nests in a summary.
-        var headingShift = 0
-        /// Links and images become their text: their targets are dropped.
-        var flattenLinks = false
-        /// Applied to every piece of text before `edits` sees it (invisible characters removed).
-        var normalise: (String) -> String = { $0 }
-        /// The changes to make to a text: a whole paragraph or heading at once (its line breaks
-        /// as "\n", its code spans with it), a code block, a link's target.
-        var edits: (String) -> [TextEdit] = { _ in [] }
-    }
-
     /// A body as CommonMark again, after `rewrite` has left out, flattened and changed what it
     /// says. Works on cmark's own tree, so that what is printed is well-formed whatever the text.
     static func rewrite(_ body: String, _ rewrite: Rewrite) -> String {
@@ -172,18 +128,20 @@ struct MarkdownTree: Sendable, Hashable {
         cmark_consolidate_text_nodes(root)
         var blocks: [OpaquePointer] = []
         var links: [OpaquePointer] = []
-        let iterator = cmark_iter_new(root)
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let pointer = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(pointer) {
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK: blocks.append(pointer)
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(pointer)
-            default: break
+        do {
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let pointer = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(pointer) {
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK: blocks.append(pointer)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(pointer)
+                default: break
+                }
             }
         }
-        cmark_iter_free(iterator)
         for block in blocks {
             if cmark_node_get_type(block) == CMARK_NODE_CODE_BLOCK {
                 if let literal = cmark_node_get_literal(block) {
@@ -292,20 +250,6 @@ struct MarkdownTree: Sendable, Hashable {
         }
     }
 
-    init(nodes: [Node]) {
-        self.nodes = nodes
-    }
-
-    private static func hasChildren(_ kind: Node.Kind) -> Bool {
-        switch kind {
-        case .text, .softBreak, .lineBreak, .code, .htmlInline, .htmlBlock, .codeBlock,
-             .thematicBreak, .other:
-            return false
-        default:
-            return true
-        }
-    }
-
     private static func kind(of type: cmark_node_type) -> Node.Kind {
         switch type {
         case CMARK_NODE_DOCUMENT: return .document
@@ -330,28 +274,6 @@ struct MarkdownTree: Sendable, Hashable {
         }
     }
 
-    /// The plain text of node `index` and its descendants (for headings).
-    func plainText(of index: Int) -> String {
-        var result = ""
-        var i = index + 1
-        // Descendants follow their ancestor contiguously in pre-order, with a greater depth.
-        while i < nodes.count, nodes[i].depth > nodes[index].depth {
-            switch nodes[i].kind {
-            case .text, .code: result += nodes[i].literal
-            case .softBreak, .lineBreak: result += " "
-            default: break
-            }
-            i += 1
-        }
-        return result
-    }
-
-    /// Index one past the last descendant of node `index`.
-    func subtreeEnd(of index: Int) -> Int {
-        var i = index + 1
-        while i < nodes.count, nodes[i].depth > nodes[index].depth { i += 1 }
-        return i
-    }
 }
 
 extension MarkdownTree {

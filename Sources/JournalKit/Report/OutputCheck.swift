@@ -87,7 +87,7 @@ public enum OutputCheck {
         var privateLines: [String] = []
         var publicLines: [String] = []
         let outgoing = OutgoingText(anonymiser: nil)
-        for path in Set(book.commitments.filter { $0.owner == Party.coach.rawValue }.map(\.path)).sorted() {
+        for path in Set(book.commitments.filter { $0.owner == .coach }.map(\.path)).sorted() {
             let body = NoteBody(root: journal.root, path: path)
                 .rendered(aliases: book.config.headingAliases, shift: 0, outgoing: outgoing, path: path, context: nil)
             privateLines += body.privateLines

@@ -25,8 +25,8 @@ public struct SponsorReport: Sendable, Hashable {
         public var number: Int
         /// With `objectives`.
         public var text: String?
-        /// With `progress`: open, done, partial, dropped or carried.
-        public var status: String?
+        /// With `progress`.
+        public var status: ItemStatus?
     }
 
     public typealias Phase = CasePhase
@@ -117,7 +117,7 @@ public struct SponsorReport: Sendable, Hashable {
                 // Progress is the objective's history (later notes that name it by its id), as
                 // far as it was written in the open: a private line stays the coach's.
                 let status = resolved.first { $0.path == caseNote?.path && $0.line == item.line }?.shownStatus
-                    ?? item.status.rawValue
+                    ?? item.status
                 return Objective(number: index + 1,
                                  text: allowed.contains(.objectives) ? item.text : nil,
                                  status: allowed.contains(.progress) ? status : nil)

@@ -44,7 +44,7 @@ extension CaseView {
             var text = objective.text.shortened(to: 80)
             if objective.isPrivate { text += " " + privateMark }
             goals.add([.init(ItemStatus.objectiveLabel(objective.status, language: language),
-                             style: objective.status == "done" ? "32" : nil),
+                             style: objective.status == .done ? "32" : nil),
                        .init(validated, style: objective.validated == nil ? "33" : nil), .init(text)])
         }
         section(Message("Objectives", fr: "Objectifs").in(language),
@@ -79,13 +79,13 @@ extension CaseView {
             var text = item.text.shortened(to: 70)
             if item.isPrivate { text += " " + privateMark }
             // Waiting for a commitment still open (Obsidian Tasks' ⛔): not late meanwhile.
-            let late = !item.isBlocked && (item.due.flatMap(LocalDate.fromText).map { $0 < today } ?? false)
+            let late = item.isLate(on: today)
             table.add([.init(item.id), .init(Party.ownerLabel(item.owner, language)),
-                       .init(item.due.map { (Message("due ", fr: "échéance ").in(language)) + $0 } ?? (Message("no due date", fr: "sans échéance").in(language)),
+                       .init(item.due.map { (Message("due ", fr: "échéance ").in(language)) + $0.description } ?? (Message("no due date", fr: "sans échéance").in(language)),
                              style: late ? "31" : nil),
-                       .init(item.odds.map { (Message("odds ", fr: "cote ").in(language)) + $0 } ?? ""), .init(text)])
+                       .init(item.odds.map { (Message("odds ", fr: "cote ").in(language)) + $0.text } ?? ""), .init(text)])
             histories.append(item.history.map { statement in
-                var line = (statement.date ?? "—") + " " + Self.commitmentLabel(statement.status, language)
+                var line = (statement.date?.description ?? "—") + " " + Self.commitmentLabel(statement.status, language)
                 if statement.isMiss { line += Message(", missed", fr: ", manqué").in(language) }
                 if let reason = statement.reason { line += " (" + Self.reasonLabel(reason, language) + ")" }
                 return line.escapingControls
@@ -104,7 +104,7 @@ extension CaseView {
         missLines.append("  " + TextColumns.styled(streak, missStreak >= 2 ? "33" : nil, colour))
         var misses = TextColumns()
         for miss in recentMisses {
-            misses.add([.init(miss.date ?? "—"), .init(miss.commitment), .init(Self.reasonLabel(miss.reason, language))])
+            misses.add([.init(miss.date?.description ?? "—"), .init(miss.commitment), .init(Self.reasonLabel(miss.reason, language))])
         }
         missLines += misses.lines(colour: colour)
         section(Message("Missed commitments", fr: "Engagements manqués").in(language), missLines)
@@ -138,18 +138,11 @@ extension CaseView {
 
     /// The same facts for scripts; dates as the index spells them.
     public func json() -> String {
-        var contractJSON: JSONValue = .null
-        if let contract {
-            contractJSON = .object([
-                ("start", .string(contract.start?.description)), ("end", .string(contract.end?.description)),
-                ("sessions", .int(contract.sessions)), ("cadence", .string(contract.cadence?.description)),
-            ])
-        }
-        return JSONValue.object([
+        JSONValue.object([
             ("client", .string(client)), ("today", .string(today.description)), ("name", .string(name)),
-            ("status", .string(status?.rawValue)), ("closed", .string(closed?.description)),
+            ("status", IndexJSON.word(status)), ("closed", IndexJSON.date(closed)),
             ("outcome", .string(outcome)), ("sponsor", .string(sponsor)),
-            ("contract", contractJSON), ("held", .int(held)),
+            ("contract", IndexJSON.contract(contract)), ("held", .int(held)),
             ("demand", .string(demand)), ("need", .string(need)),
             ("objectives", .array(objectives.map(\.json))),
             ("next", .string(next?.description)),
@@ -157,13 +150,13 @@ extension CaseView {
             ("open_commitments", .array(openCommitments.map(\.json))),
             ("miss_streak", .int(missStreak)),
             ("recent_misses", .array(recentMisses.map { miss in
-                .object([("date", .string(miss.date)), ("commitment", .string(miss.commitment)),
-                         ("reason", .string(miss.reason)), ("path", .string(miss.path)), ("line", .int(miss.line))])
+                .object([("date", IndexJSON.date(miss.date)), ("commitment", .string(miss.commitment)),
+                         ("reason", IndexJSON.reason(miss.reason)), ("path", .string(miss.path)), ("line", .int(miss.line))])
             })),
             ("timeline", .array(timeline.map { entry in
                 .object([
-                    ("path", .string(entry.path)), ("type", .string(entry.type.rawValue)),
-                    ("date", .string(entry.date?.description)), ("status", .string(entry.status?.rawValue)),
+                    ("path", .string(entry.path)), ("type", IndexJSON.word(entry.type)),
+                    ("date", IndexJSON.date(entry.date)), ("status", IndexJSON.word(entry.status)),
                     ("number", .int(entry.number)),
                     ("sections", .array(entry.sections.map { part in
                         .object([("heading", .string(part.heading)), ("first_line", .string(part.firstLine)),

@@ -21,9 +21,9 @@ public struct CaseView: Sendable {
     }
 
     public struct Miss: Sendable, Hashable {
-        public var date: String?
+        public var date: LocalDate?
         public var commitment: String
-        public var reason: String?
+        public var reason: MissReason?
         public var path: String
         public var line: Int
     }
@@ -43,7 +43,7 @@ public struct CaseView: Sendable {
     /// The next appointment still standing, today or later.
     public var next: DateValue?
     /// With no next appointment: the agenda's reading of how long it has been.
-    public var unscheduled: Agenda.Unscheduled?
+    public var unscheduled: Unscheduled?
     public var openCommitments: [ResolvedCommitment]
     public var missStreak: Int
     /// The latest misses, newest first.
@@ -85,12 +85,14 @@ public struct CaseView: Sendable {
                                    path: statement.path, line: statement.line))
             }
         }
-        misses.sort { ($1.date ?? "", $1.path, $1.line) < ($0.date ?? "", $0.path, $0.line) }
+        // Newest first; undated ones last.
+        misses.sort { (LocalDate.sortKey($1.date), $1.path, $1.line) < (LocalDate.sortKey($0.date), $0.path, $0.line) }
         recentMisses = Array(misses.prefix(Self.missesListed))
-        let agenda = Agenda(book: book, today: today, days: 0, client: client)
-        next = ScheduledAppointment.current(in: book)
-            .first { $0.client == client && $0.date.date >= today && !$0.cancelled }?.date
-        unscheduled = agenda.unscheduled.first
+        let standing = ScheduledAppointment.current(in: book).filter { $0.client == client }
+        next = standing.first { $0.date.date >= today && !$0.cancelled }?.date
+        unscheduled = book.caseFiles[client].flatMap { file in
+            Unscheduled.current(client, file: file, notes: book.dated[client] ?? [], standing: standing, today: today)
+        }
         let aliases = book.config.headingAliases
         // Session numbers as the index counts them (held sessions), where the note gives none.
         let numbers = Dictionary((resolution?.documents ?? []).map { ($0.path, $0.number) }, uniquingKeysWith: { first, _ in first })
@@ -196,18 +198,18 @@ public struct CaseView: Sendable {
         }
     }
 
-    static func commitmentLabel(_ status: String, _ language: JournalConfig.Language) -> String {
+    static func commitmentLabel(_ status: ItemStatus, _ language: JournalConfig.Language) -> String {
         switch status {
-        case "done": return Message("done", fr: "fait").in(language)
-        case "partial": return Message("partly done", fr: "en partie").in(language)
-        case "dropped": return Message("dropped", fr: "abandonné").in(language)
-        case "carried": return Message("carried", fr: "reporté").in(language)
-        default: return Message("open", fr: "ouvert").in(language)
+        case .done: return Message("done", fr: "fait").in(language)
+        case .partial: return Message("partly done", fr: "en partie").in(language)
+        case .dropped: return Message("dropped", fr: "abandonné").in(language)
+        case .carried: return Message("carried", fr: "reporté").in(language)
+        case .open: return Message("open", fr: "ouvert").in(language)
         }
     }
 
-    static func reasonLabel(_ reason: String?, _ language: JournalConfig.Language) -> String {
+    static func reasonLabel(_ reason: MissReason?, _ language: JournalConfig.Language) -> String {
         guard let reason else { return Message("no reason noted", fr: "sans raison notée").in(language) }
-        return MissReason.parse(reason).label(in: language)
+        return reason.label(in: language)
     }
 }

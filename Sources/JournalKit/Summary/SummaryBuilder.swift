@@ -42,7 +42,7 @@ struct SummaryBuilder {
     }
 
     func context() -> [String: Any] {
-        let held = resolution.documents.filter { $0.type == "session" && ($0.status ?? "held") == "held" }
+        let held = resolution.documents.filter { $0.type == .session && ($0.status ?? .held) == .held }
         var values: [String: Any] = [
             "title": title,
             "client": displayName,
@@ -106,16 +106,16 @@ struct SummaryBuilder {
         return Message("\(cadence.count) " + enMany, fr: "\(cadence.count) " + frMany)
     }
 
-    private static let symbols: [String: String] = ["open": "☐", "done": "☑", "partial": "◐", "dropped": "☒", "carried": "↷"]
+    private static let symbols: [ItemStatus: String] = [.open: "☐", .done: "☑", .partial: "◐", .dropped: "☒", .carried: "↷"]
 
     /// A commitment is kept (an objective is reached: `ItemStatus.objectiveLabel`, as reports say it).
-    func commitmentLabel(_ status: String) -> String {
-        let labels: [String: Message] = [
-            "open": Message("open", fr: "en cours"), "done": Message("kept", fr: "tenu"),
-            "partial": Message("partly", fr: "en partie"), "dropped": Message("dropped", fr: "abandonné"),
-            "carried": Message("carried forward", fr: "reporté"),
+    func commitmentLabel(_ status: ItemStatus) -> String {
+        let labels: [ItemStatus: Message] = [
+            .open: Message("open", fr: "en cours"), .done: Message("kept", fr: "tenu"),
+            .partial: Message("partly", fr: "en partie"), .dropped: Message("dropped", fr: "abandonné"),
+            .carried: Message("carried forward", fr: "reporté"),
         ]
-        return labels[status]?.in(language) ?? status
+        return labels[status]!.in(language)
     }
 
     /// Where an item was written: the case file, or which session.
@@ -127,9 +127,9 @@ struct SummaryBuilder {
 
     private func documentName(_ document: ResolvedDocument) -> String {
         switch document.type {
-        case "chemistry": return Message("chemistry call", fr: "entretien préalable").in(language)
-        case "three-way": return Message("three-way meeting", fr: "réunion tripartite").in(language)
-        default:
+        case .chemistry: return Message("chemistry call", fr: "entretien préalable").in(language)
+        case .threeWay: return Message("three-way meeting", fr: "réunion tripartite").in(language)
+        case .client, .session, .supervision:
             if let number = document.number { return Message("session \(number)", fr: "séance \(number)").in(language) }
             return Message("session", fr: "séance").in(language)
         }
@@ -144,8 +144,8 @@ struct SummaryBuilder {
                 "status": ItemStatus.objectiveLabel(objective.shownStatus, language: language),
                 "origin": source(of: objective.path),
             ]
-            if let validated = objective.validated, let date = LocalDate.fromText(validated) {
-                item["validated"] = when(date)
+            if let validated = objective.validated {
+                item["validated"] = when(validated)
             }
             return item
         }
@@ -214,13 +214,16 @@ struct SummaryBuilder {
         return minutes % 60 == 0 ? "\(minutes / 60) h" : "\(minutes / 60) h \(LocalDate.pad(minutes % 60, 2))"
     }
 
-    private func reasonLabel(_ reason: String, context: LocalDate?, path: String) -> String {
-        let labels: [String: Message] = [
-            "busy": Message("too busy", fr: "manque de temps"), "hard": Message("too hard", fr: "trop difficile"),
-            "stuck": Message("stuck", fr: "bloqué"), "not-useful": Message("not useful", fr: "jugé inutile"),
-        ]
-        if let label = labels[reason] { return label.in(language) }
-        return safe(reason, context: context, path: path)
+    private func reasonLabel(_ reason: MissReason, context: LocalDate?, path: String) -> String {
+        let label: Message
+        switch reason {
+        case .busy: label = Message("too busy", fr: "manque de temps")
+        case .hard: label = Message("too hard", fr: "trop difficile")
+        case .stuck: label = Message("stuck", fr: "bloqué")
+        case .notUseful: label = Message("not useful", fr: "jugé inutile")
+        case .other(let words): return safe(words, context: context, path: path)
+        }
+        return label.in(language)
     }
 
     /// The commitments and the line that sums them up: done rate on the client's own
@@ -233,24 +236,23 @@ struct SummaryBuilder {
     private func commitments() -> ([[String: Any]], String) {
         let shown = resolution.commitments.filter { !$0.isPrivate }
         let items: [[String: Any]] = shown.suffix(Self.maximumListed).map { commitment in
-            let made = commitment.made.flatMap(LocalDate.fromText)
             var item: [String: Any] = [
                 "symbol": Self.symbols[commitment.status] ?? "☐",
-                "text": safe(commitment.text, context: made, path: commitment.path),
+                "text": safe(commitment.text, context: commitment.made, path: commitment.path),
                 "status": commitmentLabel(commitment.status),
                 "made": source(of: commitment.path),
             ]
-            if let odds = commitment.odds { item["odds"] = odds }
-            if commitment.owner != "client" {
-                item["owner"] = commitment.owner == "coach" ? (Message("the coach's commitment", fr: "engagement du coach").in(language))
+            if let odds = commitment.odds { item["odds"] = odds.text }
+            if commitment.owner != .client {
+                item["owner"] = commitment.owner == .coach ? (Message("the coach's commitment", fr: "engagement du coach").in(language))
                                                             : (Message("the sponsor's commitment", fr: "engagement du commanditaire").in(language))
             }
             return item
         }
-        let own = shown.filter { $0.owner == "client" }
+        let own = shown.filter { $0.owner == .client }
         // As `journal commitments` counts, on the day of the case's latest note.
-        let latest = documents.last?.date?.date.description ?? "0000"
-        let (done, counted) = CommitmentSummary.doneRate(of: shown, today: latest)
+        let latest = documents.last?.date?.date
+        let (done, counted) = ResolvedCommitment.doneRate(of: shown, today: latest)
         let missCount = own.reduce(0) { $0 + $1.history.filter(\.isMiss).count }
         let longest = resolution.client?.longestMissStreak ?? 0
         var summary: String
@@ -274,15 +276,14 @@ struct SummaryBuilder {
     }
 
     private func misses() -> [[String: Any]] {
-        let missed = resolution.commitments.filter { !$0.isPrivate && $0.owner == "client" }.flatMap { commitment in
+        let missed = resolution.commitments.filter { !$0.isPrivate && $0.owner == .client }.flatMap { commitment in
             commitment.history.filter(\.isMiss).map { (commitment, $0) }
         }
         return missed.suffix(Self.maximumListed).map { commitment, statement -> [String: Any] in
-            let date = statement.date.flatMap(LocalDate.fromText)
             return [
-                "text": safe(commitment.text, context: commitment.made.flatMap(LocalDate.fromText), path: commitment.path),
+                "text": safe(commitment.text, context: commitment.made, path: commitment.path),
                 "when": source(of: statement.path),
-                "reason": statement.reason.map { reasonLabel($0, context: date, path: statement.path) } ?? (Message("no reason noted", fr: "raison non notée").in(language)),
+                "reason": statement.reason.map { reasonLabel($0, context: statement.date, path: statement.path) } ?? (Message("no reason noted", fr: "raison non notée").in(language)),
             ]
         }
     }

@@ -7,11 +7,11 @@ extension DateValue {
 
 extension Party {
     /// Who owns a commitment, as the coach's own views say it (`coach`, `client`, `sponsor`).
-    static func ownerLabel(_ owner: String, _ language: Language) -> String {
+    static func ownerLabel(_ owner: Party, _ language: Language) -> String {
         switch owner {
-        case Party.coach.rawValue: return "coach"
-        case Party.sponsor.rawValue: return Message("sponsor", fr: "commanditaire").in(language)
-        default: return "client"
+        case .coach: return "coach"
+        case .sponsor: return Message("sponsor", fr: "commanditaire").in(language)
+        case .client: return "client"
         }
     }
 }

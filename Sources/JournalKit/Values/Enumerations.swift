@@ -93,12 +93,19 @@ public enum Disclosure: String, Spelled {
     ]
 }
 
+/// A commitment's priority, as Obsidian Tasks ranks them (its emoji 🔺 ⏫ 🔼 🔽 ⏬, or the word).
+public enum Priority: String, Sendable, Codable, Hashable, CaseIterable {
+    case highest, high, medium, low, lowest
+}
+
 /// Why a commitment was not kept: one of the four diagnoses, or the coach's own words.
-enum MissReason: Hashable, Sendable {
+/// Stored as its canonical text, read back with the same reading as in notes.
+public enum MissReason: Hashable, Sendable, TextCodable {
     case busy, hard, stuck, notUseful, other(String)
 
+    /// Trimmed before it is read: the words stored for `.other` read back as `.other`.
     static func parse(_ text: String) -> MissReason {
-        switch TextFold.fold(text).replacingOccurrences(of: "_", with: "-") {
+        switch TextFold.fold(text.trimmingWhitespace).replacingOccurrences(of: "_", with: "-") {
         case "busy", "occupe", "occupee", "pas le temps": return .busy
         case "hard", "difficile", "trop difficile": return .hard
         case "stuck", "bloque", "bloquee": return .stuck
@@ -128,6 +135,10 @@ enum MissReason: Hashable, Sendable {
         case .other(let text): return text
         }
     }
+
+    public var description: String { canonical }
+
+    static func fromText(_ text: String) -> MissReason? { parse(text) }
 }
 
 extension Party {

@@ -58,6 +58,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, TextCodable {
         self.day = day
     }
 
+    /// What sorts optional days as the index does: a missing day before every day.
+    static func sortKey(_ date: LocalDate?) -> Int { date?.dayNumber ?? Int.min }
+
     public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
 
     public func days(to other: LocalDate) -> Int { other.dayNumber - dayNumber }

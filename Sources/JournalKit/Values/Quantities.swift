@@ -94,11 +94,13 @@ public struct Cadence: Sendable, Hashable, TextCodable {
 }
 
 /// The client's own estimate that they will do it: `10:1` (ten to one in favour), `1:3`, `90%`.
-struct Odds: Sendable, Hashable {
+public struct Odds: Sendable, Hashable, TextCodable {
     /// As written, spaces removed.
-    var text: String
+    public var text: String
     /// Probability of doing it, 0 to 1.
-    var probability: Double
+    public var probability: Double
+
+    public var description: String { text }
 
     /// Below 10:1 in favour: worth reshaping before the session ends.
     var isBelowTenToOne: Bool { probability < 10.0 / 11.0 - 1e-9 }
@@ -120,4 +122,6 @@ struct Odds: Sendable, Hashable {
         }
         return .success(Odds(text: text, probability: favour / (favour + against)))
     }
+
+    static func fromText(_ text: String) -> Odds? { try? parse(text).get() }
 }

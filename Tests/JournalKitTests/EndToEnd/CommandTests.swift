@@ -334,7 +334,7 @@ import Testing
         // What the notes mean is unchanged: the same commitments, dates and statuses.
         let commitments = try journal.index().commitments()
         #expect(commitments.map(\.id) == ["appels", "2026-03-18-session#2", "relire"])
-        #expect(commitments.last?.status == "done")
+        #expect(commitments.last?.status == .done)
         let again = try runJournal(["lint", "--fix", "--today", "2026-04-02", "--journal", journal.root.path])
         #expect(again.stdout.hasPrefix("Rien à corriger"))
     }

@@ -13,7 +13,7 @@ import Testing
     @Test func everyCommitmentUnderAPrivateHeadingIsPrivate() throws {
         let journal = try fixtureJournal("private-headings")
         let book = try CaseBook.load(from: journal.index()).book
-        let coach = book.commitments.filter { $0.owner == Party.coach.rawValue }
+        let coach = book.commitments.filter { $0.owner == .coach }
         #expect(coach.count == Self.privateWords.count + 2)
         for word in Self.privateWords {
             let item = try #require(coach.first { $0.text.split(separator: " ").contains(Substring(word)) }, "\(word) was not read")

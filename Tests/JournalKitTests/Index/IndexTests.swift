@@ -66,12 +66,12 @@ import Testing
         let changed = try store.update()
         #expect(changed.parsed == 1)
         let delegue = try store.commitments().first { $0.id == "delegue" }
-        #expect(delegue?.status == "done")
-        #expect(try store.appointments().contains { $0.date == "2026-04-21T09:30" })
+        #expect(delegue?.status == .done)
+        #expect(try store.appointments().contains { $0.date.description == "2026-04-21T09:30" })
         try FileManager.default.removeItem(at: journal.root.appendingPathComponent("clients/lea-morel/2026-04-07-session.md"))
         let removed = try store.update()
         #expect(removed.removed == 1)
-        #expect(try store.commitments().first { $0.id == "delegue" }?.status == "open")
+        #expect(try store.commitments().first { $0.id == "delegue" }?.status == .open)
         #expect(!(try store.json().contains("2026-04-07-session.md")))
     }
 

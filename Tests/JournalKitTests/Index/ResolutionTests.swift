@@ -22,9 +22,9 @@ import Testing
             "2.md": session("2026-01-19", "## Revue\n- [/] [ref:: a] en cours\n"),
         ])
         let a = result.commitments.first!
-        #expect(a.status == "done")
-        #expect(a.history.map(\.status) == ["partial", "done"])
-        #expect(a.history.map(\.date) == ["2026-01-19", "2026-02-02"])
+        #expect(a.status == .done)
+        #expect(a.history.map(\.status) == [.partial, .done])
+        #expect(a.history.map(\.date?.description) == ["2026-01-19", "2026-02-02"])
     }
 
     @Test func doneDateOnTheItemItselfCountsFromThatDay() {
@@ -32,7 +32,7 @@ import Testing
             "1.md": session("2026-01-05", "## Engagements\n- [x] a [id:: a] [done:: 2026-01-25]\n"),
             "2.md": session("2026-01-19", "## Revue\n- [ ] [ref:: a] pas encore\n"),
         ])
-        #expect(result.commitments.first?.status == "done")
+        #expect(result.commitments.first?.status == .done)
     }
 
     @Test func implicitRefsResolve() {
@@ -41,8 +41,8 @@ import Testing
             "2026-01-19-session.md": session("2026-01-19", "## Revue\n- [-] [ref:: 2026-01-05-session#2] non [reason:: hard]\n"),
         ])
         #expect(result.commitments.map(\.id) == ["2026-01-05-session#1", "2026-01-05-session#2"])
-        #expect(result.commitments[1].status == "dropped")
-        #expect(result.commitments[1].history.first?.reason == "hard")
+        #expect(result.commitments[1].status == .dropped)
+        #expect(result.commitments[1].history.first?.reason == .hard)
         #expect(result.diagnostics.isEmpty)
     }
 
@@ -82,7 +82,7 @@ import Testing
             "4.md": "---\ntype: session\ndate: 2026-01-26\nnumber: 7\n---\n",
             "5.md": session("2026-02-09", ""),
         ])
-        let numbers = result.documents.filter { $0.type == "session" }.map(\.number)
+        let numbers = result.documents.filter { $0.type == .session }.map(\.number)
         #expect(numbers == [1, nil, 2, 7, 8])
     }
 
@@ -91,6 +91,6 @@ import Testing
             "1.md": "---\ntype: session\ndate: 2026-01-05\nnext: 2026-01-19 10:00\n---\n",
             "2.md": "---\ntype: session\ndate: 2026-01-19\nnext: none\n---\n",
         ])
-        #expect(result.appointments.map(\.date) == ["2026-01-19T10:00"])
+        #expect(result.appointments.map(\.date.description) == ["2026-01-19T10:00"])
     }
 }

@@ -62,14 +62,14 @@ import Testing
             - [x] Lister [done:: 2026-03-20] [fait:: 2026-03-21]
             """)
         #expect(items[0].due?.description == "2026-03-25")
-        #expect(items[0].odds == "10:1")
+        #expect(items[0].odds?.text == "10:1")
         #expect(items[0].id == "appels")
         #expect(items[0].owner == .coach)
         #expect(items[0].text == "Appeler")
         #expect(items[1].due?.description == "2026-03-25")
-        #expect(items[1].odds == "90%")
+        #expect(items[1].odds?.text == "90%")
         #expect(items[1].owner == .sponsor)
-        #expect(items[1].reason == "busy")
+        #expect(items[1].reason == .busy)
         #expect(items[2].done?.description == "2026-03-21")
     }
 

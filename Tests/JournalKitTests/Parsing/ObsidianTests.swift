@@ -45,11 +45,11 @@ import Testing
     @Test(arguments: [("🔺", "highest"), ("⏫", "high"), ("🔼", "medium"), ("🔽", "low"), ("⏬", "lowest")])
     func priorityEmoji(_ emoji: String, _ priority: String) throws {
         let item = try #require(only("- [ ] Trier les courriels \(emoji) 📅 2026-03-12"))
-        #expect(item.priority == priority)
+        #expect(item.priority?.rawValue == priority)
         #expect(item.due?.description == "2026-03-12")
         #expect(item.text == "Trier les courriels")
         // A priority emoji takes no value: at the end of the line too.
-        #expect(only("- [ ] Trier \(emoji)")?.priority == priority)
+        #expect(only("- [ ] Trier \(emoji)")?.priority?.rawValue == priority)
         #expect(only("- [ ] Trier \(emoji)")?.text == "Trier")
     }
 
@@ -98,7 +98,7 @@ import Testing
         #expect(item.scheduled?.description == "2026-03-06")
         #expect(item.start?.description == "2026-03-04")
         #expect(item.due?.description == "2026-03-20")
-        #expect(item.priority == "high")
+        #expect(item.priority == .high)
         #expect(item.recurrence == "every month")
         #expect(item.id == "cadrage")
         #expect(item.dependsOn == ["presta", "devis"])
@@ -121,7 +121,7 @@ import Testing
     @Test func aNonBreakingSpaceIsASpace() throws {
         let item = try #require(only("- [ ] Relancer\u{00A0}le client\u{00A0}📅\u{00A0}2026-03-11\u{00A0}\u{00A0}[priority::\u{00A0}low]"))
         #expect(item.due?.description == "2026-03-11")
-        #expect(item.priority == "low")
+        #expect(item.priority == .low)
         #expect(item.text == "Relancer le client")
         #expect(only("- [ ] Relancer ⛔\u{202F}presta")?.dependsOn == ["presta"])
     }

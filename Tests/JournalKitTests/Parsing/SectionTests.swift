@@ -129,7 +129,7 @@ import Testing
         let note = parseNote("---\ntype: session\ndate: 2026-03-24\n---\n## Revue des engagements\n- [ ] [ref:: 2026-03-18-session#2] pas fait [reason:: busy]\n")
         #expect(note.items.first?.kind == .review)
         #expect(note.items.first?.ref == "2026-03-18-session#2")
-        #expect(note.items.first?.reason == "busy")
+        #expect(note.items.first?.reason == .busy)
         #expect(note.items.first?.text == "pas fait")
     }
 }

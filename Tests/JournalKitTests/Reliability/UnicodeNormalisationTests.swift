@@ -98,7 +98,7 @@ import Glibc
         #expect(!report.diagnostics.contains { $0.rule == Rule.refUnknown.rawValue }, "\(report.diagnostics)")
         let commitments = try store.commitments()
         #expect(commitments.map { Array($0.id.utf8) } == [Array("s\u{E9}ance-1#1".utf8)])
-        #expect(commitments.first?.status == "done")
+        #expect(commitments.first?.status == .done)
         // --fix gives the commitment an id and the review names it, across the two forms.
         let fixed = try LintFixer(journal: try journal.journal()).run(force: true)
         #expect(fixed.refused.isEmpty, "\(fixed.refused)")

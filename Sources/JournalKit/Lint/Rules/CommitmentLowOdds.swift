@@ -17,8 +17,8 @@ struct CommitmentLowOdds: LintRule {
 
     func check(_ context: LintContext) -> [Finding] {
         context.resolutions.values.flatMap(\.commitments).compactMap { commitment in
-            guard commitment.isOpen, let text = commitment.odds, let odds = try? Odds.parse(text).get(),
-                  odds.isBelowTenToOne else { return nil }
+            guard commitment.isOpen, let odds = commitment.odds, odds.isBelowTenToOne else { return nil }
+            let text = odds.text
             return Finding(path: commitment.path, line: commitment.line, message: Message(
                 "odds of \(text) on “\(commitment.text.clipped)”: worth reshaping or splitting until the client would bet on it",
                 fr: "cote de \(text) pour « \(commitment.text.clipped) » : à reformuler ou découper jusqu'à ce que le client parie dessus"))

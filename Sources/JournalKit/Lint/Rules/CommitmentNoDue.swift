@@ -18,7 +18,7 @@ struct CommitmentNoDue: LintRule {
     func check(_ context: LintContext) -> [Finding] {
         let nextByPath = Dictionary(context.notes.compactMap { note in note.next.map { (note.path, $0.date) } },
                                     uniquingKeysWith: { first, _ in first })
-        return context.resolutions.values.flatMap(\.commitments).filter { $0.isOpen && $0.owner == "client" && $0.due == nil }.map {
+        return context.resolutions.values.flatMap(\.commitments).filter { $0.isOpen && $0.owner == .client && $0.due == nil }.map {
             // The example date is one the coach could really agree on: the next session fixed
             // in that note if it is still ahead, else a week from today; never a day gone by.
             let suggested = nextByPath[$0.path].flatMap { $0 > context.today ? $0 : nil } ?? context.today.adding(days: 7)

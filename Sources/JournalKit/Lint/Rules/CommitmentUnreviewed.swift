@@ -30,7 +30,7 @@ struct CommitmentUnreviewed: LintRule {
             return resolution.commitments.compactMap { commitment -> Finding? in
                 // One that waits for an open commitment is followed through its blocker.
                 guard commitment.isOpen, !commitment.isBlocked, commitment.history.isEmpty, let made = commitment.made,
-                      made < latest.description else { return nil }
+                      made < latest else { return nil }
                 return Finding(path: commitment.path, line: commitment.line, message: Message(
                     "“\(commitment.text.clipped)” has not been reviewed since: add it to the next review (`[ref:: \(commitment.id)]`)",
                     fr: "« \(commitment.text.clipped) » n'a pas été revu depuis : ajoutez-le à la prochaine revue (`[ref:: \(commitment.id)]`)"))

@@ -30,8 +30,10 @@ struct MissStreak: LintRule {
         let threshold = context.config.missStreakThreshold
         return context.resolutions.values.compactMap { resolution -> Finding? in
             guard let client = resolution.client, client.missStreak >= threshold else { return nil }
-            let misses = resolution.commitments.filter { $0.owner == "client" }.flatMap(\.history).filter(\.isMiss)
-            guard let latest = misses.max(by: { ($0.date ?? "", $0.path, $0.line) < ($1.date ?? "", $1.path, $1.line) }) else {
+            let misses = resolution.commitments.filter { $0.owner == .client }.flatMap(\.history).filter(\.isMiss)
+            guard let latest = misses.max(by: {
+                (LocalDate.sortKey($0.date), $0.path, $0.line) < (LocalDate.sortKey($1.date), $1.path, $1.line)
+            }) else {
                 return nil
             }
             return Finding(path: latest.path, line: latest.line, message: Message(
