@@ -257,4 +257,36 @@ import Testing
         let there = try #require(all[path: "edit", "changes", client2.uri(path)] as? [[String: Any]])
         #expect(there.map { $0["newText"] as? String } == ["- [ ] [ref:: book-the-team-day] started"])
     }
+
+    @Test func aNoteChangedOnDiskIsPickedUp() throws {
+        let client = try started()
+        try client.open(Self.first)
+        client.settle()
+        #expect(client.rules(Self.first).contains("commitment-unreviewed"))
+        // git brings a review of `supplier` from another machine.
+        try client.journal.write("clients/nina-keller/2026-03-18-session.md",
+                                 "---\ntype: session\ndate: 2026-03-18 10:00\nmode: visio\nduration: 60\nnext: 2026-04-01 10:00\n---\n\n## Review\n\n- [x] [ref:: supplier] called\n")
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": client.uri("clients/nina-keller/2026-03-18-session.md"), "type": 1]]])
+        client.settle()
+        #expect(!client.rules(Self.first).contains("commitment-unreviewed"))
+    }
+
+    @Test func aNoteOutsideTheJournalGetsNoDiagnostics() throws {
+        let client = try started()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-journal-\(UUID().uuidString).md")
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": LSPDocument.uri(ofPath: outside.path), "languageId": "markdown",
+                                                                "version": 1, "text": "---\ntype: session\n---\n"]])
+        client.settle()
+        let published = client.messages.last { $0["method"] as? String == "textDocument/publishDiagnostics" }
+        #expect((published?[path: "params", "diagnostics"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func messagesFollowTheJournalsLanguage() throws {
+        let client = LSPTestClient(try fixtureJournal("lsp"), language: .fr)
+        client.initialize()
+        try client.open(Self.second)
+        client.settle()
+        let unknown = try #require(client.diagnostics(Self.second)?.first { $0["code"] as? String == "ref-unknown" })
+        #expect((unknown["message"] as? String)?.contains("vouliez-vous") == true || (unknown["message"] as? String)?.contains("aucun") == true)
+    }
 }
