@@ -83,7 +83,10 @@ extension LanguageServer {
         guard let open = before.lastIndex(of: "["), !before[open...].contains("]") else { return [] }
         let inside = String(before[before.index(after: open)...])
         guard let separator = inside.range(of: "::") else {
-            guard inside.allSatisfy({ $0.isLetter }) else { return [] }
+            // `- [` is a checkbox being typed, not a field.
+            let lead = before[..<open].trimmingCharacters(in: .whitespaces)
+            let checkbox = ["-", "*", "+", ">"].contains(lead) || (lead.hasSuffix(".") && lead.dropLast().allSatisfy(\.isNumber) && !lead.isEmpty)
+            guard !checkbox, inside.allSatisfy({ $0.isLetter }) else { return [] }
             let keys = NoteParser.itemKeys.map { NoteParser.itemKeySpellings[$0] ?? $0 }.sorted()
             return keys.map { key in
                 item(key + "::", kind: 10, detail: nil, insert: key + ":: ", replacing: inside.utf16.count, at: position)

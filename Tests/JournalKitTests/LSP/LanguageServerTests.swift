@@ -289,4 +289,20 @@ import Testing
         let unknown = try #require(client.diagnostics(Self.second)?.first { $0["code"] as? String == "ref-unknown" })
         #expect((unknown["message"] as? String)?.contains("vouliez-vous") == true || (unknown["message"] as? String)?.contains("aucun") == true)
     }
+
+    @Test func privateCommitmentsAreMarkedAndACheckboxIsNoField() throws {
+        let client = try started()
+        let text = try client.journal.read(Self.second) + "\n## Private\n\n### Commitments\n\n- [ ] Ask about the move [id:: move]\n\n## Review\n\n- [ \n"
+        try client.open(Self.second, text: text)
+        client.settle()
+        let last = text.components(separatedBy: "\n").count - 2
+        let checkbox = client.request("textDocument/completion", ["textDocument": ["uri": client.uri(Self.second)],
+                                                                  "position": ["line": last, "character": 3]])
+        #expect((checkbox[path: "result", "items"] as? [Any])?.isEmpty == true)
+        client.change(Self.second, version: 2, line: last, from: 0, to: 3, "- [ ] [ref:: ")
+        let refs = client.request("textDocument/completion", ["textDocument": ["uri": client.uri(Self.second)],
+                                                              "position": ["line": last, "character": 13]])
+        let move = (refs[path: "result", "items"] as? [[String: Any]] ?? []).first { $0["label"] as? String == "move" }
+        #expect(move?["detail"] as? String == "Ask about the move (private)")
+    }
 }
