@@ -88,4 +88,13 @@ import Testing
         try server.input.fileHandleForWriting.close()
         #expect(server.waitForExit() == 1)
     }
+
+    @Test func aClientThatStopsReadingEndsTheServerWithoutASignal() throws {
+        let journal = try fixtureJournal("lsp")
+        let server = try Server(journal: journal.root)
+        try server.output.fileHandleForReading.close()
+        try server.send(["id": 1, "method": "initialize", "params": ["processId": NSNull(), "capabilities": [:]]])
+        #expect(server.waitForExit() == 1)
+        #expect(server.process.terminationReason == .exit)
+    }
 }
