@@ -32,6 +32,11 @@ setup:
 	elif ! python3 -c 'import icalendar' 2>/dev/null; then \
 	  echo "==> installing icalendar (pip)"; python3 -m pip install --quiet icalendar; \
 	fi
+	@# The editor test attaches `journal lsp` to a note in a real Neovim (Debian's, 0.7).
+	@if ! command -v nvim >/dev/null 2>&1; then \
+	  echo "==> installing neovim (apt)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq neovim >/dev/null; \
+	fi
 
 build: setup
 	$(SWIFT) build --product journal

@@ -136,6 +136,18 @@ if "$bin" search --help >/dev/null 2>&1; then
   r=$(measure -- "$bin" search equipe --journal "$journal"); t_search=$(seconds "$r")
 fi
 
+# The language server: from a change typed in a note to the diagnostics the editor shows
+# (bench/lsp_latency.py: didChange written to publishDiagnostics read), the index up to date.
+t_lsp_ms=
+if "$bin" lsp --help >/dev/null 2>&1; then
+  index >/dev/null 2>&1
+  lsp_note=$(find "$journal/clients" -name '*-session.md' | sort | tail -1)
+  say "journal lsp: didChange to publishDiagnostics, $(basename "$lsp_note")"
+  r=$(python3 bench/lsp_latency.py "$bin" "$journal" "$lsp_note" --runs $((runs * 4)))
+  t_lsp_ms=${r%% *} lsp_rest=${r#* }
+  t_lsp_max_ms=${lsp_rest%% *}
+fi
+
 # --- summaries -----------------------------------------------------------------------------------
 # One client's summary in the big journal (the names to avoid come from the index, not from
 # decoding every note), then the throughput on journals of one client with 0.25 to 8 MB of notes
@@ -205,6 +217,9 @@ fi
 if [ -n "$t_search_ms" ]; then
   awk -v ms="$t_search_ms" -v rows="$search_rows" 'BEGIN { printf "%-28s %10.3f %10s %10s  %s\n", "search query (" rows " rows)", ms / 1000, "", "<= 0.050", (ms <= 50) ? "OK" : "OVER" }'
   row "search, whole command" "$t_search" ""
+fi
+if [ -n "$t_lsp_ms" ]; then
+  awk -v ms="$t_lsp_ms" -v max="$t_lsp_max_ms" 'BEGIN { printf "%-28s %10.3f %10s %10s  %s (slowest %.3f)\n", "lsp, change to diagnostics", ms / 1000, "", "<= 0.050", (ms <= 50) ? "OK" : "OVER", max / 1000 }'
 fi
 printf 'peak memory of the cold index: %s MiB\n' "$((rss_cold / 1024))"
 echo

@@ -13,7 +13,7 @@ struct JournalCommand: ParsableCommand {
         subcommands: [InitCommand.self, NewCommand.self, IndexCommand.self, AgendaCommand.self,
                       CommitmentsCommand.self, SummarizeCommand.self, ReportCommand.self, HoursCommand.self,
                       ShowCommand.self, SearchCommand.self, CloseCommand.self, RetentionCommand.self,
-                      LintCommand.self, HookCommand.self])
+                      LintCommand.self, HookCommand.self, LspCommand.self])
 
     static func main() {
         let ending = execute(Array(CommandLine.arguments.dropFirst()))

@@ -36,6 +36,13 @@ public struct LintEngine: Sendable {
             resolutions: Dictionary(resolutions.map { ($0.client?.id ?? $0.group, $0) },
                                     uniquingKeysWith: { first, _ in first }),
             structural: report.diagnostics.filter { inScope($0.path) })
+        return lint(context, inScope: inScope)
+    }
+
+    /// The findings of `context` in the paths `inScope` accepts, with the notes' suppression
+    /// comments and journal.yml's severities applied: what `run` returns, and what the language
+    /// server publishes for a note's unsaved text.
+    func lint(_ context: LintContext, inScope: (String) -> Bool) -> [Diagnostic] {
         let suppressions = Dictionary(context.notes.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         let findings = Self.findings(in: context).filter { finding in
             !(suppressions[finding.path] ?? []).contains { $0.covers(rule: finding.rule, line: finding.line) }

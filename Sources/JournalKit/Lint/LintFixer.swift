@@ -124,27 +124,7 @@ public struct LintFixer: Sendable {
         // is: every edit is placed by reading the note itself again (a line may have been added
         // above a commitment since the index was read).
         let stored = Dictionary(try store.documents().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var fixes: [IDFix] = []
-        var reviewers: [String: [String]] = [:]
-        for resolution in try store.resolutions() {
-            var taken = Set(resolution.commitments.map(\.id))
-            for commitment in resolution.commitments.sorted(by: { ($0.path, $0.line) < ($1.path, $1.line) }) {
-                guard !commitment.history.isEmpty,
-                      let item = stored[commitment.path]?.items.first(where: { $0.kind == .commitment && $0.line == commitment.line })
-                else { continue }
-                var fix = IDFix(path: commitment.path, rank: item.rank, text: item.text, id: commitment.id, add: false)
-                if commitment.id == fix.implicit {
-                    fix.id = Self.slug(commitment.text, avoiding: taken)
-                    fix.add = true
-                    taken.insert(fix.id)
-                }
-                fixes.append(fix)
-                // Also when an earlier --fix gave the id but could not rewrite every review.
-                for statement in commitment.history {
-                    reviewers[statement.path, default: []].append(fix.implicit)
-                }
-            }
-        }
+        let (fixes, reviewers) = Self.idFixes(documents: stored, resolutions: try store.resolutions())
         afterPlanning?()
         let parser = NoteParser(aliases: journal.config.headingAliases, zone: journal.config.timezone, tasks: journal.config.tasks)
         let dirty = force ? [] : Git(on: journal.process)?.uncommitted(in: journal.root) ?? []
@@ -174,17 +154,56 @@ public struct LintFixer: Sendable {
         return report
     }
 
-    /// Fixes one note from its current bytes. Returns the id fixes that now stand in it (written
-    /// now, or found already written), for the reviews to use.
-    private func fixFile(_ path: String, _ plan: Plan, parser: NoteParser, dirty: Set<String>,
-                         into report: inout Report) -> [IDFix] {
-        let url = journal.root.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+    /// The commitments that reviews name by their implicit id, and the id each gets; and, per
+    /// note, the implicit ids its reviews name. From the index for `--fix`, from the unsaved
+    /// text for the language server's code actions.
+    static func idFixes(documents stored: [String: Note], resolutions: [ClientResolution])
+        -> (fixes: [IDFix], reviewers: [String: [String]]) {
+        var fixes: [IDFix] = []
+        var reviewers: [String: [String]] = [:]
+        for resolution in resolutions {
+            var taken = Set(resolution.commitments.map(\.id))
+            for commitment in resolution.commitments.sorted(by: { ($0.path, $0.line) < ($1.path, $1.line) }) {
+                guard !commitment.history.isEmpty,
+                      let item = stored[commitment.path]?.items.first(where: { $0.kind == .commitment && $0.line == commitment.line })
+                else { continue }
+                var fix = IDFix(path: commitment.path, rank: item.rank, text: item.text, id: commitment.id, add: false)
+                if commitment.id == fix.implicit {
+                    fix.id = Self.slug(commitment.text, avoiding: taken)
+                    fix.add = true
+                    taken.insert(fix.id)
+                }
+                fixes.append(fix)
+                // Also when an earlier --fix gave the id but could not rewrite every review.
+                for statement in commitment.history {
+                    reviewers[statement.path, default: []].append(fix.implicit)
+                }
+            }
+        }
+        return (fixes, reviewers)
+    }
+
+    /// What the fixes make of a note's bytes, written nowhere: `--fix` writes it to the file,
+    /// the language server offers it to the editor as an edit.
+    struct FixedText: Sendable {
+        var bom: Bool
+        /// Split on `\n` (a CRLF line keeps its `\r`), fixed.
+        var lines: [String]
+        var changes: [Change]
+        var refusals: [Refusal]
+        /// An edit did not find what it expected on its line: nothing of the plan may be applied.
+        var misplaced: Bool
+        var standing: [IDFix]
+        var adding: [IDFix]
+    }
+
+    func fixed(_ data: Data, path: String, _ plan: Plan, parser: NoteParser) -> FixedText? {
         // The byte-order mark is set aside by bytes: Foundation's decoding may drop it.
         let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
-        guard let text = String(data: bom ? data.dropFirst(3) : data, encoding: .utf8) else { return [] }
+        guard let text = String(data: bom ? data.dropFirst(3) : data, encoding: .utf8) else { return nil }
         // The note as it is now: where its commitments and reviews are in these very bytes.
         let note = parser.parse(data: data, path: path)
+        var refusals: [Refusal] = []
         var edits: [Int: [(before: String, after: String)]] = [:]
         var standing: [IDFix] = []
         var adding: [IDFix] = []
@@ -192,7 +211,7 @@ public struct LintFixer: Sendable {
             // The commitment must still be the one the index saw: same rank, same text.
             guard let item = note.items.first(where: { $0.kind == .commitment && $0.rank == fix.rank }),
                   item.text == fix.text else {
-                report.refused.append(Refusal(path: path, reason: .commitmentMoved(fix.text)))
+                refusals.append(Refusal(path: path, reason: .commitmentMoved(fix.text)))
                 continue
             }
             if fix.add, item.id == nil {
@@ -227,7 +246,7 @@ public struct LintFixer: Sendable {
                 if Self.isItem(line), !emojiFormat {
                     let converted = Self.emojiFields(line)
                     if let emoji = converted.left {
-                        report.refused.append(Refusal(path: path, reason: .emojiWithoutValue(line: index + 1, emoji: emoji)))
+                        refusals.append(Refusal(path: path, reason: .emojiWithoutValue(line: index + 1, emoji: emoji)))
                     }
                     line = converted.line
                 }
@@ -254,7 +273,21 @@ public struct LintFixer: Sendable {
                 lines[index] = line
             }
         }
-        if misplaced {
+        return FixedText(bom: bom, lines: lines, changes: changes, refusals: refusals, misplaced: misplaced,
+                         standing: standing, adding: adding)
+    }
+
+    /// Fixes one note from its current bytes. Returns the id fixes that now stand in it (written
+    /// now, or found already written), for the reviews to use.
+    private func fixFile(_ path: String, _ plan: Plan, parser: NoteParser, dirty: Set<String>,
+                         into report: inout Report) -> [IDFix] {
+        let url = journal.root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let fixedText = fixed(data, path: path, plan, parser: parser) else { return [] }
+        let (bom, lines, changes, standing, adding) = (fixedText.bom, fixedText.lines, fixedText.changes,
+                                                      fixedText.standing, fixedText.adding)
+        report.refused += fixedText.refusals
+        if fixedText.misplaced {
             report.refused.append(Refusal(path: path, reason: .changedMeanwhile))
             return []
         }
@@ -263,10 +296,10 @@ public struct LintFixer: Sendable {
             if !report.skipped.contains(path) { report.skipped.append(path) }
             return []
         }
-        let fixed = (bom ? "\u{FEFF}" : "") + lines.joined(separator: "\n")
+        let content = (bom ? "\u{FEFF}" : "") + lines.joined(separator: "\n")
         do {
             // Replaced only if the file still holds the bytes the fixes were computed from.
-            try AtomicFile.replace(Data(fixed.utf8), at: url, inside: journal.root, expecting: data,
+            try AtomicFile.replace(Data(content.utf8), at: url, inside: journal.root, expecting: data,
                                    beforeCheck: beforeReplacing.map { hook in { hook(path) } })
         } catch let failure as AtomicFile.Failure {
             let reason: Refusal.Reason
