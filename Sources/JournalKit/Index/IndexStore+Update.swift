@@ -105,10 +105,10 @@ extension IndexStore {
                     switch result {
                     case .unchanged:
                         try writer.touch(entry, verified: scanned)
-                    case .parsed(let note, let hash, let encoded):
+                    case .parsed(let parsed):
                         report.parsed += 1
-                        affected.insert(note.client ?? "")
-                        try writer.store(note, entry: entry, hash: hash, encoded: encoded, verified: scanned)
+                        affected.insert(parsed.note.client ?? "")
+                        try writer.store(parsed, entry: entry, verified: scanned)
                     }
                 }
             }
@@ -164,7 +164,8 @@ extension IndexStore {
                                      verified, entry.path])
         }
 
-        mutating func store(_ note: Note, entry: FileWalker.Entry, hash: String, encoded: Data, verified: Int64) throws {
+        mutating func store(_ parsed: Parsed, entry: FileWalker.Entry, verified: Int64) throws {
+            let note = parsed.note
             // A rebuild starts from empty tables: nothing of the file's to take out first.
             if !rebuilding { try dropRows(of: entry.path, keepingFile: true) }
             try db.cachedStatement(sql: """
@@ -172,10 +173,10 @@ extension IndexStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     entry.path, entry.size, entry.modified, entry.changed, Int64(bitPattern: entry.inode), verified,
-                    hash, note.client ?? "", note.type == .client, note.personWords.sorted().joined(separator: " "),
+                    parsed.hash, note.client ?? "", note.type == .client, parsed.names,
                 ])
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO notes(path, data) VALUES (?, ?)")
-                .execute(arguments: [entry.path, encoded])
+                .execute(arguments: [entry.path, parsed.encoded])
             try IndexStore.insert(note.diagnostics, scope: "file:" + entry.path, db)
             // The search table changes in the same transaction as the note's own rows.
             try insertSearchLines(of: note, path: entry.path)
@@ -212,7 +213,24 @@ extension IndexStore {
 
     enum ReadResult: Sendable {
         case unchanged
-        case parsed(Note, hash: String, encoded: Data)
+        case parsed(Parsed)
+    }
+
+    /// A note read and made ready to store, by the worker that parsed it: only the SQL is left
+    /// for the writing thread.
+    struct Parsed: Sendable {
+        var note: Note
+        var hash: String
+        var encoded: Data
+        /// `Note.personWords`, as the `names` column holds them.
+        var names: String
+
+        init(_ note: Note, hash: String) {
+            self.note = note
+            self.hash = hash
+            encoded = note.storageData()
+            names = note.personWords.sorted().joined(separator: " ")
+        }
     }
 
     /// Reads, parses and encodes one file (on a worker thread). A file that cannot be read
@@ -223,7 +241,7 @@ extension IndexStore {
             // Known from the folder scan: refused without reading it into memory.
             var note = Note(path: entry.path)
             note.diagnostics.append(NoteParser.diagnostic(for: .tooLarge(bytes: Int(entry.size)), path: entry.path))
-            return .parsed(note, hash: "size-\(entry.size)", encoded: note.storageData())
+            return .parsed(Parsed(note, hash: "size-\(entry.size)"))
         }
         guard let data = try? Data(contentsOf: url) else {
             var note = Note(path: entry.path)
@@ -231,12 +249,11 @@ extension IndexStore {
                 path: entry.path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
                 Message("the file could not be read (check its permissions)",
                         fr: "le fichier n'a pas pu être lu (vérifiez ses droits)")))
-            return .parsed(note, hash: "", encoded: note.storageData())
+            return .parsed(Parsed(note, hash: ""))
         }
         let hash = data.withUnsafeBytes { ContentHash.of($0) }
         if hash == previousHash { return .unchanged }
-        let note = parser.parse(data: data, path: entry.path)
-        return .parsed(note, hash: hash, encoded: note.storageData())
+        return .parsed(Parsed(parser.parse(data: data, path: entry.path), hash: hash))
     }
 
     /// A group's stored notes, in path order.

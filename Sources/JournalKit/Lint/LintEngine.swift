@@ -45,8 +45,13 @@ public struct LintEngine: Sendable {
 
     /// Documents by date (undated first), then path.
     static func order(_ zone: TimeZone) -> (Note, Note) -> Bool {
-        func key(_ note: Note) -> Double { note.date?.instant(in: zone).timeIntervalSince1970 ?? -.greatestFiniteMagnitude }
+        let key = sortKey(zone)
         return { (key($0), $0.path) < (key($1), $1.path) }
+    }
+
+    /// What `order` compares before the path: the note's instant, undated notes first.
+    static func sortKey(_ zone: TimeZone) -> (Note) -> Double {
+        { note in note.date?.instant(in: zone).timeIntervalSince1970 ?? -.greatestFiniteMagnitude }
     }
 
     static func findings(in context: LintContext) -> [Diagnostic] {
