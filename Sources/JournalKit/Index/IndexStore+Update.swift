@@ -301,17 +301,18 @@ extension IndexStore {
 
     static func fileStates(_ db: Database) throws -> [ExactPath: FileState] {
         var states: [ExactPath: FileState] = [:]
+        states.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM files") ?? 0)
         let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified, changed, inode, verified, hash, client FROM files")
         while let row = try rows.next() {
             // Decoded with `decode`, which throws, rather than by subscript, which stops the
-            // program on a value of the wrong type: a damaged index must be repairable.
-            let inode = try row.decode(Int64.self, forColumn: "inode")
-            let path = try row.decode(String.self, forColumn: "path")
+            // program on a value of the wrong type: a damaged index must be repairable. By
+            // position, in the SELECT's order: a column name is looked up for every row.
+            let path = try row.decode(String.self, atIndex: 0)
             states[ExactPath(path)] = FileState(
-                size: try row.decode(forColumn: "size"), modified: try row.decode(forColumn: "modified"),
-                changed: try row.decode(forColumn: "changed"), inode: UInt64(bitPattern: inode),
-                verified: try row.decode(forColumn: "verified"), hash: try row.decode(forColumn: "hash"),
-                client: try row.decode(forColumn: "client"), path: path)
+                size: try row.decode(atIndex: 1), modified: try row.decode(atIndex: 2),
+                changed: try row.decode(atIndex: 3), inode: UInt64(bitPattern: try row.decode(Int64.self, atIndex: 4)),
+                verified: try row.decode(atIndex: 5), hash: try row.decode(atIndex: 6),
+                client: try row.decode(atIndex: 7), path: path)
         }
         return states
     }
