@@ -127,16 +127,16 @@ func runProcess(_ executable: URL, _ arguments: [String], environment: [String: 
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
     }
-    let outData = ResultBox<Data>(count: 1, initial: Data())
-    let errData = ResultBox<Data>(count: 1, initial: Data())
+    let outData = Locked(Data())
+    let errData = Locked(Data())
     let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { outData[0] = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { errData[0] = err.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) { outData.value = out.fileHandleForReading.readDataToEndOfFile() }
+    DispatchQueue.global().async(group: group) { errData.value = err.fileHandleForReading.readDataToEndOfFile() }
     process.waitUntilExit()
     group.wait()
     let result = CommandResult(status: process.terminationStatus,
-                               stdout: String(decoding: outData[0], as: UTF8.self),
-                               stderr: String(decoding: errData[0], as: UTF8.self))
+                               stdout: String(decoding: outData.value, as: UTF8.self),
+                               stderr: String(decoding: errData.value, as: UTF8.self))
     return (result, process.terminationReason == .uncaughtSignal)
 }
 

@@ -21,27 +21,31 @@ extension IndexStore {
             """)
     }
 
-    /// Drops the rows of `path` and, when `note` is a journal document, stores its lines.
-    static func replaceSearchLines(of note: Note?, path: String, zone: TimeZone, _ db: Database) throws {
-        if let row = try Row.fetchOne(db, sql: "SELECT low, high FROM search_files WHERE path = ?", arguments: [path]) {
-            let low = try row.decode(Int64.self, forColumn: "low"), high = try row.decode(Int64.self, forColumn: "high")
-            try db.execute(sql: "DELETE FROM search WHERE rowid BETWEEN ? AND ?", arguments: [low, high])
-            try db.execute(sql: "DELETE FROM search_files WHERE path = ?", arguments: [path])
-        }
-        guard let note, let type = note.type, let lines = note.searchLines, !lines.isEmpty else { return }
-        let low = (try Int64.fetchOne(db, sql: "SELECT max(high) FROM search_files") ?? 0) + 1
+    /// Drops the rows of `path`, a run of rowids recorded in `search_files`.
+    static func deleteSearchLines(of path: String, _ db: Database) throws {
+        let find = try db.cachedStatement(sql: "SELECT low, high FROM search_files WHERE path = ?")
+        guard let row = try Row.fetchOne(find, arguments: [path]) else { return }
+        let low = try row.decode(Int64.self, atIndex: 0), high = try row.decode(Int64.self, atIndex: 1)
+        try db.cachedStatement(sql: "DELETE FROM search WHERE rowid BETWEEN ? AND ?").execute(arguments: [low, high])
+        try db.cachedStatement(sql: "DELETE FROM search_files WHERE path = ?").execute(arguments: [path])
+    }
+
+    /// Stores a journal document's lines under the rowids from `firstRow` on.
+    static func insertSearchLines(_ lines: [SearchLine], of note: Note, type: DocumentType, path: String,
+                                  firstRow: Int64, zone: TimeZone, _ db: Database) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO search(rowid, text, path, client, type, day, sort_key, section, private, line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let day = note.date?.date.description
         let sortKey = note.date.map { $0.instant(in: zone).timeIntervalSince1970 }
+        let client = note.client ?? ""
         for (offset, line) in lines.enumerated() {
-            try insert.execute(arguments: [low + Int64(offset), line.text, path, note.client ?? "", type.rawValue, day,
+            try insert.execute(arguments: [firstRow + Int64(offset), line.text, path, client, type.rawValue, day,
                                            sortKey, line.section, line.isPrivate ? 1 : 0, line.line])
         }
-        try db.execute(sql: "INSERT INTO search_files(path, low, high) VALUES (?, ?, ?)",
-                       arguments: [path, low, low + Int64(lines.count) - 1])
+        try db.cachedStatement(sql: "INSERT INTO search_files(path, low, high) VALUES (?, ?, ?)")
+            .execute(arguments: [path, firstRow, firstRow + Int64(lines.count) - 1])
     }
 
     /// Every client id a note names or a case file declares.

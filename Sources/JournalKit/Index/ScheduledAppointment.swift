@@ -39,8 +39,9 @@ struct ScheduledAppointment: Sendable, Hashable {
                 result.append(ScheduledAppointment(client: group, date: date, path: note.path, cancelled: false))
             }
         }
-        return result.sorted {
-            ($0.date.instant(in: zone), $0.path) < ($1.date.instant(in: zone), $1.path)
-        }
+        // Each instant once: inside the comparison, the zone's rules were read n log n times.
+        let instants = result.map { $0.date.instant(in: zone) }
+        return result.indices.sorted { (instants[$0], result[$0].path) < (instants[$1], result[$1].path) }
+            .map { result[$0] }
     }
 }

@@ -47,24 +47,32 @@ struct FileWalker: Sendable {
         var pending: [(relative: String, depth: Int)] = [("", 0)]
         while let (relative, depth) = pending.popLast() {
             let absolute = relative.isEmpty ? rootPath : rootPath + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+            guard let folder = Folder(absolute, followingLink: relative.isEmpty) else {
                 diagnostics.append(Diagnostic(path: relative.isEmpty ? "." : relative, line: 1, column: 1,
                                               severity: .warning, rule: Rule.fileUnreadable, Message(
                     "this folder could not be read (check its permissions): its notes are missing from the index",
                     fr: "ce dossier n'a pas pu être lu (vérifiez ses droits) : ses notes manquent à l'index")))
                 continue
             }
-            for name in names.sorted() {
+            defer { folder.close() }
+            for (name, type) in folder.names().sorted(by: { $0.name < $1.name }) {
                 if name.hasPrefix(".") {
                     if AtomicFile.isTemporaryName(name) { temporaries.append(relative.isEmpty ? name : relative + "/" + name) }
                     continue
                 }
                 if relative.isEmpty, Self.skippedTopLevel.contains(name) { continue }
+                // The folder's listing says what each name is: only notes (and names it cannot
+                // tell) cost a stat.
+                if type == DT_REG, !Self.isMarkdown(name) { continue }
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
-                let childAbsolute = absolute + "/" + name
                 var info = stat()
-                guard lstat(childAbsolute, &info) == 0 else { continue }
-                let kind = info.st_mode & S_IFMT
+                let kind: mode_t
+                if type == DT_DIR {
+                    kind = S_IFDIR
+                } else {
+                    guard folder.stat(name, &info) else { continue }
+                    kind = info.st_mode & S_IFMT
+                }
                 if kind == S_IFDIR {
                     if depth + 1 < Self.maximumDepth {
                         pending.append((childRelative, depth + 1))
@@ -76,8 +84,9 @@ struct FileWalker: Sendable {
                     }
                     continue
                 }
-                guard name.lowercased().hasSuffix(".md") else { continue }
+                guard Self.isMarkdown(name) else { continue }
                 if kind == S_IFLNK {
+                    let childAbsolute = absolute + "/" + name
                     guard let target = FileSystem.realPath(childAbsolute) else {
                         diagnostics.append(Self.linkDiagnostic(childRelative, Message(
                             "this link is broken or loops back on itself: it was skipped",
@@ -115,6 +124,59 @@ struct FileWalker: Sendable {
             diagnostics.append(diagnostic)
         }
         return (Self.distinct(entries, diagnostics: &diagnostics), diagnostics, temporaries)
+    }
+
+    /// `.md` in any case, on the bytes (`name.lowercased()` made a string for every file).
+    static func isMarkdown(_ name: String) -> Bool {
+        let utf8 = name.utf8
+        guard utf8.count >= 3 else { return false }
+        let tail = utf8.suffix(3)
+        var bytes = tail.makeIterator()
+        return bytes.next() == UInt8(ascii: ".") && bytes.next().map { $0 | 0x20 } == UInt8(ascii: "m")
+            && bytes.next().map { $0 | 0x20 } == UInt8(ascii: "d")
+    }
+
+    /// An open folder: its names with their types as the listing gives them, and a stat of
+    /// each relative to it (no path resolved again from the root for every file).
+    private struct Folder {
+        let handle: OpaquePointer
+        let descriptor: Int32
+
+        /// Below the root, not through a link: the walk enters only real folders (the journal's
+        /// own folder may be reached through one).
+        init?(_ path: String, followingLink: Bool) {
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followingLink ? 0 : O_NOFOLLOW))
+            guard fd >= 0 else { return nil }
+            guard let handle = fdopendir(fd) else {
+                Glibc.close(fd)
+                return nil
+            }
+            self.handle = handle
+            descriptor = fd
+        }
+
+        func close() { closedir(handle) }
+
+        /// Every name but `.` and `..`, with its `d_type` (`DT_UNKNOWN` where the file system
+        /// does not say). A name that is not UTF-8 is left out: no path of the index could
+        /// name it.
+        func names() -> [(name: String, type: Int32)] {
+            var names: [(name: String, type: Int32)] = []
+            while let entry = readdir(handle) {
+                let type = Int32(entry.pointee.d_type)
+                let decoded = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
+                }
+                guard let name = decoded, name != ".", name != ".." else { continue }
+                names.append((name, type))
+            }
+            return names
+        }
+
+        /// `lstat` of a name in this folder.
+        func stat(_ name: String, _ info: inout Glibc.stat) -> Bool {
+            fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+        }
     }
 
     /// The entries sorted by path, without those whose path is another's in a different Unicode

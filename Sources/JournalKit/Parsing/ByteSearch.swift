@@ -18,6 +18,12 @@ enum ByteSearch {
         return nil
     }
 
+    /// Every line of every note is asked: on its bytes, not through Foundation's search.
+    static func contains(_ line: Substring, _ pattern: [UInt8]) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { firstIndex(of: pattern, in: $0) != nil }
+            ?? (firstIndex(of: pattern, in: Array(line.utf8)) != nil)
+    }
+
     static func contains(_ text: String, _ needle: String) -> Bool {
         var text = text
         let pattern = Array(needle.utf8)

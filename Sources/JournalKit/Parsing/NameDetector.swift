@@ -151,7 +151,8 @@ enum NameDetector {
                 continue
             }
             let folded = TextFold.fold(word)
-            let hyphenated = folded.contains("-")
+            // On the bytes: `contains("-")` went through Foundation's search, for every word.
+            let hyphenated = folded.utf8.contains(UInt8(ascii: "-"))
             let isName = hyphenated ? folded.split(separator: "-").contains { firstNames.contains($0) }
                                     : firstNames.contains(Substring(folded))
             guard isName, !neverNames.contains(folded), isCapitalised(word) else { continue }

@@ -5,11 +5,13 @@ extension NoteParser {
     /// as markdownlint spells them; no rule named means every rule. A comment at the top of the
     /// body (nothing but blank lines and other such comments above it) covers the header too:
     /// most findings are about a header key, and the comment cannot go above the header.
+    private static let suppressionMark = Array("journal-lint-disable".utf8)
+
     static func suppressions(in lines: [Substring], bodyStart: Int) -> [Note.Suppression] {
         var found: [Note.Suppression] = []
         var atTop = true
         for (index, line) in lines.enumerated() {
-            guard line.utf8.count < 4_096 && line.contains("journal-lint-disable") else {
+            guard line.utf8.count < 4_096 && ByteSearch.contains(line, Self.suppressionMark) else {
                 if atTop && index + 1 >= bodyStart && !line.allSatisfy(\.isWhitespace) { atTop = false }
                 continue
             }

@@ -67,7 +67,7 @@ enum ObsidianSyntax {
 
     /// `line` without a block id at its end (` ^q3-plan`), which is Obsidian's anchor, not text.
     static func strippingBlockID(_ line: Substring) -> Substring {
-        guard line.contains("^") else { return line }
+        guard line.utf8.contains(UInt8(ascii: "^")) else { return line }
         var end = line.endIndex
         while end > line.startIndex, line[line.index(before: end)] == " " || line[line.index(before: end)] == "\t"
             || line[line.index(before: end)] == "\r" {

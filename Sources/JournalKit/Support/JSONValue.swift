@@ -83,3 +83,29 @@ enum JSONValue: Sendable, Hashable {
         out += "\""
     }
 }
+
+extension JSONValue {
+    /// On one line, without spaces: for machines (the language server's messages), not people.
+    func writeCompact(to out: inout String) {
+        switch self {
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.writeCompact(to: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { out += "," }
+                Self.writeString(pair.0, to: &out)
+                out += ":"
+                pair.1.writeCompact(to: &out)
+            }
+            out += "}"
+        default:
+            write(to: &out, level: 0)
+        }
+    }
+}

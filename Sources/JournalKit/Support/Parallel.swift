@@ -7,49 +7,44 @@ enum Parallel {
     static let stackSize = 16 * 1024 * 1024
 
     static func map<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-        guard count > 0 else { return [] }
-        let results = ResultSlots<T>(count: count)
-        let next = ResultBox<Int>(count: 1, initial: 0)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, count)
-        let done = DispatchSemaphore(value: 0)
+        start(count, body).wait()
+    }
+
+    /// Work started on its threads, whose results `wait()` returns: the caller does something
+    /// else meanwhile (writes the previous batch to SQLite).
+    final class Pending<T: Sendable>: @unchecked Sendable {
+        fileprivate let results: Locked<[T?]>
+        fileprivate let done = DispatchSemaphore(value: 0)
+        fileprivate let workers: Int
+
+        fileprivate init(count: Int, workers: Int) {
+            results = Locked(Array(repeating: nil, count: count))
+            self.workers = workers
+        }
+
+        func wait() -> [T] {
+            for _ in 0..<workers { done.wait() }
+            return results.withLock { slots in slots.map { $0! } }
+        }
+    }
+
+    static func start<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> Pending<T> {
+        let workers = count == 0 ? 0 : min(ProcessInfo.processInfo.activeProcessorCount, count)
+        let pending = Pending<T>(count: count, workers: workers)
+        let next = Locked(0)
         for _ in 0..<workers {
             let thread = Thread {
                 while true {
                     let index = next.increment()
                     guard index < count else { break }
-                    results[index] = body(index)
+                    let result = body(index)
+                    pending.results.withLock { $0[index] = result }
                 }
-                done.signal()
+                pending.done.signal()
             }
             thread.stackSize = stackSize
             thread.start()
         }
-        for _ in 0..<workers { done.wait() }
-        return results.values
-    }
-}
-
-/// Slots written once each by worker threads, read when all have finished.
-final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value {
-        get { lock.withLock { storage[index]! } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { storage.map { $0! } } }
-}
-
-extension ResultBox where Value == Int {
-    /// Returns the value of slot 0, then adds one: hands out work indices.
-    func increment() -> Int {
-        lockedUpdate { value in
-            defer { value += 1 }
-            return value
-        }
+        return pending
     }
 }

@@ -9,12 +9,13 @@ import Testing
         let runs = 6
         for round in 0..<3 {
             let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
-            let results = ResultBox<CommandResult?>(count: runs, initial: nil)
+            let results = Locked([CommandResult?](repeating: nil, count: runs))
             let root = journal.root.path
             DispatchQueue.concurrentPerform(iterations: runs) { index in
-                results[index] = try? runJournal(["new", "session", "a", "--date", "2026-03-10 10:00", "--journal", root])
+                let result = try? runJournal(["new", "session", "a", "--date", "2026-03-10 10:00", "--journal", root])
+                results.withLock { $0[index] = result }
             }
-            let outcomes = results.values.compactMap { $0 }
+            let outcomes = results.value.compactMap { $0 }
             #expect(outcomes.count == runs)
             #expect(outcomes.allSatisfy { $0.status == 0 }, "round \(round): \(outcomes.map(\.stderr))")
             let paths = outcomes.map { $0.stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -36,11 +37,12 @@ import Testing
         for _ in 0..<3 {
             let journal = try TemporaryJournal(["clients/a/client.md": Sample.caseFile()])
             let root = journal.root.path
-            let results = ResultBox<CommandResult?>(count: runs, initial: nil)
+            let results = Locked([CommandResult?](repeating: nil, count: runs))
             DispatchQueue.concurrentPerform(iterations: runs) { index in
-                results[index] = try? runJournal(["agenda", "--journal", root, "--today", "2026-03-10"])
+                let result = try? runJournal(["agenda", "--journal", root, "--today", "2026-03-10"])
+                results.withLock { $0[index] = result }
             }
-            let outcomes = results.values.compactMap { $0 }
+            let outcomes = results.value.compactMap { $0 }
             #expect(outcomes.count == runs)
             #expect(outcomes.allSatisfy { $0.status == 0 }, "\(outcomes.map(\.stderr))")
         }

@@ -61,6 +61,18 @@ import Glibc
         #expect(report.repaired)
     }
 
+    /// A stored note that cannot be decoded is damage too: the reading commands rebuild the
+    /// index rather than work without that note.
+    @Test func undecodableStoredNoteIsRepaired() throws {
+        let journal = try fixtureJournal("basic")
+        let store = try journal.index()
+        _ = try store.update()
+        let count = try store.documents().count
+        try store.database.write { try $0.execute(sql: "UPDATE notes SET data = x'01ff'") }
+        #expect(try store.documents().count == count)
+        #expect(try store.update().repaired)
+    }
+
     @Test(arguments: ["folder", "fifo", "device link", "link outside"])
     func somethingElseWhereTheIndexShouldBe(_ what: String) throws {
         let journal = try fixtureJournal("basic")
