@@ -107,10 +107,11 @@ struct DateDetector: Sendable {
 
     /// Dates in `text`; a day or month written without its year takes the year that puts it
     /// nearest to `context` (the date of the note it is in).
-    static func matches(in text: String, context: LocalDate?) -> [Match] {
+    static func matches(in text: String, context: LocalDate?, traits: TextTraits? = nil) -> [Match] {
         var found: [Match] = []
+        let traits = traits ?? TextTraits(text)
+        guard patterns.contains(where: { $0.needs(traits) }) else { return [] }
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        let traits = TextTraits(text)
         for pattern in patterns where pattern.needs(traits) {
             for result in pattern.regex.matches(in: text, range: whole) {
                 guard let range = Range(result.range, in: text),
