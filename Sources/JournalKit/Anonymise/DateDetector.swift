@@ -44,7 +44,7 @@ struct DateDetector: Sendable {
 
     private struct Pattern: Sendable {
         var shape: Shape
-        var regex: NSRegularExpression
+        var regex: LazyRegex
         /// What the text must hold for the pattern to have a chance (`TextTraits`).
         var needs: @Sendable (TextTraits) -> Bool
     }
@@ -73,9 +73,8 @@ struct DateDetector: Sendable {
     /// An article or preposition that goes with the date and would dangle without it.
     private static let lead = "(?<![\\p{L}])(?:(?:le|en|on|in|the)\\s+)?"
 
-    private static func regex(_ pattern: String, caseless: Bool) -> NSRegularExpression {
-        // Constants of this file: a typo is a programming error.
-        try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : [])
+    private static func regex(_ pattern: String, caseless: Bool) -> LazyRegex {
+        LazyRegex(pattern, options: caseless ? [.caseInsensitive] : [])
     }
 
     private static let patterns: [Pattern] = [

@@ -30,16 +30,15 @@ struct PatternDetector: Sendable {
 
     private struct Pattern: Sendable {
         var kind: Kind
-        var regex: NSRegularExpression
+        var regex: LazyRegex
         /// Whether the digits found really are such a number.
         var accept: @Sendable (String) -> Bool = { _ in true }
         /// What the text must hold for the pattern to have a chance (`TextTraits`).
         var needs: @Sendable (TextTraits) -> Bool
     }
 
-    private static func regex(_ pattern: String, caseless: Bool = false) -> NSRegularExpression {
-        // The patterns are constants of this file: a typo is a programming error.
-        try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : [])
+    private static func regex(_ pattern: String, caseless: Bool = false) -> LazyRegex {
+        LazyRegex(pattern, options: caseless ? [.caseInsensitive] : [])
     }
 
     private static let streetWords = "rue|avenue|av\\.|boulevard|bd|place|all[ée]e|chemin|impasse|quai|route|cours|square|passage|chauss[ée]e|rond-point|lieu-dit|r[ée]sidence|street|st\\.|road|rd\\.|lane|drive|way"

@@ -68,7 +68,13 @@ final class OutgoingText {
     /// cmark escapes the brackets of « [personne] »; they read better bare, and mean nothing to
     /// Markdown without a link after them.
     static func bareBrackets(_ markdown: String) -> String {
-        escapedBrackets.stringByReplacingMatches(
+        // Most pieces have no `\[` at all: a look at the bytes spares the regular expression.
+        var backslash = false
+        guard markdown.utf8.contains(where: { byte in
+            defer { backslash = byte == 0x5C }
+            return backslash && byte == 0x5B
+        }) else { return markdown }
+        return escapedBrackets.stringByReplacingMatches(
             in: markdown, range: NSRange(markdown.startIndex..<markdown.endIndex, in: markdown), withTemplate: "[$1]")
     }
 }
