@@ -53,10 +53,12 @@ struct Anonymiser: Sendable {
             guard taken.insert(range) else { return }
             spans.append(Span(range: range, text: replacement, kind: kind))
         }
-        for match in PatternDetector.matches(in: text) { claim(match.range, match.kind.placeholder(language), .placeholder) }
+        // One look at what the text holds serves both detectors.
+        let traits = TextTraits(text)
+        for match in PatternDetector.matches(in: text, traits: traits) { claim(match.range, match.kind.placeholder(language), .placeholder) }
         // A declared phone number, however it is written or cut.
         for range in declaredPhones(in: text) { claim(range, PatternDetector.Kind.phone.placeholder(language), .placeholder) }
-        for match in DateDetector.matches(in: text, context: context) { claim(match.range, describe(match.found), .placeholder) }
+        for match in DateDetector.matches(in: text, context: context, traits: traits) { claim(match.range, describe(match.found), .placeholder) }
         let tokens = WordTokens(text).tokens
         var index = 0
         while index < tokens.count {

@@ -507,23 +507,24 @@ struct LeakGate: Sendable {
         var hits: [Hit] = []
         // A private passage is one run of text in its note, never two blocks: a window of the
         // output does not cross a blank line (where two paragraphs, or two notes, meet).
-        var kept: [Word] = []
+        // The words kept by their place in `words` (a copy of each would cost more than the rest).
+        var kept: [Int] = []
+        var keys: [UInt64] = []
         var blockStart: [Int] = []
         var newBlock = false
-        for word in words {
+        for (index, word) in words.enumerated() {
             if word.blankLine { newBlock = true }
             guard word.folded.count >= 2 else { continue }
             blockStart.append(newBlock || kept.isEmpty ? kept.count : blockStart[kept.count - 1])
-            kept.append(word)
+            kept.append(index)
+            keys.append(Self.wordKey(word.folded))
             newBlock = false
         }
-        let words = kept
-        let keys = words.map { Self.wordKey($0.folded) }
         for length in windowLengths where length <= keys.count {
             for start in 0...(keys.count - length) where blockStart[start + length - 1] <= start
                 && privateWindows.contains(Self.windowKey(keys[start..<start + length])) {
-                let found = words[start..<start + length].map(\.folded).joined(separator: " ")
-                hits.append(Hit(what: "private text", found: found, line: words[start].line))
+                let found = kept[start..<start + length].map { words[$0].folded }.joined(separator: " ")
+                hits.append(Hit(what: "private text", found: found, line: words[kept[start]].line))
             }
         }
         return hits
