@@ -53,10 +53,12 @@ struct Anonymiser: Sendable {
             guard taken.insert(range) else { return }
             spans.append(Span(range: range, text: replacement, kind: kind))
         }
-        for match in PatternDetector.matches(in: text) { claim(match.range, match.kind.placeholder(language), .placeholder) }
+        // One look at what the text holds serves both detectors.
+        let traits = TextTraits(text)
+        for match in PatternDetector.matches(in: text, traits: traits) { claim(match.range, match.kind.placeholder(language), .placeholder) }
         // A declared phone number, however it is written or cut.
         for range in declaredPhones(in: text) { claim(range, PatternDetector.Kind.phone.placeholder(language), .placeholder) }
-        for match in DateDetector.matches(in: text, context: context) { claim(match.range, describe(match.found), .placeholder) }
+        for match in DateDetector.matches(in: text, context: context, traits: traits) { claim(match.range, describe(match.found), .placeholder) }
         let tokens = WordTokens(text).tokens
         var index = 0
         while index < tokens.count {
@@ -118,32 +120,64 @@ struct Anonymiser: Sendable {
     }
 
     /// Runs of digits and the characters that write phone numbers whose digits hold a declared
-    /// number's last nine.
+    /// number's last nine. Read on the bytes; a character is one of them only alone (a digit
+    /// that a combining mark joins is not a digit, as for `Character`).
     private func declaredPhones(in text: String) -> [Range<String.Index>] {
         guard !registry.phoneDigits.isEmpty else { return [] }
-        var ranges: [Range<String.Index>] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard text[index].isASCII, text[index].isNumber || text[index] == "+" || text[index] == "(" else {
-                index = text.index(after: index)
-                continue
+        var text = text
+        text.makeContiguousUTF8()
+        let source = text
+        let numbers = registry.phoneDigits.map { Array($0.digits.utf8) }
+        let found: [Range<Int>] = source.utf8.withContiguousStorageIfAvailable { bytes in
+            /// The ASCII character at `offset`, if it stands alone.
+            func ascii(_ offset: Int) -> UInt8? {
+                let byte = bytes[offset]
+                guard byte < 0x80 else { return nil }
+                let next = offset + 1
+                guard next < bytes.count else { return byte }
+                if byte == 0x0D, bytes[next] == 0x0A { return nil }
+                if bytes[next] >= 0x80, !TextFold.flags(UInt32(byte)).contains(.control),
+                   TextFold.flags(TextFold.scalar(bytes, at: next).value).contains(.extend) { return nil }
+                return byte
             }
-            var end = index
-            var digits = ""
-            var lastDigit = index
-            while end < text.endIndex, text[end].isASCII, text[end].isNumber || " .-()+/\n".contains(text[end]) {
-                if text[end].isNumber {
-                    digits.append(text[end])
-                    lastDigit = text.index(after: end)
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            var ranges: [Range<Int>] = []
+            var digits: [UInt8] = []
+            var offset = 0
+            while offset < bytes.count {
+                guard let first = ascii(offset), isDigit(first) || first == UInt8(ascii: "+") || first == UInt8(ascii: "(") else {
+                    offset += 1
+                    continue
                 }
-                end = text.index(after: end)
+                var end = offset
+                digits.removeAll(keepingCapacity: true)
+                var lastDigit = offset
+                while end < bytes.count, let byte = ascii(end), isDigit(byte) || Self.phoneSeparators.contains(byte) {
+                    if isDigit(byte) {
+                        digits.append(byte)
+                        lastDigit = end + 1
+                    }
+                    end += 1
+                }
+                if digits.count >= 9, numbers.contains(where: { Self.contains(digits, $0) }) {
+                    ranges.append(offset..<lastDigit)
+                }
+                offset = end > offset ? end : offset + 1
             }
-            if digits.count >= 9, registry.phoneDigits.contains(where: { digits.contains($0.digits) }) {
-                ranges.append(index..<lastDigit)
-            }
-            index = end > index ? end : text.index(after: index)
+            return ranges
+        } ?? []
+        let utf8 = text.utf8
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+    }
+
+    private static let phoneSeparators: Set<UInt8> = Set(" .-()+/\n".utf8)
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
         }
-        return ranges
+        return false
     }
 
     /// Ranges already claimed, sorted and apart: a look-up is a binary search, so a long
@@ -319,9 +353,15 @@ struct Anonymiser: Sendable {
             text = first.uppercased() + text.dropFirst()
         }
         // Only the changed tail of `before` is replaced, so that the Markdown around it stays.
-        let common = zip(before, output).prefix { $0 == $1 }.count
-        let lower = source.index(start, offsetBy: common)
-        return TextEdit(range: lower..<span.range.upperBound, text: String(output.dropFirst(common)) + text)
+        // The common head compared on the bytes, then moved back to where a character starts in both.
+        var common = zip(before.utf8, output.utf8).prefix { $0 == $1 }.count
+        while common > 0, String.Index(before.utf8.index(before.utf8.startIndex, offsetBy: common), within: before) == nil
+                || String.Index(output.utf8.index(output.utf8.startIndex, offsetBy: common), within: output) == nil {
+            common -= 1
+        }
+        let lower = source.utf8.index(start, offsetBy: common)
+        let tail = output.utf8.index(output.utf8.startIndex, offsetBy: common)
+        return TextEdit(range: lower..<span.range.upperBound, text: String(output[tail...]) + text)
     }
 
     /// `d'`, `qu'`, `l'` just before, with the length of its apostrophe.

@@ -44,7 +44,7 @@ struct DateDetector: Sendable {
 
     private struct Pattern: Sendable {
         var shape: Shape
-        var regex: NSRegularExpression
+        var regex: LazyRegex
         /// What the text must hold for the pattern to have a chance (`TextTraits`).
         var needs: @Sendable (TextTraits) -> Bool
     }
@@ -73,9 +73,8 @@ struct DateDetector: Sendable {
     /// An article or preposition that goes with the date and would dangle without it.
     private static let lead = "(?<![\\p{L}])(?:(?:le|en|on|in|the)\\s+)?"
 
-    private static func regex(_ pattern: String, caseless: Bool) -> NSRegularExpression {
-        // Constants of this file: a typo is a programming error.
-        try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : [])
+    private static func regex(_ pattern: String, caseless: Bool) -> LazyRegex {
+        LazyRegex(pattern, options: caseless ? [.caseInsensitive] : [])
     }
 
     private static let patterns: [Pattern] = [
@@ -107,10 +106,11 @@ struct DateDetector: Sendable {
 
     /// Dates in `text`; a day or month written without its year takes the year that puts it
     /// nearest to `context` (the date of the note it is in).
-    static func matches(in text: String, context: LocalDate?) -> [Match] {
+    static func matches(in text: String, context: LocalDate?, traits: TextTraits? = nil) -> [Match] {
         var found: [Match] = []
+        let traits = traits ?? TextTraits(text)
+        guard patterns.contains(where: { $0.needs(traits) }) else { return [] }
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        let traits = TextTraits(text)
         for pattern in patterns where pattern.needs(traits) {
             for result in pattern.regex.matches(in: text, range: whole) {
                 guard let range = Range(result.range, in: text),

@@ -37,7 +37,7 @@ enum DateWords {
             }
             // « la rentrée », "half-term".
             if !hit, w == "rentree", index > 0, ["la", "de", "a"].contains(words[index - 1].folded) { hit = true }
-            if !hit, w == "term", index > 0, words[index - 1].folded == "half", word.gap.count <= 1 { hit = true }
+            if !hit, w == "term", index > 0, words[index - 1].folded == "half", word.gapLength <= 1 { hit = true }
             if hit { hits.append(LeakHit(what: "date", found: String(word.original), line: word.line)) }
         }
         return hits

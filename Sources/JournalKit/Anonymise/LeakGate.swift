@@ -31,7 +31,11 @@ struct LeakGate: Sendable {
         static let patterns = Checks(rawValue: 32)
         static let all: Checks = [.names, .initials, .undeclared, .privateText, .dates, .patterns]
     }
-    var undeclared: Set<String>
+    var undeclared: Set<String> {
+        didSet { undeclaredWords = Set(undeclared.map { Substring($0) }) }
+    }
+    /// The same, to be compared with a word of the output without making a `String` of it.
+    private var undeclaredWords: Set<Substring> = []
 
     /// Private passages: looked for as runs of `window` words (or whole, when shorter).
     /// Keyed by `windowKey`: a hash of the words, so that no string is built per window.
@@ -67,8 +71,9 @@ struct LeakGate: Sendable {
         self.registries = registries
         self.checks = checks
         self.undeclared = undeclared
+        undeclaredWords = Set(undeclared.map { Substring($0) })
         for line in privateLines {
-            let words = Self.passageWords(Self.words(line))
+            let words = Self.passageWords(Self.words(line, foldedOnly: true))
             guard words.count >= Self.minimumPrivateWords, words.joined().count >= Self.minimumPrivateLength - 3 else { continue }
             if words.count <= Self.window {
                 privateWindows.insert(Self.windowKey(words.map(Self.wordKey)[...]))
@@ -83,7 +88,7 @@ struct LeakGate: Sendable {
         }
         if !privateWindows.isEmpty {
             for line in publicLines {
-                let words = Self.passageWords(Self.words(line))
+                let words = Self.passageWords(Self.words(line, foldedOnly: true))
                 let keys = words.map(Self.wordKey)
                 for length in windowLengths where length <= words.count {
                     for start in 0...(words.count - length) {
@@ -158,6 +163,10 @@ struct LeakGate: Sendable {
         var line: Int
         /// Characters between the previous word and this one.
         var gap: Substring
+        /// How many characters `gap` holds (a CR LF is one, as for `String`).
+        var gapLength: Int
+        /// Whether `gap` holds a blank line: two paragraphs, or two notes, meet there.
+        var blankLine: Bool
         /// Whether a dot follows at once (an initial).
         var dotted: Bool
         /// The character after the word, if any.
@@ -165,36 +174,129 @@ struct LeakGate: Sendable {
     }
 
     /// Runs of letters; invisible characters (soft hyphens, zero-width spaces) do not split them.
-    static func words(_ text: String) -> [Word] {
-        let text = TextFold.visible(text)
+    /// Read on the UTF-8 bytes, cut where `Character` would cut (a combining mark stays with
+    /// its letter), without building a `Character` for every letter.
+    /// `foldedOnly`: only `folded` and `line` are filled in (what private passages are keyed on).
+    static func words(_ text: String, foldedOnly: Bool = false) -> [Word] {
+        var text = TextFold.visible(text)
+        text.makeContiguousUTF8()
+        let source = text
+        return source.utf8.withContiguousStorageIfAvailable { words(in: source, bytes: $0, foldedOnly: foldedOnly) } ?? []
+    }
+
+    private static func words(in source: String, bytes: UnsafeBufferPointer<UInt8>, foldedOnly: Bool) -> [Word] {
+        let utf8 = source.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        /// Whether the scalar at `offset` (after one whose flags are `before`) joins its character.
+        func joins(_ offset: Int, after before: TextFold.Flags, _ beforeByte: UInt8) -> Bool {
+            guard offset < bytes.count else { return false }
+            let byte = bytes[offset]
+            if byte == 0x0A { return beforeByte == 0x0D }
+            if byte < 0x80 { return false }
+            return TextFold.flags(TextFold.scalar(bytes, at: offset).value).contains(.extend) && !before.contains(.control)
+        }
         var words: [Word] = []
+        // Prose says the same words again and again: each is folded once (ASCII ones need no look-up).
         var folds: [Substring: String] = [:]
+        var scratch: [UInt8] = []
         var line = 1
-        var index = text.startIndex
-        var previousEnd = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            guard TextFold.isLetter(character) else {
-                if character == "\n" { line += 1 }
-                index = text.index(after: index)
+        var offset = 0
+        var gapStart = 0
+        var gapLength = 0
+        var blankLine = false
+        // The last two bytes of the gap, and what came just before `offset`.
+        var last: UInt8 = 0, beforeLast: UInt8 = 0
+        var previousFlags: TextFold.Flags = .control
+        var previousByte: UInt8 = 0
+        // Regional indicators in a row: each pair is one character (a flag).
+        var indicators = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            let (value, length) = byte < 0x80 ? (UInt32(byte), 1) : TextFold.scalar(bytes, at: offset)
+            let flags = TextFold.flags(value)
+            var joined = offset > 0 && (byte == 0x0A ? previousByte == 0x0D : flags.contains(.extend) && !previousFlags.contains(.control))
+            if value >= 0x1F1E6, value <= 0x1F1FF {
+                if indicators % 2 == 1 { joined = true }
+                indicators += 1
+            } else if !joined {
+                indicators = 0
+            }
+            guard !joined, flags.contains(.letter) else {
+                // A character of the gap (or the end of the one before it).
+                if !joined { gapLength += 1 }
+                if byte == 0x0A {
+                    if previousByte != 0x0D { line += 1 }
+                    if last == 0x0A || (last == 0x0D && beforeLast == 0x0A) { blankLine = true }
+                }
+                beforeLast = last
+                last = byte
+                previousFlags = flags
+                previousByte = bytes[offset + length - 1]
+                offset += length
                 continue
             }
-            let start = index
-            while index < text.endIndex, TextFold.isLetter(text[index]) { index = text.index(after: index) }
-            let original = text[start..<index]
-            // Prose says the same words again and again: each is folded once.
+            // A word: characters that start with a letter, with what joins them.
+            let start = offset
+            indicators = 0
+            var ascii = byte < 0x80
+            var firstJoined = false
+            previousFlags = flags
+            previousByte = bytes[offset + length - 1]
+            offset += length
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                let (value, length) = byte < 0x80 ? (UInt32(byte), 1) : TextFold.scalar(bytes, at: offset)
+                let flags = TextFold.flags(value)
+                let joined = byte == 0x0A ? previousByte == 0x0D : flags.contains(.extend) && !previousFlags.contains(.control)
+                guard joined || flags.contains(.letter) else { break }
+                if joined, offset == start + TextFold.scalar(bytes, at: start).length { firstJoined = true }
+                if byte >= 0x80 { ascii = false }
+                previousFlags = flags
+                previousByte = bytes[offset + length - 1]
+                offset += length
+            }
+            defer {
+                gapStart = offset
+                gapLength = 0
+                blankLine = false
+                last = 0
+                beforeLast = 0
+            }
             let folded: String
-            if let known = folds[original] {
+            let lower = index(start), upper = index(offset)
+            if ascii {
+                scratch.removeAll(keepingCapacity: true)
+                for byte in bytes[start..<offset] { scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                folded = String(decoding: scratch, as: UTF8.self)
+            } else if let known = folds[source[lower..<upper]] {
                 folded = known
             } else {
-                folded = TextFold.fold(String(original))
-                folds[original] = folded
+                folded = TextFold.fold(String(source[lower..<upper]))
+                folds[source[lower..<upper]] = folded
             }
-            words.append(Word(folded: folded, original: original,
-                              capitalised: original.first?.isUppercase == true, line: line,
-                              gap: text[previousEnd..<start], dotted: index < text.endIndex && text[index] == ".",
-                              next: index < text.endIndex ? text[index] : nil))
-            previousEnd = index
+            if foldedOnly {
+                words.append(Word(folded: folded, original: "", capitalised: false, line: line, gap: "", gapLength: gapLength,
+                                  blankLine: blankLine, dotted: false, next: nil))
+                continue
+            }
+            let original = source[lower..<upper]
+            let first = TextFold.scalar(bytes, at: start).value
+            let capitalised = firstJoined ? original.first?.isUppercase == true : TextFold.flags(first).contains(.upper)
+            var next: Character?
+            if offset < bytes.count {
+                let (value, length) = TextFold.scalar(bytes, at: offset)
+                let flags = TextFold.flags(value)
+                let flag = value >= 0x1F1E6 && value <= 0x1F1FF && offset + length < bytes.count
+                    && (0x1F1E6...0x1F1FF).contains(TextFold.scalar(bytes, at: offset + length).value)
+                if flag || joins(offset + length, after: flags, bytes[offset + length - 1]) {
+                    next = source[upper]
+                } else {
+                    next = Unicode.Scalar(value).map(Character.init)
+                }
+            }
+            words.append(Word(folded: folded, original: original, capitalised: capitalised, line: line,
+                              gap: source[index(gapStart)..<lower], gapLength: gapLength, blankLine: blankLine,
+                              dotted: next == ".", next: next))
         }
         return words
     }
@@ -207,7 +309,7 @@ struct LeakGate: Sendable {
                 hits += names(words, at: index).filter { checks.contains(.initials) || !$0.what.hasSuffix("(initials)") }
             }
             if checks.contains(.names), let hit = cut(words[index]) { hits.append(hit) }
-            if checks.contains(.undeclared), undeclared.contains(String(words[index].original)) {
+            if checks.contains(.undeclared), undeclaredWords.contains(words[index].original) {
                 hits.append(Hit(what: "undeclared name", found: String(words[index].original), line: words[index].line))
             }
         }
@@ -216,16 +318,18 @@ struct LeakGate: Sendable {
         if checks.contains(.dates) { hits += DateWords.hits(in: words) }
         if checks.contains(.patterns) || checks.contains(.dates) {
             var lineNumber = 0
-            for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in Self.lines(output) {
                 lineNumber += 1
                 let text = String(line)
+                // One look at what the line holds serves both detectors.
+                let traits = TextTraits(text)
                 if checks.contains(.patterns) {
-                    for match in PatternDetector.matches(in: text) {
+                    for match in PatternDetector.matches(in: text, traits: traits) {
                         hits.append(Hit(what: match.kind.rawValue, found: String(text[match.range]), line: lineNumber))
                     }
                 }
                 if checks.contains(.dates) {
-                    for match in DateDetector.matches(in: text, context: nil) {
+                    for match in DateDetector.matches(in: text, context: nil, traits: traits) {
                         hits.append(Hit(what: "date", found: String(text[match.range]), line: lineNumber))
                     }
                 }
@@ -233,7 +337,7 @@ struct LeakGate: Sendable {
         }
         if checks.contains(.names), !registries.isEmpty {
             // Across lines and separators: a phone number or an email cut by a line break.
-            let digits = String(output.filter { $0.isASCII && $0.isNumber })
+            let digits = Self.asciiDigits(output)
             let folded = TextFold.fold(TextFold.visible(output))
             for registry in registries {
                 for phone in registry.phoneDigits where digits.contains(phone.digits) {
@@ -247,16 +351,81 @@ struct LeakGate: Sendable {
         return hits
     }
 
-    /// `needle` in `text`, not inside a longer word: the id `leo` is not in « cameleon ».
-    static func containsWhole(_ text: String, _ needle: String) -> Bool {
-        var searchStart = text.startIndex
-        while let range = text.range(of: needle, range: searchStart..<text.endIndex) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false) && !(after?.isNumber ?? false) {
-                return true
+    /// The lines of `text` as `split(separator: "\n")` gives them (a CR LF is one character,
+    /// and does not end a line), cut on the bytes.
+    static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A, previous != 0x0D {
+                lines.append(text[start..<index])
+                start = utf8.index(after: index)
             }
-            searchStart = text.index(after: range.lowerBound)
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
+    }
+
+    /// The ASCII digits of `text` in order, each a character of its own (a digit that a
+    /// combining mark joins is not one, as for `Character`).
+    static func asciiDigits(_ text: String) -> String {
+        var digits: [UInt8] = []
+        var text = text
+        text.withUTF8 { bytes in
+            for offset in bytes.indices where bytes[offset] >= 0x30 && bytes[offset] <= 0x39 {
+                let after = offset + 1
+                if after < bytes.count, bytes[after] >= 0x80, TextFold.flags(TextFold.scalar(bytes, at: after).value).contains(.extend) { continue }
+                digits.append(bytes[offset])
+            }
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// `needle` in `text`, not inside a longer word: the id `leo` is not in « cameleon ». Searched
+    /// on the bytes; the characters either side are read as `Character` reads them.
+    static func containsWhole(_ text: String, _ needle: String) -> Bool {
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let head = pattern.first, pattern.count <= haystack.count else { return false }
+                var start = 0
+                while start + pattern.count <= haystack.count {
+                    guard haystack[start] == head else { start += 1; continue }
+                    var offset = 1
+                    while offset < pattern.count, haystack[start + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count, !wordCharacter(before: start, in: haystack), !wordCharacter(at: start + pattern.count, in: haystack) {
+                        return true
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether the character that starts at `offset` is a letter or a digit.
+    private static func wordCharacter(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard offset < bytes.count else { return false }
+        let flags = TextFold.flags(TextFold.scalar(bytes, at: offset).value)
+        return flags.contains(.letter) || flags.contains(.number)
+    }
+
+    /// Whether the character that ends just before `offset` (its first scalar) is a letter or a digit.
+    private static func wordCharacter(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = offset
+        while start > 0 {
+            start -= 1
+            while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let flags = TextFold.flags(TextFold.scalar(bytes, at: start).value)
+            // A combining mark belongs to the character before it.
+            if flags.contains(.extend), start > 0 { continue }
+            return flags.contains(.letter) || flags.contains(.number)
         }
         return false
     }
@@ -269,7 +438,7 @@ struct LeakGate: Sendable {
             for offset in 1..<max(1, needle.words.count) {
                 let word = words[index + offset]
                 // Any separator, as long as it is short: « Jean-Pierre », « jean_pierre », « Jean. Pierre ».
-                guard word.folded == needle.words[offset], word.gap.count <= 3 else {
+                guard word.folded == needle.words[offset], word.gapLength <= 3 else {
                     matched = false
                     break
                 }
@@ -290,7 +459,7 @@ struct LeakGate: Sendable {
     }
 
     private func cut(_ word: Word) -> Hit? {
-        guard word.capitalised, word.folded.count >= 4, let next = word.next, next == "'" || next == "’" || next == "." else { return nil }
+        guard word.capitalised, let next = word.next, next == "'" || next == "’" || next == ".", word.folded.count >= 4 else { return nil }
         guard let found = cuttable.first(where: { $0.word.count > word.folded.count && $0.word.hasPrefix(word.folded) }) else { return nil }
         return Hit(what: found.label + " (cut short)", found: String(word.original) + String(next), line: word.line)
     }
@@ -304,7 +473,7 @@ struct LeakGate: Sendable {
         while index < words.count {
             var run = ""
             var end = index
-            while end < words.count, words[end].folded.count == 1, words[end].dotted, end == index || words[end].gap.count <= 3 {
+            while end < words.count, words[end].folded.count == 1, words[end].dotted, end == index || words[end].gapLength <= 3 {
                 run += words[end].folded
                 end += 1
             }
@@ -338,23 +507,24 @@ struct LeakGate: Sendable {
         var hits: [Hit] = []
         // A private passage is one run of text in its note, never two blocks: a window of the
         // output does not cross a blank line (where two paragraphs, or two notes, meet).
-        var kept: [Word] = []
+        // The words kept by their place in `words` (a copy of each would cost more than the rest).
+        var kept: [Int] = []
+        var keys: [UInt64] = []
         var blockStart: [Int] = []
         var newBlock = false
-        for word in words {
-            if word.gap.contains("\n\n") || word.gap.contains("\n\r\n") { newBlock = true }
+        for (index, word) in words.enumerated() {
+            if word.blankLine { newBlock = true }
             guard word.folded.count >= 2 else { continue }
             blockStart.append(newBlock || kept.isEmpty ? kept.count : blockStart[kept.count - 1])
-            kept.append(word)
+            kept.append(index)
+            keys.append(Self.wordKey(word.folded))
             newBlock = false
         }
-        let words = kept
-        let keys = words.map { Self.wordKey($0.folded) }
         for length in windowLengths where length <= keys.count {
             for start in 0...(keys.count - length) where blockStart[start + length - 1] <= start
                 && privateWindows.contains(Self.windowKey(keys[start..<start + length])) {
-                let found = words[start..<start + length].map(\.folded).joined(separator: " ")
-                hits.append(Hit(what: "private text", found: found, line: words[start].line))
+                let found = kept[start..<start + length].map { words[$0].folded }.joined(separator: " ")
+                hits.append(Hit(what: "private text", found: found, line: words[kept[start]].line))
             }
         }
         return hits

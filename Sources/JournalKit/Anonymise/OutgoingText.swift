@@ -11,6 +11,15 @@ final class OutgoingText {
     /// Names hidden as « [personne] », with the note they were in, in order, once each.
     private(set) var undeclared: [(name: String, path: String)] = []
     private var seen: Set<String> = []
+    /// Values already made safe: a commitment is printed in the list and again among the
+    /// misses, each time the same.
+    private var inlined: [InlineKey: String] = [:]
+
+    private struct InlineKey: Hashable {
+        var value: String
+        var path: String
+        var context: LocalDate?
+    }
 
     init(anonymiser: Anonymiser?) {
         self.anonymiser = anonymiser
@@ -38,6 +47,14 @@ final class OutgoingText {
 
     /// A value printed on one line of a summary, made safe the same way as a note's body.
     func inline(_ value: String, path: String, context: LocalDate?) -> String {
+        let key = InlineKey(value: value, path: path, context: context)
+        if let known = inlined[key] { return known }
+        let line = rendered(value, path: path, context: context)
+        inlined[key] = line
+        return line
+    }
+
+    private func rendered(_ value: String, path: String, context: LocalDate?) -> String {
         let blanked = ObsidianSyntax.forOutput(HTMLComments.blank(value, .compact).text)
         let markdown = MarkdownTree.rewrite(blanked, rewrite(path: path, context: context))
         let line = markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -51,7 +68,13 @@ final class OutgoingText {
     /// cmark escapes the brackets of « [personne] »; they read better bare, and mean nothing to
     /// Markdown without a link after them.
     static func bareBrackets(_ markdown: String) -> String {
-        escapedBrackets.stringByReplacingMatches(
+        // Most pieces have no `\[` at all: a look at the bytes spares the regular expression.
+        var backslash = false
+        guard markdown.utf8.contains(where: { byte in
+            defer { backslash = byte == 0x5C }
+            return backslash && byte == 0x5B
+        }) else { return markdown }
+        return escapedBrackets.stringByReplacingMatches(
             in: markdown, range: NSRange(markdown.startIndex..<markdown.endIndex, in: markdown), withTemplate: "[$1]")
     }
 }

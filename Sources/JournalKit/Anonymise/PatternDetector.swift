@@ -29,16 +29,15 @@ struct PatternDetector: Sendable {
 
     private struct Pattern: Sendable {
         var kind: Kind
-        var regex: NSRegularExpression
+        var regex: LazyRegex
         /// Whether the digits found really are such a number.
         var accept: @Sendable (String) -> Bool = { _ in true }
         /// What the text must hold for the pattern to have a chance (`TextTraits`).
         var needs: @Sendable (TextTraits) -> Bool
     }
 
-    private static func regex(_ pattern: String, caseless: Bool = false) -> NSRegularExpression {
-        // The patterns are constants of this file: a typo is a programming error.
-        try! NSRegularExpression(pattern: pattern, options: caseless ? [.caseInsensitive] : [])
+    private static func regex(_ pattern: String, caseless: Bool = false) -> LazyRegex {
+        LazyRegex(pattern, options: caseless ? [.caseInsensitive] : [])
     }
 
     private static let streetWords = "rue|avenue|av\\.|boulevard|bd|place|all[ée]e|chemin|impasse|quai|route|cours|square|passage|chauss[ée]e|rond-point|lieu-dit|r[ée]sidence|street|st\\.|road|rd\\.|lane|drive|way"
@@ -47,8 +46,8 @@ struct PatternDetector: Sendable {
     private static let patterns: [Pattern] = [
         Pattern(kind: .email, regex: regex("(?:mailto:)?[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}"), needs: { $0.at }),
         Pattern(kind: .link, regex: regex("(?:https?://|ftp://|www\\.)[^\\s<>()\\[\\]«»\"]+[^\\s<>()\\[\\]«»\".,;:!?']", caseless: true), needs: { $0.dotBeforeLetter || $0.has(.scheme) }),
-        Pattern(kind: .link, regex: regex("\\b[a-z0-9][a-z0-9\\-]*(?:\\.[a-z0-9\\-]+)*\\.(?:fr|com|org|net|io|eu|be|ch|ca|lu|co|uk|de|es|it|info|biz|example|app|dev|me)\\b(?:/[^\\s<>()\\[\\]«»\"]*[^\\s<>()\\[\\]«»\".,;:!?'])?", caseless: true), needs: { $0.dotBeforeLetter }),
-        Pattern(kind: .iban, regex: regex("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"), needs: { $0.digits >= 4 }),
+        Pattern(kind: .link, regex: regex("\\b[a-z0-9][a-z0-9\\-]*(?:\\.[a-z0-9\\-]+)*\\.(?:fr|com|org|net|io|eu|be|ch|ca|lu|co|uk|de|es|it|info|biz|example|app|dev|me)\\b(?:/[^\\s<>()\\[\\]«»\"]*[^\\s<>()\\[\\]«»\".,;:!?'])?", caseless: true), needs: { $0.topLevelDomain }),
+        Pattern(kind: .iban, regex: regex("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"), needs: { $0.digits >= 4 && $0.capitalsBeforeDigits }),
         Pattern(kind: .socialSecurity, regex: regex("\\b[12] ?[0-9]{2} ?(?:0[1-9]|1[0-2]|[2-9][0-9]) ?(?:[0-9]{2}|2A|2B) ?[0-9]{3} ?[0-9]{3}(?: ?[0-9]{2})?\\b"),
                 accept: PatternDetector.isSocialSecurityNumber, needs: { $0.digits >= 13 }),
         Pattern(kind: .siret, regex: regex("\\b[0-9]{3} ?[0-9]{3} ?[0-9]{3} ?[0-9]{5}\\b"), accept: { luhn(digits($0)) }, needs: { $0.digits >= 14 }),
@@ -65,25 +64,26 @@ struct PatternDetector: Sendable {
         Pattern(kind: .phone, regex: regex("\\b0[1-9][0-9]{2,4}[ .\\-]?[0-9]{3,4}[ .\\-]?[0-9]{3,4}\\b"),
                 accept: { (10...11).contains(digits($0).count) }, needs: { $0.digits >= 7 }),
         // A British National Insurance number: QQ 12 34 56 C.
-        Pattern(kind: .socialSecurity, regex: regex("\\b[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), needs: { $0.digits >= 6 }),
+        Pattern(kind: .socialSecurity, regex: regex("\\b[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b"), needs: { $0.digits >= 6 && $0.capitalsBeforeDigits }),
         Pattern(kind: .address, regex: regex("\\b[0-9]{1,4}(?: ?(?:bis|ter))?,? +(?:\(streetWords))\\b[^\\n,;.()\\[\\]]{0,60}", caseless: true), needs: { $0.digits > 0 && $0.has(.street) }),
-        Pattern(kind: .address, regex: regex("\\b[0-9]{1,4},? +(?:\\p{Lu}[\\p{L}'’\\-]+ +){1,3}(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Row|Drive|Way|Place|Square|Court|Close|Crescent|Terrace|Gardens|Hill|Walk|Quay|Wharf|Mews|Parade|Grove)\\b"), needs: { $0.digits > 0 && $0.has(.street) }),
-        Pattern(kind: .address, regex: regex("\\b(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin) (?:de la |de l['’]|du |des |de |d['’])?\\p{Lu}[\\p{L}'’\\-]+(?: \\p{Lu}[\\p{L}'’\\-]+)*"), needs: { $0.has(.street) }),
+        Pattern(kind: .address, regex: regex("\\b[0-9]{1,4},? +(?:\\p{Lu}[\\p{L}'’\\-]+ +){1,3}(?:Street|St\\.?|Road|Rd\\.?|Avenue|Ave\\.?|Lane|Row|Drive|Way|Place|Square|Court|Close|Crescent|Terrace|Gardens|Hill|Walk|Quay|Wharf|Mews|Parade|Grove)\\b"), needs: { $0.digits > 0 && $0.hasCapitalised(.englishStreet) }),
+        Pattern(kind: .address, regex: regex("\\b(?:rue|avenue|boulevard|impasse|all[ée]e|quai|chemin) (?:de la |de l['’]|du |des |de |d['’])?\\p{Lu}[\\p{L}'’\\-]+(?: \\p{Lu}[\\p{L}'’\\-]+)*"), needs: { $0.has(.frenchStreet) }),
         Pattern(kind: .address, regex: regex("\\b(?:[0-8][0-9]|9[0-8])[0-9]{3} +\\p{Lu}[\\p{L}'’\\-]+(?:[ \\-]+\\p{Lu}[\\p{L}'’\\-]+)*(?: +CEDEX(?: [0-9]{1,2})?)?"), needs: { $0.longestDigitRun >= 5 }),
         // Residences and house names: résidence Les Tilleuls, the Old Vicarage, Unit 4, Ashby Mill, Church Lane.
         Pattern(kind: .address, regex: regex("(?i:\\b(?:r[ée]sidence|lotissement|domaine|hameau|villa|immeuble|b[âa]timent|cit[ée]))\\s+(?:(?:les|le|la|des|du|de|l['’])\\s*)?\\p{Lu}[\\p{L}'’\\-]+(?:\\s+\\p{Lu}[\\p{L}'’\\-]+)*"), needs: { $0.has(.residence) }),
-        Pattern(kind: .address, regex: regex("\\b(?:[Tt]he\\s+)?(?:\\p{Lu}[\\p{L}'’\\-]+\\s+){1,2}(?:Vicarage|Rectory|Manor|Lodge|Cottages?|Farm|Farmhouse|Grange|Barn|Mill|House|Court|Works|Yard|Wharf)\\b"), needs: { $0.has(.house) }),
+        Pattern(kind: .address, regex: regex("\\b(?:[Tt]he\\s+)?(?:\\p{Lu}[\\p{L}'’\\-]+\\s+){1,2}(?:Vicarage|Rectory|Manor|Lodge|Cottages?|Farm|Farmhouse|Grange|Barn|Mill|House|Court|Works|Yard|Wharf)\\b"), needs: { $0.hasCapitalised(.house) }),
         Pattern(kind: .address, regex: regex("\\b(?:Unit|Flat|Apartment|Apt\\.?|Suite)\\s+[0-9]{1,4}[A-Z]?\\b"), needs: { $0.digits > 0 && $0.has(.unit) }),
-        Pattern(kind: .address, regex: regex("\\b(?:\\p{Lu}[\\p{L}'’\\-]+\\s){1,2}(?:Street|Road|Lane|Avenue|Close|Crescent|Terrace|Gardens|Mews|Grove|Drive)\\b"), needs: { $0.has(.street) }),
+        Pattern(kind: .address, regex: regex("\\b(?:\\p{Lu}[\\p{L}'’\\-]+\\s){1,2}(?:Street|Road|Lane|Avenue|Close|Crescent|Terrace|Gardens|Mews|Grove|Drive)\\b"), needs: { $0.hasCapitalised(.englishStreet) }),
         Pattern(kind: .postcode, regex: regex("\\b(?:code postal|CP|postcode)\\s*:?\\s*[0-9A-Z]{2,4} ?[0-9A-Z]{2,4}\\b", caseless: true), needs: { $0.has(.postcode) }),
-        Pattern(kind: .postcode, regex: regex("\\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\\b"), needs: { $0.digits > 0 }),
+        Pattern(kind: .postcode, regex: regex("\\b[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}\\b"), needs: { $0.digits >= 2 && $0.digitBeforeCapitals }),
     ]
 
     /// Matches in `text`, without overlaps.
-    static func matches(in text: String) -> [Match] {
+    static func matches(in text: String, traits: TextTraits? = nil) -> [Match] {
         var found: [Match] = []
+        let traits = traits ?? TextTraits(text)
+        guard patterns.contains(where: { $0.needs(traits) }) else { return [] }
         let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-        let traits = TextTraits(text)
         for pattern in patterns where pattern.needs(traits) {
             for result in pattern.regex.matches(in: text, range: whole) {
                 guard let range = Range(result.range, in: text) else { continue }

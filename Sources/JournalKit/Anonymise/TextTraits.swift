@@ -13,12 +13,26 @@ struct TextTraits: Sendable {
     var digitSeparator = false
     /// `'` or `’` before a digit: '24.
     var apostropheBeforeDigit = false
+    /// Two ASCII capitals, then two digits, a space between them or not: an IBAN, a National
+    /// Insurance number (`FR76`, `QQ 12`).
+    var capitalsBeforeDigits = false
+    /// A digit, then two ASCII capitals: the end of a British postcode (`1AA`).
+    var digitBeforeCapitals = false
+    /// A word that ends a domain name (`fr`, `com`, `example`) right after a dot.
+    var topLevelDomain = false
     /// Which `Trigger` words the text holds, one bit each.
     private var triggers: UInt32 = 0
+    /// The same, for the words written with an ASCII capital first (`Street`, not `street`):
+    /// what the case-sensitive patterns need.
+    private var capitalTriggers: UInt32 = 0
 
     /// Words a pattern in words starts from, folded (no case, no accent).
     enum Trigger: Int, CaseIterable {
         case month, day, period, age, week, street, residence, house, unit, postcode, siret, scheme
+        /// The French street words a name follows (« rue Victor Hugo »).
+        case frenchStreet
+        /// The English street words after a name (`12 Mill Road`, `Church Lane`).
+        case englishStreet
 
         var words: [String] {
             switch self {
@@ -51,6 +65,10 @@ struct TextTraits: Sendable {
             case .postcode: return ["code", "cp", "postcode"]
             case .siret: return ["siret", "siren", "rcs"]
             case .scheme: return ["http", "https", "ftp", "www"]
+            case .frenchStreet: return ["rue", "avenue", "boulevard", "impasse", "allee", "quai", "chemin"]
+            case .englishStreet:
+                return ["street", "st", "road", "rd", "avenue", "ave", "lane", "row", "drive", "way", "place", "square", "court",
+                        "close", "crescent", "terrace", "gardens", "hill", "walk", "quay", "wharf", "mews", "parade", "grove"]
             }
         }
     }
@@ -70,6 +88,12 @@ struct TextTraits: Sendable {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         var wordStart: String.Index?
+        var capital = false
+        var afterDot = false
+        // The bytes before this one, as written (a character outside ASCII by its first byte).
+        var back1: UInt8 = 0, back2: UInt8 = 0, back3: UInt8 = 0, back4: UInt8 = 0
+        func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isNumeral(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         // The word read so far, as the hash of its folded bytes (`ContentHash.value`).
         let basis = ContentHash.basis
         var hash = basis
@@ -77,12 +101,27 @@ struct TextTraits: Sendable {
         let utf8 = text.utf8
         var index = utf8.startIndex
         func endWord() {
-            if hash != basis, let bits = Self.table[hash] { triggers |= bits }
+            if hash != basis, let bits = Self.table[hash] {
+                triggers |= bits
+                if capital { capitalTriggers |= bits }
+            }
+            if afterDot, hash != basis, Self.domains.contains(hash) { topLevelDomain = true }
             hash = basis
         }
         while index < utf8.endIndex {
             let byte = utf8[index]
             let isDigit = byte >= 0x30 && byte <= 0x39
+            if isDigit, isNumeral(back1),
+               (isCapital(back2) && isCapital(back3)) || (back2 == 0x20 && isCapital(back3) && isCapital(back4)) {
+                capitalsBeforeDigits = true
+            }
+            if isCapital(byte), isCapital(back1), isNumeral(back2) { digitBeforeCapitals = true }
+            defer {
+                back4 = back3
+                back3 = back2
+                back2 = back1
+                back1 = byte
+            }
             if isDigit {
                 digits += 1
                 run += 1
@@ -99,7 +138,11 @@ struct TextTraits: Sendable {
             if previous == 0x2E, isASCIILetter || isDigit { dotBeforeLetter = true }
             if isASCIILetter {
                 add(byte | 0x20)
-                if wordStart == nil { wordStart = index }
+                if wordStart == nil {
+                    wordStart = index
+                    capital = byte <= 0x5A
+                    afterDot = previous == 0x2E
+                }
             } else if byte >= 0xC0 {
                 // Outside ASCII: Latin-1 letters join the word without their accent (é → e);
                 // other letters join it as `*`, which no trigger has; punctuation and spaces
@@ -115,9 +158,18 @@ struct TextTraits: Sendable {
                 } else {
                     letter = UInt8(ascii: "*")
                 }
+                let third = utf8.index(index, offsetBy: 2, limitedBy: utf8.endIndex).flatMap { $0 < utf8.endIndex ? utf8[$0] : nil } ?? 0
+                // U+3000 and U+1680 are spaces too.
+                if (byte == 0xE3 && second == 0x80 && third == 0x80) || (byte == 0xE1 && second == 0x9A && third == 0x80) {
+                    letter = nil
+                }
                 if let letter, letter != 0 {
                     add(letter)
-                    if wordStart == nil { wordStart = index }
+                    if wordStart == nil {
+                        wordStart = index
+                        capital = false
+                        afterDot = false
+                    }
                 } else {
                     endWord()
                     wordStart = nil
@@ -138,8 +190,15 @@ struct TextTraits: Sendable {
         endWord()
     }
 
+    /// The endings of domain names the link pattern knows, by their hash.
+    private static let domains: Set<UInt64> = Set(["fr", "com", "org", "net", "io", "eu", "be", "ch", "ca", "lu", "co", "uk", "de", "es",
+                                                   "it", "info", "biz", "example", "app", "dev", "me"].map { ContentHash.value($0.utf8) })
+
     /// U+00C0–U+00FF by their last six bits: the letter without its accent, 0 for × and ÷.
     private static let latin1: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo_ouuuuytsaaaaaaaceeeeiiiidnooooo_ouuuuyty".utf8).map { $0 == UInt8(ascii: "_") ? 0 : $0 }
 
     func has(_ trigger: Trigger) -> Bool { triggers & (1 << UInt32(trigger.rawValue)) != 0 }
+
+    /// Whether a word of `trigger` is written with an ASCII capital first.
+    func hasCapitalised(_ trigger: Trigger) -> Bool { capitalTriggers & (1 << UInt32(trigger.rawValue)) != 0 }
 }

@@ -52,6 +52,65 @@ enum TextFold {
         return character.isLetter
     }
 
+    /// What Swift's `Character` says of a character that starts with a given scalar (letter,
+    /// capital, lower case, digit), and whether the scalar extends the character before it
+    /// (a combining mark, a variation selector): the byte scanners of the anonymiser and of
+    /// the leak gate read text on its UTF-8 bytes and must cut it where `Character` does.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let letter = Flags(rawValue: 1)
+        static let upper = Flags(rawValue: 2)
+        static let lower = Flags(rawValue: 4)
+        static let number = Flags(rawValue: 8)
+        /// Joins the character before it (`Character` would not start a new one here).
+        static let extend = Flags(rawValue: 16)
+        /// A control (line breaks included): nothing joins it.
+        static let control = Flags(rawValue: 32)
+    }
+
+    @inline(__always) static func flags(_ value: UInt32) -> Flags {
+        if value < 0x800 { return flagTable[Int(value)] }
+        if value >= 0x2000, value < 0x2070 { return punctuationFlags[Int(value - 0x2000)] }
+        return computedFlags(value)
+    }
+
+    private static func computedFlags(_ value: UInt32) -> Flags {
+        guard let scalar = Unicode.Scalar(value) else { return [] }
+        let character = Character(scalar)
+        var flags: Flags = []
+        if character.isLetter { flags.insert(.letter) }
+        if character.isUppercase { flags.insert(.upper) }
+        if character.isLowercase { flags.insert(.lower) }
+        if character.isNumber { flags.insert(.number) }
+        let properties = scalar.properties
+        if properties.isGraphemeExtend || properties.generalCategory == .spacingMark || value == 0x200D
+            || (0x1F3FB...0x1F3FF).contains(value) {
+            flags.insert(.extend)
+        }
+        switch properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: flags.insert(.control)
+        case .format where value != 0x200C && value != 0x200D: flags.insert(.control)
+        default: break
+        }
+        return flags
+    }
+
+    /// U+0000–U+07FF (ASCII, Latin, Greek, Cyrillic, combining marks) and the general
+    /// punctuation (’, « », no-break spaces), worked out once.
+    private static let flagTable: [Flags] = (0..<0x800).map { computedFlags(UInt32($0)) }
+    private static let punctuationFlags: [Flags] = (0x2000..<0x2070).map { computedFlags(UInt32($0)) }
+
+    /// The scalar that starts at `index` of well-formed UTF-8 `bytes`, and its length.
+    @inline(__always) static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= bytes.count else { return (0xFFFD, 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
+    }
+
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         // UTF-8 bytes, appended to an array: a String grown scalar by scalar copies itself.
@@ -70,25 +129,47 @@ enum TextFold {
                 out.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
                 continue
             }
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if isSymbol(scalar) { continue }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            if value >= 0xC0, value < 0x180 {
-                out.append(contentsOf: latin[Int(value - 0xC0)].utf8)
+            // Latin, Greek, Cyrillic and the general punctuation (’, « », no-break spaces) from a
+            // table; the rest by their Unicode properties, as the table was made.
+            let folded: Folded
+            if value < 0x800 {
+                folded = foldTable[Int(value - 0x80)]
+            } else if value >= 0x2000, value < 0x2070 {
+                folded = punctuationFolds[Int(value - 0x2000)]
             } else {
-                out.append(contentsOf: plain(scalar).utf8)
+                folded = Self.folded(scalar)
+            }
+            switch folded {
+            case .space:
+                pendingSpace = !out.isEmpty
+            case .dropped:
+                break
+            case .text(let bytes):
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(contentsOf: bytes)
             }
         }
         while let last = out.last, last == UInt8(ascii: ":") || last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `plain` of U+00C0–U+017F (the accented letters of French and its neighbours), worked
-    /// out once: decomposing each letter again is most of the cost of folding prose.
-    private static let latin: [String] = (0xC0..<0x180).map { plain(Unicode.Scalar($0)!) }
+    /// What `fold` makes of one scalar outside ASCII: a space, nothing (a symbol), or its
+    /// plain letters.
+    private enum Folded {
+        case space, dropped
+        case text([UInt8])
+    }
+
+    private static func folded(_ scalar: Unicode.Scalar) -> Folded {
+        if scalar.properties.isWhitespace { return .space }
+        if isSymbol(scalar) { return .dropped }
+        return .text(Array(plain(scalar).utf8))
+    }
+
+    /// `folded` of U+0080–U+07FF and U+2000–U+206F, worked out once: decomposing each letter
+    /// again is most of the cost of folding prose.
+    private static let foldTable: [Folded] = (0x80..<0x800).map { folded(Unicode.Scalar(UInt32($0))!) }
+    private static let punctuationFolds: [Folded] = (0x2000..<0x2070).map { folded(Unicode.Scalar(UInt32($0))!) }
 
     /// The common case, headings and keys in plain ASCII, without Unicode property look-ups.
     private static func foldASCII(_ text: String) -> String {
