@@ -154,7 +154,7 @@ fi
 # (linear if the seconds per MB stay flat), then a journal of hostile files (a 3 MB and a 9 MB
 # note). BENCH_SUMMARY_SIZES and BENCH_SUMMARY_RUNS change the sizes and the runs.
 summary_runs=${BENCH_SUMMARY_RUNS:-3}
-client_dir=$(find "$journal/clients" -mindepth 1 -maxdepth 1 -type d | sort | head -1)
+client_dir=$(find "$journal/clients" -mindepth 1 -maxdepth 1 -type d | sort | sed -n 1p)
 one_client=$(basename "$client_dir")
 one_client_notes=$(find "$client_dir" -name '*.md' | wc -l)
 say "journal summarize $one_client ($one_client_notes notes)"
@@ -168,7 +168,7 @@ for mb in ${BENCH_SUMMARY_SIZES:-0.25 0.5 1 2 4 8}; do
     python3 bench/gen.py "$case_dir" --one-client "$mb" >&2
     printf '%s\n' "$case_stamp" > "$case_dir.stamp"
   fi
-  case_client=$(basename "$(find "$case_dir/clients" -mindepth 1 -maxdepth 1 -type d | head -1)")
+  case_client=$(basename "$(find "$case_dir/clients" -mindepth 1 -maxdepth 1 -type d | sed -n 1p)")
   case_bytes=$(find "$case_dir/clients" -name '*.md' -exec cat {} + | wc -c)
   "$bin" index --journal "$case_dir" >/dev/null 2>&1 || true
   say "journal summarize, $mb MB of notes"

@@ -75,7 +75,10 @@ public enum OutputCheck {
     /// `names` no client's declared name (initials are what it shows instead).
     public static func calendar(_ text: String, book: CaseBook, journal: Journal, names: Bool) throws {
         // Content lines are folded at 75 octets: unfolded, a name cut in two is whole again.
+        // UID lines are left out: they are ours, HMAC-SHA256 in hex, where any name of three
+        // letters a-f (« Dec », « Abe ») turns up by chance between digits.
         let unfolded = text.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !Self.isOurUID($0) }.joined(separator: "\n")
         var hits: [LeakHit] = []
         if !names {
             let registries = book.clientIDs.compactMap { id in book.caseFiles[id].map { registry(id, $0, language: book.config.language) } }
@@ -95,6 +98,14 @@ public enum OutputCheck {
         }
         hits += LeakGate(registries: [], privateLines: privateLines, publicLines: publicLines, checks: [.privateText]).scan(unfolded)
         guard hits.isEmpty else { throw Refused(output: .calendar, hits: hits) }
+    }
+
+    /// A UID line as ICalendar writes it (`JournalSecret.uid`): 32 lowercase hex digits and
+    /// `@journal`, nothing else, so that no text of a note can pass for one.
+    static func isOurUID(_ line: Substring) -> Bool {
+        guard line.hasPrefix("UID:"), line.hasSuffix("@journal") else { return false }
+        let hex = line.dropFirst(4).dropLast("@journal".count)
+        return hex.utf8.count == 32 && hex.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
     /// What a case file declares, for the names checks only (pseudonyms are not used here).

@@ -265,8 +265,9 @@ struct SummaryBuilder {
         }
         if shown.count > Self.maximumListed {
             let left = shown.count - Self.maximumListed
-            summary += Message(" Only the latest \(Self.maximumListed) are listed below; the \(left) older ones are not (`journal commitments \(client)` gives them all).",
-                           fr: " Seuls les \(Self.maximumListed) plus récents sont listés ci-dessous ; les \(left) plus anciens ne le sont pas (`journal commitments \(client)` les donne tous).").in(language)
+            // The summary leaves the coach's hands: it names no client, not even in a command.
+            summary += Message(" Only the latest \(Self.maximumListed) are listed below; the \(left) older ones are not.",
+                               fr: " Seuls les \(Self.maximumListed) plus récents sont listés ci-dessous ; les \(left) plus anciens ne le sont pas.").in(language)
         }
         if missCount > Self.maximumListed {
             summary += Message(" Of the misses, only the latest \(Self.maximumListed) are listed.",

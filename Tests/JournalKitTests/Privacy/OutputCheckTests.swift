@@ -111,6 +111,22 @@ import Testing
         #expect(refused?.hits.contains { $0.what == "private text" } == true)
     }
 
+    /// A calendar's UIDs are our own hex: « dec » in one (a 1 in 20 chance or so with a random
+    /// journal.key) is not Declan's alias « Dec ». Anything else on a UID line still counts.
+    @Test func calendarIDsAreNotNames() throws {
+        let journal = try fixtureJournal("privacy-adversarial-en")
+        let (opened, book) = try loaded(journal)
+        let secret = try JournalSecret.load(root: opened.root, process: .current)
+        let plain = ICalendar(book: book, today: Self.today, names: false, language: .en, secret: secret).text
+        let chance = "UID:" + "0123456789abcdef0123456789a" + "1dec2" + "@journal\r\n"
+        #expect(refusal { try OutputCheck.calendar(plain + chance, book: book, journal: opened, names: false) } == nil)
+        #expect(refusal { try OutputCheck.calendar(plain + "UID:Declan O'Rourke@journal\r\n", book: book, journal: opened, names: false) } != nil)
+        #expect(refusal { try OutputCheck.calendar(plain + "UID:1dec2 Dec@journal\r\n", book: book, journal: opened, names: false) } != nil)
+        #expect(OutputCheck.isOurUID("UID:0123456789abcdef0123456789abcdef@journal"))
+        #expect(!OutputCheck.isOurUID("UID:0123456789abcdef0123456789abcdef@journal Dec"))
+        #expect(!OutputCheck.isOurUID("UID:0123456789ABCDEF0123456789abcdef@journal"))
+    }
+
     @Test(arguments: ["agenda", "basic", "week", "messages-fr", "privacy-fr", "privacy-en", "privacy-adversarial-fr", "privacy-adversarial-en", "private-headings"])
     func noFixtureOutputIsRefused(_ name: String) throws {
         let journal = try fixtureJournal(name)
