@@ -318,7 +318,7 @@ struct LeakGate: Sendable {
         if checks.contains(.dates) { hits += DateWords.hits(in: words) }
         if checks.contains(.patterns) || checks.contains(.dates) {
             var lineNumber = 0
-            for line in Self.lines(output) {
+            for line in output.characterLines {
                 lineNumber += 1
                 let text = String(line)
                 // One look at what the line holds serves both detectors.
@@ -349,27 +349,6 @@ struct LeakGate: Sendable {
             }
         }
         return hits
-    }
-
-    /// The lines of `text` as `split(separator: "\n")` gives them (a CR LF is one character,
-    /// and does not end a line), cut on the bytes.
-    static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A, previous != 0x0D {
-                lines.append(text[start..<index])
-                start = utf8.index(after: index)
-            }
-            previous = byte
-            index = utf8.index(after: index)
-        }
-        lines.append(text[start..<utf8.endIndex])
-        return lines
     }
 
     /// The ASCII digits of `text` in order, each a character of its own (a digit that a

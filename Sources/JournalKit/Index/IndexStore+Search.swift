@@ -67,47 +67,36 @@ extension IndexStore {
         }
         if !query.includePrivate { filters += " AND private = 0" }
         let order = " ORDER BY sort_key IS NULL, sort_key DESC, path, line, private"
-        var sql = "SELECT rowid, path, line, client, type, day, section, private, text FROM search WHERE search MATCH ?"
-            + filters + order
+        // A line of at most `shortLine` characters is shown whole even with every word marked:
+        // FTS5's snippet() is asked for the longer ones only, in the same pass (a second query
+        // restricted to their rowids ran the match again for each).
+        let shortLine = SearchHit.wholeLineLimit / 2
+        var sql = """
+            SELECT rowid, path, line, client, type, day, section, private, text,
+                   CASE WHEN length(text) > \(shortLine) THEN snippet(search, 0, ?, ?, '…', 16) END
+            FROM search WHERE search MATCH ?
+            """ + filters + order
         if let limit = query.limit { sql += " LIMIT \(limit)" }
         let start = String(SearchLine.markStart), end = String(SearchLine.markEnd)
         var highlight = SearchHighlight(words: query.words)
         return try repairing { try database.read { db in
             var hits: [SearchHit] = []
-            var long: [Int: Int64] = [:]
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments([expression] + filterArguments.map { $0?.databaseValue ?? .null }))
+            let arguments: [DatabaseValue] = [start.databaseValue, end.databaseValue, expression.databaseValue]
+                + filterArguments.map { $0?.databaseValue ?? .null }
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
             while let row = try rows.next() {
                 // By index, in the SELECT's order: looking columns up by name cost more than the query.
                 let text: String = try row.decode(atIndex: 8)
                 let client: String = try row.decode(atIndex: 3)
-                let marked = highlight.marked(text, open: start, close: end)
-                if marked.count > SearchHit.wholeLineLimit { long[hits.count] = try row.decode(atIndex: 0) }
+                var marked = highlight.marked(text, open: start, close: end)
+                if marked.count > SearchHit.wholeLineLimit, let cut: String = try row.decode(atIndex: 9) { marked = cut }
                 hits.append(SearchHit(path: try row.decode(atIndex: 1), line: try row.decode(atIndex: 2),
                                       client: client.isEmpty ? nil : client, type: try row.decode(atIndex: 4),
                                       date: try row.decode(atIndex: 5), section: try row.decode(atIndex: 6),
                                       isPrivate: try row.decode(Int.self, atIndex: 7) != 0, text: text, marked: marked))
             }
-            // A long line is shown around its match, cut by FTS5's own snippet(): asked for those
-            // lines only.
-            if !long.isEmpty {
-                let snippets = try Self.snippets(of: Array(long.values), expression: expression, start: start, end: end, db)
-                for (index, rowid) in long { if let cut = snippets[rowid] { hits[index].marked = cut } }
-            }
             return hits
         } }
-    }
-
-    private static func snippets(of rowids: [Int64], expression: String, start: String, end: String,
-                                 _ db: Database) throws -> [Int64: String] {
-        var snippets: [Int64: String] = [:]
-        for chunk in stride(from: 0, to: rowids.count, by: 500).map({ rowids[$0..<min($0 + 500, rowids.count)] }) {
-            let places = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT rowid, snippet(search, 0, ?, ?, '…', 16) FROM search WHERE search MATCH ? AND rowid IN (\(places))",
-                arguments: StatementArguments([start, end, expression] + chunk.map { $0 as any DatabaseValueConvertible }))
-            while let row = try rows.next() { snippets[try row.decode(atIndex: 0)] = try row.decode(atIndex: 1) }
-        }
-        return snippets
     }
 }
 

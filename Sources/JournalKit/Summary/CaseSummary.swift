@@ -178,22 +178,8 @@ public enum CaseSummary {
     static func tidy(_ text: String) -> String {
         var lines: [Substring] = []
         var blanks = 0
-        // Lines as `split(separator: "\n")` cuts them (a CR LF is one character), on the bytes;
-        // trailing spaces off (a space is always the last byte of its character).
-        var cut: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex, index = utf8.startIndex
-        var previous: UInt8 = 0
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A, previous != 0x0D {
-                cut.append(text[start..<index])
-                start = utf8.index(after: index)
-            }
-            previous = byte
-            index = utf8.index(after: index)
-        }
-        cut.append(text[start..<utf8.endIndex])
+        // Trailing spaces off (a space is always the last byte of its character).
+        let cut = text.characterLines
         for line in cut {
             var end = line.utf8.endIndex
             while end > line.utf8.startIndex, line.utf8[line.utf8.index(before: end)] == 0x20 { end = line.utf8.index(before: end) }

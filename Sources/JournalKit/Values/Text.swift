@@ -26,3 +26,26 @@ extension String {
         return replacingCharacters(in: range, with: replacement)
     }
 }
+
+extension String {
+    /// The lines as `split(separator: "\n", omittingEmptySubsequences: false)` gives them (a
+    /// CR LF is one character, and does not end a line), cut on the bytes.
+    var characterLines: [Substring] {
+        var lines: [Substring] = []
+        let utf8 = self.utf8
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A, previous != 0x0D {
+                lines.append(self[start..<index])
+                start = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        lines.append(self[start..<utf8.endIndex])
+        return lines
+    }
+}

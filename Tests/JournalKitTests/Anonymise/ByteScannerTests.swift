@@ -141,7 +141,7 @@ import Testing
 
     @Test func theGatesLinesAndDigitsAreReadAsCharactersReadThem() {
         for sample in Self.samples {
-            #expect(LeakGate.lines(sample) == sample.split(separator: "\n", omittingEmptySubsequences: false), "\(sample.debugDescription)")
+            #expect(sample.characterLines == sample.split(separator: "\n", omittingEmptySubsequences: false), "\(sample.debugDescription)")
             #expect(LeakGate.asciiDigits(sample) == String(sample.filter { $0.isASCII && $0.isNumber }), "\(sample.debugDescription)")
         }
     }
