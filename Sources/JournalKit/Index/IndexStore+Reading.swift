@@ -2,8 +2,6 @@ import Foundation
 import GRDB
 
 extension IndexStore {
-    static let encoder = JSONEncoder()
-    static let decoder = JSONDecoder()
 
     // MARK: Reading
 
@@ -54,7 +52,7 @@ extension IndexStore {
     func resolutions() throws -> [ClientResolution] {
         try repairing { try database.read { db in
             try Data.fetchAll(db, sql: "SELECT data FROM resolutions ORDER BY client").map {
-                try Self.decoder.decode(ClientResolution.self, from: $0)
+                try ClientResolution(storage: $0)
             }
         } }
     }
@@ -104,7 +102,7 @@ extension IndexStore {
         try repairing { try database.read { db in
             try clients.sorted().compactMap { client in
                 try Data.fetchOne(db, sql: "SELECT data FROM resolutions WHERE client = ?", arguments: [client])
-            }.map { try Self.decoder.decode(ClientResolution.self, from: $0) }
+            }.map { try ClientResolution(storage: $0) }
         } }
     }
 

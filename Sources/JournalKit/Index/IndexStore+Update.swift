@@ -337,7 +337,7 @@ extension IndexStore {
 
         init(_ resolution: ClientResolution) {
             rows = IndexJSON.records(of: resolution)
-            encoded = (try? JSONEncoder().encode(resolution)) ?? Data()
+            encoded = resolution.storageData()
             diagnostics = resolution.diagnostics
         }
     }

@@ -202,14 +202,7 @@ extension CaseFile {
         out.string(demand)
         out.string(need)
         out.bool(contract != nil)
-        if let contract {
-            out.date(contract.start)
-            out.date(contract.end)
-            out.int(contract.sessions)
-            out.string(contract.cadence?.description)
-            out.int(contract.duration)
-            out.raw(contract.mode)
-        }
+        contract?.write(to: &out)
         out.strings(disclosure.map(\.rawValue))
         out.bool(consent.caseStudy)
         out.bool(consent.hoursLog)
@@ -237,19 +230,7 @@ extension CaseFile {
         }
         demand = try input.optionalString()
         need = try input.optionalString()
-        if try input.bool() {
-            var contract = Contract()
-            contract.start = try input.localDate()
-            contract.end = try input.localDate()
-            contract.sessions = try input.optionalInt()
-            if let text = try input.optionalString() {
-                guard let cadence = Cadence.fromText(text) else { throw StorageDecodingError() }
-                contract.cadence = cadence
-            }
-            contract.duration = try input.optionalInt()
-            contract.mode = try input.raw()
-            self.contract = contract
-        }
+        if try input.bool() { contract = try Contract(from: &input) }
         disclosure = try input.strings().map { text in
             guard let item = Disclosure(rawValue: text) else { throw StorageDecodingError() }
             return item
@@ -258,6 +239,27 @@ extension CaseFile {
         status = try input.raw()
         closed = try input.localDate()
         outcome = try input.optionalString()
+    }
+}
+
+extension CaseFile.Contract {
+    func write(to out: inout StorageWriter) {
+        out.date(start)
+        out.date(end)
+        out.int(sessions)
+        out.named(cadence)
+        out.int(duration)
+        out.raw(mode)
+    }
+
+    init(from input: inout StorageReader) throws {
+        self.init()
+        start = try input.localDate()
+        end = try input.localDate()
+        sessions = try input.optionalInt()
+        cadence = try input.named()
+        duration = try input.optionalInt()
+        mode = try input.raw()
     }
 }
 

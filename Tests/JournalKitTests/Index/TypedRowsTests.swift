@@ -25,9 +25,55 @@ import Testing
         ])
     }
 
+    /// Every field of the stored form, set to something other than its default, reads back;
+    /// bytes cut short or added to are refused (the index is then rebuilt), never misread.
+    @Test func everyFieldOfAStoredResolutionSurvives() throws {
+        let day = try #require(LocalDate(year: 2026, month: 3, day: 18))
+        let moment = try #require(DateValue.fromText("2026-03-18T10:00+01:00"))
+        var contract = CaseFile.Contract()
+        contract.start = day
+        contract.end = day.adding(days: 90)
+        contract.sessions = 8
+        contract.cadence = Cadence.fromText("2w")
+        contract.duration = 60
+        contract.mode = .visio
+        let statement = Statement(date: day, status: .partial, reason: MissReason.fromText("pas le temps"),
+                                  path: "clients/a/2.md", line: 7, isMiss: true, isPrivate: true)
+        var resolution = ClientResolution()
+        resolution.group = "a"
+        resolution.client = ResolvedClient(id: "a", status: .paused, hasSponsor: true, contract: contract,
+                                           missStreak: 2, longestMissStreak: 3, next: moment)
+        resolution.documents = [ResolvedDocument(path: "clients/a/1.md", type: .session, client: "a", date: moment,
+                                                 status: .cancelled, number: 4, next: moment, sortKey: 1.5)]
+        resolution.objectives = [ResolvedObjective(id: "o", client: "a", text: "Déléguer", status: .done, validated: day,
+                                                   path: "clients/a/client.md", line: 12, isPrivate: true,
+                                                   history: [statement], shownStatus: .partial)]
+        resolution.commitments = [ResolvedCommitment(
+            id: "c", client: "a", text: "Appeler — « vite »", owner: .sponsor, made: day, due: day.adding(days: 7),
+            odds: Odds.fromText("10:1"), status: .carried, path: "clients/a/1.md", line: 9, isPrivate: true,
+            history: [statement, statement], carriedTo: "c2", continues: "c0", created: day, scheduled: day, start: day,
+            priority: .lowest, recurrence: "every week", dependsOn: ["x", "y"], blockedBy: ["y"])]
+        resolution.appointments = [Appointment(client: "a", date: moment, path: "clients/a/1.md", sortKey: 2.5)]
+        resolution.diagnostics = [Diagnostic(path: "clients/a/1.md", line: 3, column: 4, severity: .warning,
+                                             rule: "miss-streak", Message("two in a row", fr: "deux de suite"))]
+        let data = resolution.storageData()
+        let read = try ClientResolution(storage: data)
+        #expect(read.group == resolution.group)
+        #expect(read.client == resolution.client && read.client?.contract == contract)
+        #expect(read.documents == resolution.documents)
+        #expect(read.objectives == resolution.objectives)
+        #expect(read.commitments == resolution.commitments)
+        #expect(read.appointments == resolution.appointments)
+        #expect(read.diagnostics == resolution.diagnostics)
+        for length in [0, 1, data.count / 2, data.count - 1] {
+            #expect(throws: (any Error).self) { try ClientResolution(storage: data.prefix(length)) }
+        }
+        #expect(throws: (any Error).self) { try ClientResolution(storage: data + Data([0])) }
+    }
+
     @Test func theStoredResolutionReadsBackTheSameValues() throws {
         let made = sample
-        let stored = try JSONDecoder().decode(ClientResolution.self, from: JSONEncoder().encode(made))
+        let stored = try ClientResolution(storage: made.storageData())
         #expect(stored.client == made.client)
         #expect(stored.documents == made.documents)
         #expect(stored.objectives == made.objectives)
