@@ -26,8 +26,6 @@ public struct Agenda: Sendable {
         var line: Int
     }
 
-    public typealias Unscheduled = JournalKit.Unscheduled
-
     public struct CadenceLag: Sendable, Hashable {
         public var client: String
         public var lastSession: LocalDate

@@ -99,7 +99,7 @@ extension Note {
             let names = try input.elements()
             note.names.reserveCapacity(names)
             for _ in 0..<names {
-                note.names.append(NameDetector.Candidate(name: try input.string(), line: try input.int(),
+                note.names.append(NameCandidate(name: try input.string(), line: try input.int(),
                                                          column: try input.int(), confident: try input.bool()))
             }
             for _ in 0..<(try input.elements()) {

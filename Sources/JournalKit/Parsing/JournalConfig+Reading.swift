@@ -23,16 +23,23 @@ extension JournalConfig {
         diagnostics = reader.diagnostics
     }
 
-    private mutating func read(root: YAMLValue, entries: [YAMLValue.Entry], reader: inout FieldReader) {
-        for entry in entries where !Self.keys.contains(entry.key) {
-            var message = Message("`\(entry.key)` is not a setting of journal.yml",
-                                  fr: "`\(entry.key)` n'est pas un réglage de journal.yml")
-            if let suggestion = Suggestion.closest(to: entry.key, in: Self.keys) {
-                message = Message(message.en + ": did you mean `\(suggestion)`?",
-                                  fr: message.fr + " : vouliez-vous écrire `\(suggestion)` ?")
+    /// A warning for each key that is not a setting, with the nearest one when it looks like a
+    /// typo; `under` names the section (`tasks.`), empty at the top.
+    private static func reportUnknownKeys(_ entries: [YAMLValue.Entry], known: Set<String>, under: String,
+                                          reader: inout FieldReader) {
+        for entry in entries where !known.contains(entry.key) {
+            var message = Message("`\(under)\(entry.key)` is not a setting of journal.yml",
+                                  fr: "`\(under)\(entry.key)` n'est pas un réglage de journal.yml")
+            if let suggestion = Suggestion.closest(to: entry.key, in: known) {
+                message = Message(message.en + ": did you mean `\(under)\(suggestion)`?",
+                                  fr: message.fr + " : vouliez-vous écrire `\(under)\(suggestion)` ?")
             }
             reader.report(Rule.fieldUnknown, .warning, line: entry.keyLine, column: entry.keyColumn, message)
         }
+    }
+
+    private mutating func read(root: YAMLValue, entries: [YAMLValue.Entry], reader: inout FieldReader) {
+        Self.reportUnknownKeys(entries, known: Self.keys, under: "", reader: &reader)
         coach = reader.text(root["coach"], key: "coach")
         language = reader.choice(root["language"], key: "language", allowed: ["fr", "en"]) {
             Language(rawValue: TextFold.fold($0))
@@ -130,15 +137,7 @@ extension JournalConfig {
                 fr: "`tasks` doit avoir les clés `global_filter`, `format` et `statuses`"))
             return
         }
-        for entry in entries where !Self.tasksKeys.contains(entry.key) {
-            var message = Message("`tasks.\(entry.key)` is not a setting of journal.yml",
-                                  fr: "`tasks.\(entry.key)` n'est pas un réglage de journal.yml")
-            if let suggestion = Suggestion.closest(to: entry.key, in: Self.tasksKeys) {
-                message = Message(message.en + ": did you mean `tasks.\(suggestion)`?",
-                                  fr: message.fr + " : vouliez-vous écrire `tasks.\(suggestion)` ?")
-            }
-            reader.report(Rule.fieldUnknown, .warning, line: entry.keyLine, column: entry.keyColumn, message)
-        }
+        Self.reportUnknownKeys(entries, known: Self.tasksKeys, under: "tasks.", reader: &reader)
         if let filter = value["global_filter"], let text = reader.text(filter, key: "tasks.global_filter") {
             if text.contains(where: \.isWhitespace) {
                 reader.report(Rule.fieldInvalid, at: filter, Message(

@@ -4,8 +4,6 @@ import FirstNameData
 /// capitalised word after a title (M., Mme, Dr, Me…). Shared by the `undeclared-person` lint
 /// rule and, later, by anonymised summaries, so that both see the same names.
 enum NameDetector {
-    typealias Candidate = NameCandidate
-
     /// A candidate in a text, by its range.
     struct Span: Sendable {
         var range: Range<String.Index>
@@ -67,10 +65,10 @@ enum NameDetector {
     /// capitalised words, which are few.
     /// `continuing`: the line goes on a sentence begun on the line before, so that its first
     /// word is not at a sentence start.
-    static func candidates(in line: Substring, number: Int, continuing: Bool = false) -> [Candidate] {
+    static func candidates(in line: Substring, number: Int, continuing: Bool = false) -> [NameCandidate] {
         let found = line.utf8.withContiguousStorageIfAvailable({ scan($0, continuing: continuing) })
             ?? Array(line.utf8).withUnsafeBufferPointer { scan($0, continuing: continuing) }
-        return found.map { Candidate(name: $0.name, line: number, column: $0.column, confident: $0.confident) }
+        return found.map { NameCandidate(name: $0.name, line: number, column: $0.column, confident: $0.confident) }
     }
 
     /// The candidates of a whole text (a paragraph, several lines), with their ranges.

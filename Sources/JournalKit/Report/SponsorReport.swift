@@ -29,8 +29,6 @@ public struct SponsorReport: Sendable, Hashable {
         public var status: ItemStatus?
     }
 
-    public typealias Phase = CasePhase
-
     // Always shown: where the coaching stands, its start, the planned number of sessions.
     public var client: String
     /// The client's id (its folder), for the last check.
@@ -40,7 +38,7 @@ public struct SponsorReport: Sendable, Hashable {
     public var sponsorOrganisation: String?
     public var start: LocalDate?
     public var plannedSessions: Int?
-    public var phase: Phase
+    public var phase: CasePhase
     /// The case file's `closed` date, once the coaching has ended.
     public var endedOn: LocalDate?
     public var today: LocalDate

@@ -179,8 +179,7 @@ public enum CaseSummary {
         var lines: [Substring] = []
         var blanks = 0
         // Trailing spaces off (a space is always the last byte of its character).
-        let cut = text.characterLines
-        for line in cut {
+        for line in text.characterLines {
             var end = line.utf8.endIndex
             while end > line.utf8.startIndex, line.utf8[line.utf8.index(before: end)] == 0x20 { end = line.utf8.index(before: end) }
             let clean = line[line.startIndex..<end]

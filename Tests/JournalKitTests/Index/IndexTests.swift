@@ -229,8 +229,8 @@ import Testing
                                        message: "m\u{0}", french: "é")]
         note.suppressions = [Note.Suppression(rules: ["a", "b"], line: 3, nextLineOnly: true),
                              Note.Suppression(rules: [], line: 8, nextLineOnly: false)]
-        note.names = [NameDetector.Candidate(name: "Rose", line: 2, column: 1, confident: false),
-                      NameDetector.Candidate(name: "Élodie", line: 3, column: 7)]
+        note.names = [NameCandidate(name: "Rose", line: 2, column: 1, confident: false),
+                      NameCandidate(name: "Élodie", line: 3, column: 7)]
         var file = CaseFile()
         file.name = "Nadia Benali"
         file.aliases = ["Nadia", "N."]
