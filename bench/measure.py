@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs one command several times and prints "MEDIAN_SECONDS MAX_RSS_KB" (used by run.sh).
+"""Runs one command several times and prints "MEDIAN_SECONDS MAX_RSS_KB MIN_SECONDS" (used by run.sh).
 
     python3 bench/measure.py --runs 5 [--before 'SHELL CMD'] [--ok 0,1] -- COMMAND ARGS...
 
@@ -54,7 +54,7 @@ def main():
         times.append(elapsed)
         # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
         peaks.append(usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss)
-    print(f"{statistics.median(times):.4f} {max(peaks)}")
+    print(f"{statistics.median(times):.4f} {max(peaks)} {min(times):.4f}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 milliseconds, of RUNS executions of the same SELECT (MATCH, filters, ordering), the process
 start and the index's up-to-date check left out. The command marks the matches itself, in
 Swift, and asks FTS5 for a snippet of long lines only: that part is in the whole command's time,
-which the bench measures too. Prints "MEDIAN_MS ROWS".
+which the bench measures too. Prints "MEDIAN_MS ROWS MIN_MS".
 
 Usage: search_query.py INDEX_SQLITE QUERY [--runs N]
 The QUERY is given as FTS5 syntax, as the command builds it (e.g. '"equipe"').
@@ -34,7 +34,7 @@ def main() -> None:
         start = time.perf_counter()
         rows = len(connection.execute(SQL, (args.query,)).fetchall())
         times.append((time.perf_counter() - start) * 1000)
-    print(f"{statistics.median(times):.1f} {rows}")
+    print(f"{statistics.median(times):.1f} {rows} {min(times):.1f}")
 
 
 if __name__ == "__main__":
