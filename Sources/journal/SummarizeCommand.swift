@@ -56,13 +56,20 @@ struct SummarizeCommand: ParsableCommand {
         }
         listUndeclared(output.undeclared, language)
         do {
-            guard try destination.write(output.text, journal: journal), let out = destination.out else {
+            if try destination.write(output.text, journal: journal), let out = destination.out {
+                Output.error(Message("summary written to \(out.escapingControls)", fr: "synthèse écrite dans \(out.escapingControls)").in(language))
+            } else {
                 FileHandle.standardOutput.write(Data(output.text.utf8))
-                return
             }
-            Output.error(Message("summary written to \(out.escapingControls)", fr: "synthèse écrite dans \(out.escapingControls)").in(language))
         } catch {
             throw CommandFailure.couldNotRun(error, language)
+        }
+        // Written all the same, saying so in its first lines; the exit code tells a script.
+        guard output.unread.isEmpty else {
+            Output.error(Message("journal: the summary is incomplete: \(output.unread.count) note(s) could not be read in full (the errors above say why):",
+                                 fr: "journal : la synthèse est incomplète : \(output.unread.count) note(s) n'ont pas pu être lues en entier (les erreurs ci-dessus disent pourquoi) :").in(language))
+            for path in output.unread { Output.error("  " + path.escapingControls) }
+            throw CommandFailure.problemsReported
         }
     }
 

@@ -40,6 +40,9 @@ public enum CaseSummary {
         public var text: String
         /// Replaced by « [personne] »: the coach should declare them.
         public var undeclared: [UndeclaredName]
+        /// The client's notes that could not be read in full (too large, a broken header): what
+        /// they hold is missing, and the summary says so in its first lines.
+        public var unread: [String] = []
     }
 
     public enum Failure: UserFacingError, Sendable {
@@ -67,6 +70,7 @@ public enum CaseSummary {
     public static func render(_ journal: Journal, store: IndexStore, options: Options) throws -> Output {
         let language = journal.config.language
         let notes = try store.notes(ofClient: options.client)
+        let unread = try store.unreadNotes(ofClient: options.client)
         guard let resolution = try store.resolutions(of: [options.client]).first,
               let caseNote = notes.first(where: { $0.type == .client }), let file = caseNote.caseFile else {
             throw UnknownClient(options.client, needed: .caseFile, nearest: Suggestion.nearest(to: options.client, among: try store.clientsWithCaseFile()))
@@ -118,7 +122,8 @@ public enum CaseSummary {
         }
         if options.strict, undeclared.contains(where: \.confident) { throw Failure.undeclared(undeclared.filter(\.confident)) }
         // The notice no template can drop: without consent, the summary is for supervision only.
-        let notice = options.anonymise && !file.consent.caseStudy ? supervisionOnly(language) + "\n\n" : ""
+        var notice = options.anonymise && !file.consent.caseStudy ? supervisionOnly(language) + "\n\n" : ""
+        if !unread.isEmpty { notice += incomplete(unread.count, language) + "\n\n" }
         func page(_ templates: Templates, _ values: [String: Any], title: String) throws -> (markdown: String, text: String) {
             let markdown = notice + tidy(try templates.render("summary.md", values))
             let text = options.format == .html ? HTMLPage.render(markdown: markdown, title: title, language: language) : markdown
@@ -126,7 +131,7 @@ public enum CaseSummary {
         }
         let (markdown, text) = try page(templates, values, title: builder.title)
         // What a note holds may be printed on a terminal: no escape sequence goes out raw.
-        guard let registry else { return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared) }
+        guard let registry else { return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared, unread: unread) }
         let gate = LeakGate(registry: registry, undeclared: known, privateLines: bodies.values.flatMap(\.privateLines),
                             publicLines: bodies.values.flatMap(\.publicLines))
         func scan(_ rendered: (markdown: String, text: String)) -> [LeakHit] {
@@ -138,7 +143,12 @@ public enum CaseSummary {
         let skeleton = try page(Templates(journalRoot: nil, language: language), values.mapValues(Templates.blanked), title: "")
         let hits = subtracting(scan(skeleton), from: scan((markdown, text)))
         guard hits.isEmpty else { throw Failure.leak(hits) }
-        return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared)
+        return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared, unread: unread)
+    }
+
+    static func incomplete(_ count: Int, _ language: JournalConfig.Language) -> String {
+        Message("**Incomplete**: \(count) note(s) of this case could not be read in full; what they hold is missing from this summary.",
+             fr: "**Incomplète** : \(count) note(s) de ce dossier n'ont pas pu être lues en entier ; ce qu'elles contiennent manque à cette synthèse.").in(language)
     }
 
     static func supervisionOnly(_ language: JournalConfig.Language) -> String {

@@ -134,6 +134,27 @@ import Testing
         #expect(result.stdout.contains("[passage trop long, omis]"))
     }
 
+    @Test func aNoteThatCouldNotBeReadMakesTheSummarySayItIsIncomplete() throws {
+        let journal = try Self.example()
+        let complete = try runJournal(["summarize", "nadia-benali", "--journal", journal.root.path])
+        #expect(!complete.stdout.contains("Incomplète"))
+        // Over the size cap, and a header that is not YAML: neither is read, neither has a
+        // client of its own, both sit in the client's folder.
+        let big = "---\ntype: session\ndate: 2026-05-04\n---\n" + String(repeating: "Une ligne de séance.\n", count: 60_000)
+        try journal.write("clients/nadia-benali/2026-05-04-session.md", big)
+        try journal.write("clients/nadia-benali/2026-05-11-session.md", "---\ntype: session\ndate: [2026-05-11\n---\n\nTexte.\n")
+        // Another client's broken note is not this summary's business.
+        try journal.write("clients/julien-mercier/2026-05-12-session.md", "---\ntype: [\n---\n")
+        let result = try runJournal(["summarize", "nadia-benali", "--journal", journal.root.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("**Incomplète** : 2 note(s) de ce dossier n'ont pas pu être lues en entier"))
+        #expect(result.stderr.contains("la synthèse est incomplète : 2 note(s)"))
+        #expect(result.stderr.contains("  clients/nadia-benali/2026-05-04-session.md\n  clients/nadia-benali/2026-05-11-session.md"))
+        #expect(!result.stderr.contains("  clients/julien-mercier/"))
+        // The rest of the summary is the complete one's, after the notice.
+        #expect(result.stdout.hasSuffix("synthèse.\n\n" + complete.stdout))
+    }
+
     @Test func unknownClientAndFormatCannotRun() throws {
         let journal = try Self.example()
         #expect(try runJournal(["summarize", "personne", "--journal", journal.root.path]).status == 2)
