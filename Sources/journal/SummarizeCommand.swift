@@ -46,7 +46,7 @@ struct SummarizeCommand: ParsableCommand {
                 client: client, format: format, anonymise: !noAnonymise, strict: strict, forPublication: forPublication))
         } catch let failure as CaseSummary.Failure {
             if case .undeclared(let names) = failure { listUndeclared(names, language) }
-            Output.error("journal: " + failure.message(in: language).escapingControls)
+            Output.error("journal: " + failure.message(in: language).escapingControlsKeepingLines)
             switch failure {
             case .noConsent: throw CommandFailure(message: nil, code: .couldNotRun)
             default: throw CommandFailure.problemsReported

@@ -73,7 +73,9 @@ import Testing
         for hit in ["nadia-benali", "Verlane", "3 mars 2026", "pascale.lemoine@verlane-logiciels.example"] {
             #expect(result.stderr.contains(hit), "the gate should name \(hit): \(result.stderr)")
         }
-        #expect(result.stderr.contains("rien n'a été écrit"))
+        // One hit a line: the list is written with its line breaks, not escaped into one line.
+        #expect(result.stderr.contains("rien n'a été écrit :\n  "))
+        #expect(!result.stderr.contains("\\n"))
     }
 
     @Test func outWritesAtomicallyAndNeverOverAFile() throws {
