@@ -58,6 +58,8 @@ struct LeakGate: Sendable {
         var label: String
         /// Also an ordinary word: a hit only with its capital (« Pierre », not « la pierre »).
         var needsCapital: Bool
+        /// Two initials joined: a hit only in capitals (`SA`, not « Sa sœur »).
+        var needsAllCapitals = false
     }
 
     /// `publicLines`: text of the same notes outside their private parts. A passage written
@@ -101,7 +103,8 @@ struct LeakGate: Sendable {
         for key in needles.keys { needles[key]!.sort { $0.words.count > $1.words.count } }
     }
 
-    private mutating func add(_ words: [String], _ label: String, capital: Bool = false, excluding: Set<String> = []) {
+    private mutating func add(_ words: [String], _ label: String, capital: Bool = false, allCapitals: Bool = false,
+                              excluding: Set<String> = []) {
         let words = words.filter { !$0.isEmpty }
         guard let first = words.first else { return }
         // One letter is never a name on its own: « h » of Guivarc'h, « 1 h 30 ».
@@ -111,7 +114,7 @@ struct LeakGate: Sendable {
         let ordinary = words.allSatisfy { $0.count < 2 || Registry.particles.contains($0) || Registry.isGenericWord($0)
             || Registry.isOrdinaryWord($0) || excluding.contains($0) }
         let capital = capital || ordinary
-        needles[first, default: []].append(Needle(words: words, label: label, needsCapital: capital))
+        needles[first, default: []].append(Needle(words: words, label: label, needsCapital: capital, needsAllCapitals: allCapitals))
     }
 
     private mutating func buildNeedles(_ registry: Registry, excluding: Set<String>) {
@@ -138,7 +141,7 @@ struct LeakGate: Sendable {
                     where joined.count >= 5 {
                     add([joined], entry.label + " (joined)")
                 }
-                add([fi + li], entry.label + " (initials)", capital: true)
+                add([fi + li], entry.label + " (initials)", capital: true, allCapitals: (fi + li).count == 2)
                 initialSets.append((fi + li, entry.label))
                 if fi.count >= 2 { initialSets.append((fi, entry.label)) }
             case .organisation, .place:
@@ -413,6 +416,7 @@ struct LeakGate: Sendable {
         guard let candidates = needles[words[index].folded] else { return [] }
         for needle in candidates where index + needle.words.count <= words.count {
             if needle.needsCapital, !words[index..<index + needle.words.count].contains(where: \.capitalised) { continue }
+            if needle.needsAllCapitals, words[index].original.contains(where: \.isLowercase) { continue }
             var matched = true
             for offset in 1..<max(1, needle.words.count) {
                 let word = words[index + offset]

@@ -21,6 +21,9 @@ struct Registry: Sendable {
         var joined = false
         /// An alias, matched as written: its one-letter words need no dot (`Mrs E-P`).
         var literal = false
+        /// Two initials joined (`SA` for Sylvie Arnaud) count only in capitals: « Sa sœur »,
+        /// « Le matin », "On Monday" are words of the language.
+        var needsAllCapitals = false
     }
 
     /// What the case file declares, as written: the leak gate builds its own search from these,
@@ -340,7 +343,8 @@ struct Registry: Sendable {
         func blank(_ count: Int) -> [String?] { Array(repeating: "", count: max(0, count)) }
         func person(_ words: [String], _ parts: [String?], joined: Bool = false, needsCapital: Bool = false) {
             let capital = needsCapital || (words.count == 1 && !joined && Self.isOrdinaryWord(words[0]))
-            add(Variant(words: words, kind: .person, parts: parts, label: label, needsCapital: capital, joined: joined))
+            add(Variant(words: words, kind: .person, parts: parts, label: label, needsCapital: capital, joined: joined,
+                        needsAllCapitals: joined && words.count == 1 && words[0].count == 2))
         }
         let core = last.filter { !Self.particles.contains($0) }
         let firstInitials = first.compactMap(\.first).map(String.init)
@@ -428,6 +432,7 @@ struct Registry: Sendable {
         let candidates = afterTitle ? all.filter { $0.kind == .person } + all.filter { $0.kind != .person } : all
         for variant in candidates where index + variant.words.count <= tokens.count {
             if variant.needsCapital, !tokens[index..<min(tokens.count, index + variant.words.count)].contains(where: \.capitalised) { continue }
+            if variant.needsAllCapitals, !token.shouted { continue }
             var matched = true
             for offset in 0..<variant.words.count {
                 let current = tokens[index + offset]

@@ -46,6 +46,27 @@ import Testing
         }
     }
 
+    @Test func twoJoinedInitialsCountOnlyInCapitals() {
+        var file = CaseFile()
+        file.name = "Sylvie Arnaud"
+        file.people = [CaseFile.Person(name: "Louis Eymard")]
+        var pseudonyms = Pseudonyms(key: "k", language: .fr, excluded: [])
+        let registry = Registry(client: "sylvie-arnaud", file: file, stems: [], pseudonyms: &pseudonyms, language: .fr)
+        let anonymiser = Anonymiser(registry: registry, language: .fr, origin: nil, undeclared: [], detectsNames: false)
+        let gate = LeakGate(registry: registry, undeclared: [], privateLines: [])
+        // « Sa », « Le » start sentences: they are not the initials of Sylvie Arnaud or Louis Eymard.
+        for ordinary in ["Sa sœur viendra.", "Le matin, elle court.", "Sa mère et sa sœur."] {
+            #expect(anonymiser.apply(ordinary, context: nil) == ordinary)
+            #expect(gate.scan(ordinary).isEmpty, "\(ordinary): \(gate.scan(ordinary))")
+        }
+        // In capitals they are initials, hidden by the one and found by the other.
+        for initials in ["SA a signé.", "LE a appelé."] {
+            let result = anonymiser.apply(initials, context: nil)
+            #expect(!result.hasPrefix(String(initials.prefix(2))), "\(initials) → \(result)")
+            #expect(!gate.scan(initials).isEmpty, "\(initials)")
+        }
+    }
+
     @Test func wordBoundariesAreKept() {
         let anonymiser = Self.anonymiser()
         // Paul is declared; Pauline and Saint-Paul are other words.
