@@ -62,8 +62,9 @@ final class OutgoingText {
         return Self.bareBrackets(line)
     }
 
-    /// `\[personne\]` as cmark prints it, unless a link follows.
-    private static let escapedBrackets = try! NSRegularExpression(pattern: #"\\\[([^\]\\\n]{1,60})\\\](?![(\[:])"#)
+    /// `\[personne\]` as cmark prints it, unless a link follows, or a colon at the start of a
+    /// line (bare, `[personne]: …` there would define a link).
+    private static let escapedBrackets = try! NSRegularExpression(pattern: #"\\\[([^\]\\\n]{1,60})\\\](?![(\[])(?!(?<=^ {0,3}\\\[[^\]\\\n]{1,60}\\\]):)"#, options: .anchorsMatchLines)
 
     /// cmark escapes the brackets of « [personne] »; they read better bare, and mean nothing to
     /// Markdown without a link after them.

@@ -216,4 +216,20 @@ import Testing
             #expect(!Self.words(anonymiser.apply(hidden, context: nil)).contains("amelie"), "\(hidden)")
         }
     }
+
+    /// cmark escapes the brackets of a placeholder; they are put back bare wherever that means
+    /// nothing to Markdown.
+    @Test func placeholdersReadBareUnlessMarkdownWouldReadALink() {
+        let cases: [(String, String)] = [
+            (#"vu \[personne\] hier"#, "vu [personne] hier"),
+            (#"by mid-\[1 month before the first session\]: see below"#, "by mid-[1 month before the first session]: see below"),
+            // At the start of a line, `[x]:` would define a link; before ( or [ it would be one.
+            (#"\[personne\]: rien"#, #"\[personne\]: rien"#),
+            ("a\n  " + #"\[personne\]: rien"#, "a\n  " + #"\[personne\]: rien"#),
+            (#"voir \[personne\](x)"#, #"voir \[personne\](x)"#),
+        ]
+        for (markdown, expected) in cases {
+            #expect(OutgoingText.bareBrackets(markdown) == expected, "\(markdown)")
+        }
+    }
 }
