@@ -50,7 +50,9 @@ struct TextTraits: Sendable {
                 return ["noel", "paques", "toussaint", "pentecote", "reveillon", "christmas", "xmas", "easter", "thanksgiving",
                         "halloween", "half", "boxing", "new", "nouvel", "an", "sylvestre", "valentin", "valentine", "hogmanay",
                         "bank", "rentree"]
-            case .age: return ["ans", "year", "years", "aged"]
+            case .age:
+                // « il a eu 50 ans », "he is 42.", "she turned 50", "he's 42"
+                return ["ans", "year", "years", "aged", "is", "was", "am", "s", "m", "turned", "turns", "turning", "turn"]
             case .week: return ["semaine", "week", "sem"]
             case .street:
                 return ["rue", "avenue", "av", "boulevard", "bd", "place", "allee", "chemin", "impasse", "quai", "route", "cours",

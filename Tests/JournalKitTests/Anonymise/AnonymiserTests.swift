@@ -131,6 +131,20 @@ import Testing
         }
     }
 
+    @Test func agesAreHiddenInBothLanguagesAndCountsStay() {
+        let anonymiser = Self.anonymiser()
+        for age in ["elle a 42 ans", "il a eu 50 ans", "elle fêtera 60 ans", "He is 42.", "she's 38, and", "he was 51 then.",
+                    "She turned 50 last year", "a 42-year-old manager", "aged 42", "née (47 ans)"] {
+            let result = anonymiser.apply(age, context: nil)
+            #expect(result.contains("[âge]") && !result.contains("4") && !result.contains("5") && !result.contains("3") && !result.contains("6"),
+                    "\(age) → \(result)")
+        }
+        for count in ["the team is 42 people", "it is 20 minutes away", "he turned 30 pages", "depuis 20 ans dans l'entreprise",
+                      "the budget was 50 k€", "page 42, turn 180 degrees"] {
+            #expect(anonymiser.apply(count, context: nil) == count)
+        }
+    }
+
     @Test func ordinaryNumbersStay() {
         let anonymiser = Self.anonymiser()
         for text in ["les comptes de moins de 50 k€", "onze sujets, 3 commerciaux", "un budget de 2 500 euros",
