@@ -66,7 +66,7 @@ final class OutgoingText {
     }
 
     private func rendered(_ value: String, path: String, context: LocalDate?) -> String {
-        let blanked = ObsidianSyntax.forOutput(HTMLComments.blank(value, .compact).text)
+        let blanked = Footnotes.forOutput(ObsidianSyntax.forOutput(HTMLComments.blank(value, .compact).text))
         let markdown = MarkdownTree.rewrite(blanked, rewrite(path: path, context: context))
         let line = markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
