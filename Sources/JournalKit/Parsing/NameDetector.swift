@@ -182,6 +182,8 @@ enum NameDetector {
             if ordinary, plainlyAWord(folded, before: wordEnd, in: bytes) { continue }
             let confident = !(sentenceStart && ordinary)
             found.append(Found(name: word, column: wordColumn, bytes: wordStart..<wordEnd, confident: confident))
+            // A known first name after a relation word may have its surname after it too (« my manager Tunde Bakare »).
+            if relationBefore(wordStart, in: bytes).found { cueNameEnd = wordEnd }
         }
         return found
     }
