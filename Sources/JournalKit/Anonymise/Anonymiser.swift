@@ -17,6 +17,9 @@ struct Anonymiser: Sendable {
     /// Folded words never taken for an undeclared person: the coach's own name, and every word
     /// of every declared entry.
     var notUndeclared: Set<String> = []
+    /// Words of undeclared places found in texts rewritten before (« Roubaix » of « à Roubaix »),
+    /// hidden wherever they stand from then on.
+    var knownPlaces: Set<String> = []
 
     /// Longer texts are left out whole rather than scanned: a summary stays fast on any file.
     static let maximumLength = 100_000
@@ -26,6 +29,8 @@ struct Anonymiser: Sendable {
         var replacements: [TextEdit]
         /// Names replaced by « [personne] », as written.
         var undeclared: [String]
+        /// Undeclared places replaced by « [lieu] », as written.
+        var places: [String] = []
     }
 
     private struct Span {
@@ -100,6 +105,23 @@ struct Anonymiser: Sendable {
                 }
             }
         }
+        // Places the case file does not declare, known by the word before them (« à Roubaix »),
+        // after names: « à Marie » is a person.
+        var places: [String] = []
+        if detectsNames {
+            let placeholder = Message("[place]", fr: "[lieu]").in(language)
+            for range in PlaceDetector.ranges(tokens, in: text) where !taken.overlaps(range) {
+                let name = String(text[range])
+                guard !PersonWords.of(name).isSubset(of: notUndeclared) else { continue }
+                places.append(name)
+                claim(range, placeholder, .place)
+            }
+            if !knownPlaces.isEmpty {
+                for token in tokens where knownPlaces.contains(String(text[token.range])) && !taken.overlaps(token.range) {
+                    claim(token.range, placeholder, .place)
+                }
+            }
+        }
         spans.sort { $0.range.lowerBound < $1.range.lowerBound }
         var replacements: [TextEdit] = []
         var position = text.startIndex
@@ -116,7 +138,7 @@ struct Anonymiser: Sendable {
             position = span.range.upperBound
             previous = span
         }
-        return Result(replacements: replacements, undeclared: found)
+        return Result(replacements: replacements, undeclared: found, places: places)
     }
 
     /// Runs of digits and the characters that write phone numbers whose digits hold a declared

@@ -318,6 +318,7 @@ struct LeakGate: Sendable {
         }
         if checks.isSuperset(of: [.names, .initials]) { hits += initials(words) }
         if checks.contains(.privateText) { hits += privateText(words) }
+        if checks.contains(.patterns) { hits += spelledEmails(words) }
         if checks.contains(.dates) { hits += DateWords.hits(in: words) }
         if checks.contains(.patterns) || checks.contains(.dates) {
             var lineNumber = 0

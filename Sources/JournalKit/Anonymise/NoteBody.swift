@@ -74,8 +74,8 @@ struct NoteBody: Sendable {
             }
             return drop
         }
-        // Obsidian's links leave as their text, its block ids not at all.
-        let markdown = MarkdownTree.rewrite(ObsidianSyntax.forOutput(blanked.text), outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))
+        // Obsidian's links leave as their text, its block ids not at all; footnotes as superscript numbers.
+        let markdown = MarkdownTree.rewrite(Footnotes.forOutput(ObsidianSyntax.forOutput(blanked.text)), outgoing.rewrite(path: path, context: context, drop: drop, headingShift: shift))
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return Rendered(markdown: OutgoingText.bareBrackets(markdown), privateLines: privateLines, publicLines: [openText.joined(separator: " ")])
     }

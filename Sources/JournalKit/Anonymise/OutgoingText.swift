@@ -7,10 +7,13 @@ import Foundation
 /// `[[wikilinks]]` become their text, and the anonymiser sees
 /// each paragraph whole. It also gathers the undeclared names it hid, for the coach.
 final class OutgoingText {
-    let anonymiser: Anonymiser?
+    private(set) var anonymiser: Anonymiser?
     /// Names hidden as « [personne] », with the note they were in, in order, once each.
     private(set) var undeclared: [(name: String, path: String)] = []
     private var seen: Set<String> = []
+    /// Undeclared places hidden as « [lieu] », as written, in order, once each: the leak gate
+    /// looks for them everywhere (a place named once with « à » and once without).
+    private(set) var places: [String] = []
     /// Values already made safe: a commitment is printed in the list and again among the
     /// misses, each time the same.
     private var inlined: [InlineKey: String] = [:]
@@ -33,7 +36,7 @@ final class OutgoingText {
     }
 
     private func edits(_ text: String, path: String, context: LocalDate?) -> [TextEdit] {
-        guard let anonymiser else { return [] }
+        guard let anonymiser = self.anonymiser else { return [] }
         guard text.utf8.count <= Anonymiser.maximumLength else {
             return [TextEdit(range: text.startIndex..<text.endIndex, text: anonymiser.tooLong)]
         }
@@ -41,6 +44,14 @@ final class OutgoingText {
         for name in result.undeclared where !seen.contains(name) {
             seen.insert(name)
             undeclared.append((name, path))
+        }
+        for place in result.places where !seen.contains("\u{0}" + place) {
+            seen.insert("\u{0}" + place)
+            places.append(place)
+            // Its words are hidden in every later text too (« Roubaix » once « à Roubaix » was found).
+            for word in WordTokens(place).tokens where word.capitalised && word.folded.count >= 3 && !Registry.isPlaceWord(word.folded) {
+                self.anonymiser?.knownPlaces.insert(String(place[word.range]))
+            }
         }
         return result.replacements
     }
@@ -55,7 +66,7 @@ final class OutgoingText {
     }
 
     private func rendered(_ value: String, path: String, context: LocalDate?) -> String {
-        let blanked = ObsidianSyntax.forOutput(HTMLComments.blank(value, .compact).text)
+        let blanked = Footnotes.forOutput(ObsidianSyntax.forOutput(HTMLComments.blank(value, .compact).text))
         let markdown = MarkdownTree.rewrite(blanked, rewrite(path: path, context: context))
         let line = markdown.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")

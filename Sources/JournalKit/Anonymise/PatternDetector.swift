@@ -45,6 +45,9 @@ struct PatternDetector: Sendable {
     /// In order: an earlier kind wins where two overlap (an email's domain is not a link).
     private static let patterns: [Pattern] = [
         Pattern(kind: .email, regex: regex("(?:mailto:)?[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}"), needs: { $0.at }),
+        // Spelled out: `nkem at example [dot] org`, « prenom.nom (at) domaine (point) fr », « arobase ».
+        Pattern(kind: .email, regex: regex("[A-Za-z0-9._%+\\-]+(?:\\s*[(\\[{<]\\s*(?:at|arobase|arobas|@)\\s*[)\\]}>]\\s*|\\s+(?:at|arobase|arobas)\\s+)[A-Za-z0-9\\-]+(?:(?:\\s*[(\\[{<]\\s*(?:dot|point|\\.)\\s*[)\\]}>]\\s*|\\s+(?:dot|point)\\s+|\\.)[A-Za-z0-9\\-]+)+", caseless: true),
+                accept: PatternDetector.isSpelledEmail, needs: { $0.has(.spelledAt) && ($0.has(.spelledDot) || $0.dotBeforeLetter) }),
         Pattern(kind: .link, regex: regex("(?:https?://|ftp://|www\\.)[^\\s<>()\\[\\]«»\"]+[^\\s<>()\\[\\]«»\".,;:!?']", caseless: true), needs: { $0.dotBeforeLetter || $0.has(.scheme) }),
         Pattern(kind: .link, regex: regex("\\b[a-z0-9][a-z0-9\\-]*(?:\\.[a-z0-9\\-]+)*\\.(?:fr|com|org|net|io|eu|be|ch|ca|lu|co|uk|de|es|it|info|biz|example|app|dev|me)\\b(?:/[^\\s<>()\\[\\]«»\"]*[^\\s<>()\\[\\]«»\".,;:!?'])?", caseless: true), needs: { $0.topLevelDomain }),
         Pattern(kind: .iban, regex: regex("\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b"), needs: { $0.digits >= 4 && $0.capitalsBeforeDigits }),
@@ -93,6 +96,23 @@ struct PatternDetector: Sendable {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Endings of a domain a spelled-out address may have when nothing but words marks it.
+    private static let spelledDomains: Set<String> = ["fr", "com", "org", "net", "io", "eu", "be", "ch", "ca", "lu", "uk", "de",
+                                                      "es", "it", "info", "biz", "example", "app", "dev", "me", "us", "ie", "nl"]
+
+    /// A spelled-out address is one when it is plainly marked: an `at` in brackets, « arobase »,
+    /// or a known ending (`nkem at example dot org`, `nkem at example.org`); "looked at it dot by
+    /// dot" is not one, nor "meet at Costa.Then".
+    static func isSpelledEmail(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let words = lower.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+        guard let last = words.last else { return false }
+        let bracketedAt = lower.range(of: #"[(\[{<]\s*(at|arobase|arobas|@)\s*[)\]}>]"#, options: .regularExpression) != nil
+        if bracketedAt || words.contains("arobase") || words.contains("arobas") { return last.count >= 2 }
+        // A bare "at" needs a known ending: "nkem at example dot org", not "looked at it dot by dot".
+        return spelledDomains.contains(String(last))
     }
 
     static func digits(_ text: String) -> [Int] {

@@ -33,6 +33,8 @@ struct TextTraits: Sendable {
         case frenchStreet
         /// The English street words after a name (`12 Mill Road`, `Church Lane`).
         case englishStreet
+        /// An `@` and a `.` spelled out: `nkem at example [dot] org`, « arobase », « (point) ».
+        case spelledAt, spelledDot
 
         var words: [String] {
             switch self {
@@ -71,6 +73,8 @@ struct TextTraits: Sendable {
             case .englishStreet:
                 return ["street", "st", "road", "rd", "avenue", "ave", "lane", "row", "drive", "way", "place", "square", "court",
                         "close", "crescent", "terrace", "gardens", "hill", "walk", "quay", "wharf", "mews", "parade", "grove"]
+            case .spelledAt: return ["at", "arobase", "arobas"]
+            case .spelledDot: return ["dot", "point"]
             }
         }
     }

@@ -103,6 +103,8 @@ enum NameDetector {
         var sentenceStart = !continuing
         var previousTitle: String? = nil
         var previousFollowedByDot = false
+        // Where the last name that a relation word made ends: a surname may follow it.
+        var cueNameEnd = -1
         while index < bytes.count {
             let (first, firstLength) = scalar(bytes, index)
             guard isLetter(first) else {
@@ -153,7 +155,26 @@ enum NameDetector {
             let hyphenated = folded.utf8.contains(UInt8(ascii: "-"))
             let isName = hyphenated ? folded.split(separator: "-").contains { firstNames.contains($0) }
                                     : firstNames.contains(Substring(folded))
-            guard isName, !neverNames.contains(folded), isCapitalised(word) else { continue }
+            guard isCapitalised(word) else { continue }
+            // The surname after a name its relation word made (« sa sœur Nkem Adichie »).
+            if let last = found.last, last.bytes.upperBound == cueNameEnd, last.bytes.upperBound + 1 == wordStart,
+               bytes[last.bytes.upperBound] == 0x20,
+               !commonCapitalised.contains(folded), !sentenceWords.contains(Substring(folded)), !neverNames.contains(folded) {
+                found.append(Found(name: word, column: wordColumn, bytes: wordStart..<wordEnd, confident: last.confident))
+                cueNameEnd = wordEnd
+                continue
+            }
+            guard isName, !neverNames.contains(folded) else {
+                // A word in no list, made a name by a relation word before or after it.
+                guard !neverNames.contains(folded), !commonCapitalised.contains(folded), !sentenceWords.contains(Substring(folded)),
+                      !notNames.contains(word) else { continue }
+                let before = relationBefore(wordStart, in: bytes)
+                if before.found || relationAfter(wordEnd, in: bytes) {
+                    found.append(Found(name: word, column: wordColumn, bytes: wordStart..<wordEnd, confident: before.certain || !before.found))
+                    cueNameEnd = wordEnd
+                }
+                continue
+            }
             let ordinary = !hyphenated && ordinaryWords.contains(Substring(folded))
             if sentenceStart, sentenceWords.contains(Substring(folded)) { continue }
             // Saint-Paul, Sainte-Marie: a place or a saint.
@@ -161,6 +182,8 @@ enum NameDetector {
             if ordinary, plainlyAWord(folded, before: wordEnd, in: bytes) { continue }
             let confident = !(sentenceStart && ordinary)
             found.append(Found(name: word, column: wordColumn, bytes: wordStart..<wordEnd, confident: confident))
+            // A known first name after a relation word may have its surname after it too (« my manager Tunde Bakare »).
+            if relationBefore(wordStart, in: bytes).found { cueNameEnd = wordEnd }
         }
         return found
     }

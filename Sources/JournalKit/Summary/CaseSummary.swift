@@ -120,6 +120,14 @@ public enum CaseSummary {
             let line = (sources[path] ?? "").split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(name) }
             undeclared.append(UndeclaredName(name: name, path: path, line: line.map { $0 + 1 } ?? 0))
         }
+        // Undeclared places too, word by word, as the gate reads words: one named « à Roubaix »
+        // in a note and « Roubaix » alone in an earlier one stops the summary.
+        var gateWords = known
+        for place in outgoing.places {
+            for word in WordTokens(place).tokens where word.capitalised && word.folded.count >= 3 && !Registry.isPlaceWord(word.folded) {
+                gateWords.insert(String(place[word.range]))
+            }
+        }
         if options.strict, undeclared.contains(where: \.confident) { throw Failure.undeclared(undeclared.filter(\.confident)) }
         // The notice no template can drop: without consent, the summary is for supervision only.
         var notice = options.anonymise && !file.consent.caseStudy ? supervisionOnly(language) + "\n\n" : ""
@@ -132,7 +140,7 @@ public enum CaseSummary {
         let (markdown, text) = try page(templates, values, title: builder.title)
         // What a note holds may be printed on a terminal: no escape sequence goes out raw.
         guard let registry else { return Output(text: text.escapingControlsKeepingLines, undeclared: undeclared, unread: unread) }
-        let gate = LeakGate(registry: registry, undeclared: known, privateLines: bodies.values.flatMap(\.privateLines),
+        let gate = LeakGate(registry: registry, undeclared: gateWords, privateLines: bodies.values.flatMap(\.privateLines),
                             publicLines: bodies.values.flatMap(\.publicLines))
         func scan(_ rendered: (markdown: String, text: String)) -> [LeakHit] {
             options.format == .html ? gate.scan(HTMLPage.readableText(rendered.text)) : gate.scan(rendered.markdown)

@@ -77,7 +77,8 @@ import Testing
                     if format == .markdown { figures.spans[span.kind, default: 0] += 1 }
                     let found = contains(words, tokens(span.text))
                     switch span.kind {
-                    case "declared", "contact", "date", "private":
+                    // An undeclared place known by its context (« déménagé à Roubaix ») counts as a leak too.
+                    case "declared", "contact", "date", "private", "place":
                         if found { figures.leaks.append("\(client) \(format): \(span.kind) “\(span.text)” (\(span.path))") }
                     case "keep" where format == .markdown:
                         figures.keep += 1
@@ -93,6 +94,8 @@ import Testing
                 for match in DateDetector.matches(in: visible, context: nil) {
                     figures.leaks.append("\(client) \(format): date “\(visible[match.range])”")
                 }
+                // Footnotes read as footnotes in both formats, never as cmark's `\[^1\]`.
+                if visible.contains("[^") { figures.badGrammar.append("\(client) \(format): a raw footnote “[^”") }
                 guard format == .markdown else { continue }
                 let flat = visible.replacingOccurrences(of: "\n", with: " ")
                 for pattern in annotations.forbidden ?? [] where Self.containsAtWordStart(flat, pattern) {
