@@ -2,6 +2,7 @@
 """Writes a synthetic coaching journal for the benchmark (see bench/README.md).
 
     python3 bench/gen.py OUT_DIR [--notes 10000] [--seed 1]   generate a journal
+    python3 bench/gen.py OUT_DIR --notes 11000 --small        many small notes (about 1.8 KB)
     python3 bench/gen.py --touch-one OUT_DIR                 change exactly one note
 
 The journal follows /work/shared/spec/FORMAT.md: journal.yml, clients/<id>/client.md and
@@ -450,7 +451,13 @@ def write(path, text, rng):
     return len(raw)
 
 
-def generate(out, notes, seed):
+# Session notes are padded with prose up to a size drawn from this range (bytes); --small draws
+# from the second, for a corpus of many small notes where the per-file costs show.
+NOTE_BYTES = (2000, 3000)
+SMALL_NOTE_BYTES = (1100, 1900)
+
+
+def generate(out, notes, seed, note_bytes=NOTE_BYTES):
     rng = random.Random(seed)
     if os.path.exists(os.path.join(out, "journal.yml")):
         sys.exit(f"gen.py: {out} already holds a journal; remove it first")
@@ -475,7 +482,7 @@ def generate(out, notes, seed):
             else:
                 next_when = None if rng.random() < 0.5 else when + dt.timedelta(days=c["cadence_days"])
             stem, text = session_file(rng, c, number, when, next_when, open_items, id_counter,
-                                      rng.randint(2000, 3000))
+                                      rng.randint(*note_bytes))
             total += write(os.path.join(folder, stem + ".md"), text, rng)
             files += 1
     print(f"{files} files ({len(clients)} clients, {notes} session notes), {total} bytes in {out}")
@@ -553,6 +560,8 @@ def main():
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--one-client", type=float, metavar="MB",
                         help="write a journal of one client with MB megabytes of session notes instead")
+    parser.add_argument("--small", action="store_true",
+                        help="pad session notes to about 1.8 KB instead of about 2.6 KB")
     parser.add_argument("--touch-one", action="store_true",
                         help="change one existing note (toggle a trailing paragraph) instead of generating")
     args = parser.parse_args()
@@ -563,7 +572,7 @@ def main():
     else:
         if args.notes < 1:
             parser.error("--notes must be at least 1")
-        generate(args.out_dir, args.notes, args.seed)
+        generate(args.out_dir, args.notes, args.seed, SMALL_NOTE_BYTES if args.small else NOTE_BYTES)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@
 #   BENCH_JOURNAL  the journal to index (default: bench/work/journal, generated)
 #   BENCH_NOTES    session notes to generate (default 10000)
 #   BENCH_RUNS     repetitions per measurement; the median and the minimum are reported (default 5)
+#   BENCH_SMALL_NOTES  notes of the second corpus, of small notes (default 11000; 0: skipped)
+#   BENCH_SMALL_RUNS   repetitions for that corpus (default 3)
 #   SWIFT, CC      the compilers (default swift, cc)
 # Exits non-zero only when something could not run: a missed target is a result, not a failure.
 set -euo pipefail
@@ -160,6 +162,30 @@ if "$bin" lsp --help >/dev/null 2>&1; then
   t_lsp_max_ms=${lsp_rest%% *}
 fi
 
+# --- many small notes ------------------------------------------------------------------------------
+# A second corpus where the per-file costs show (issue 13): 11,000 notes of about 1.8 KB. Only its
+# floor and its cold index are timed, fewer times, to keep the bench short.
+small_notes=${BENCH_SMALL_NOTES:-11000}
+t_small_floor=
+if [ "$small_notes" -gt 0 ]; then
+  small=$work/small
+  small_stamp="$(cksum < bench/gen.py) small notes=$small_notes"
+  if [ ! -f "$small/journal.yml" ] || [ "$(cat "$work/small.stamp" 2>/dev/null)" != "$small_stamp" ]; then
+    say "generating $small_notes small notes into $small"
+    rm -rf "$small" "$work/small.stamp"
+    python3 bench/gen.py "$small" --notes "$small_notes" --small >&2
+    printf '%s\n' "$small_stamp" > "$work/small.stamp"
+  fi
+  small=$(cd "$small" && pwd)
+  small_counts=$("$floor" "$small")
+  small_runs=${BENCH_SMALL_RUNS:-3}
+  say "small notes: bare cmark parse"
+  r=$(python3 bench/measure.py --runs "$small_runs" -- "$floor" "$small"); t_small_floor=$(seconds "$r") m_small_floor=$(fastest "$r")
+  say "small notes: journal index, cold"
+  r=$(python3 bench/measure.py --runs "$small_runs" --before "rm -rf $(printf %q "$small/.journal")" -- "$bin" index --journal "$small")
+  t_small_cold=$(seconds "$r") m_small_cold=$(fastest "$r") rss_small=$(peak "$r")
+fi
+
 # --- summaries -----------------------------------------------------------------------------------
 # One client's summary in the big journal (the names to avoid come from the index, not from
 # decoding every note), then the throughput on journals of one client with 0.25 to 8 MB of notes
@@ -245,6 +271,14 @@ if [ -n "$t_lsp_ms" ]; then
   awk -v ms="$t_lsp_ms" -v max="$t_lsp_max_ms" 'BEGIN { printf "%-30s %9.3f %9s %9s %9s %10s  %s (slowest %.3f)\n", "lsp, change to diagnostics", ms / 1000, "", "", "", "<= 0.05 s", (ms <= 50) ? "OK" : "OVER", max / 1000 }'
 fi
 printf 'peak memory of the cold index: %s MiB\n' "$((rss_cold / 1024))"
+if [ -n "$t_small_floor" ]; then
+  echo
+  printf '%s small notes (%s files, %s KiB), %s runs: median and minimum\n' "$small_notes" "${small_counts% *}" "$((${small_counts#* } / 1024))" "$small_runs"
+  t_floor=$t_small_floor m_floor=$m_small_floor
+  row "bare cmark parse (floor)" "$t_small_floor" "$m_small_floor" ""
+  row "index, cold" "$t_small_cold" "$m_small_cold" 2
+  printf 'peak memory of the cold index: %s MiB\n' "$((rss_small / 1024))"
+fi
 echo
 absolute "summarize, $one_client_notes notes" "$t_summary_one" "$m_summary_one" 0.1
 absolute "report, one client" "$t_report_one" "$m_report_one" 0.1

@@ -25,6 +25,8 @@ extension IndexStore {
     /// Files read, parsed and written per batch: workers parse the next batch while SQLite
     /// writes this one, and no more than two batches of notes are in memory at once.
     static let batchSize = 256
+    /// SQLite's page cache during a rebuild, in KiB (its default is 2,000).
+    static let rebuildCacheKiB = 32 * 1024
     /// Clients resolved and written per batch, for the same reason.
     static let clientBatchSize = 64
 
@@ -40,7 +42,7 @@ extension IndexStore {
         let resolver = Resolver(zone: journal.config.timezone)
         let zone = journal.config.timezone
         let fingerprint = self.fingerprint
-        let root = journal.root
+        let root = journal.root.path
         // Only the narrow table of file states is read to decide what changed: no note is.
         let (stored, generation, before) = try database.read { db in
             (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'"),
@@ -59,6 +61,10 @@ extension IndexStore {
         try database.inTransaction(.immediate) { db in
             if rebuilding {
                 report.rebuilt = true
+                // A larger page cache for the load, back to SQLite's default after: the tables
+                // and indexes being filled stay in memory instead of being spilled to the WAL
+                // again and again (SQLite alone took 7 % less CPU for the same rows).
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.rebuildCacheKiB)")
                 // Emptied whole (SQLite truncates a table deleted without a condition), inside
                 // the locked transaction: a reader sees the old index or the new one.
                 for table in ["files", "notes", "records", "resolutions", "diagnostics", "search", "search_files"] {
@@ -124,17 +130,23 @@ extension IndexStore {
                 let clients = affected.sorted()
                 for low in stride(from: 0, to: clients.count, by: Self.clientBatchSize) {
                     let batch = Array(clients[low..<min(clients.count, low + Self.clientBatchSize)])
-                    let notes = try batch.map { try Self.notes(of: $0, db) }
+                    // Only the stored bytes are read here: decoding them is part of the work
+                    // done on every core (it was a serial tenth of a cold index).
+                    let stored = try batch.map { try Self.noteData(of: $0, db) }
                     // Resolving and rendering are pure: on every core; only the writes are serial.
                     let prepared = Parallel.map(batch.count) { index in
-                        Prepared(resolver.resolve(client: batch[index].isEmpty ? nil : batch[index],
-                                                  notes: notes[index], knownClients: knownClients))
+                        Result {
+                            Prepared(resolver.resolve(client: batch[index].isEmpty ? nil : batch[index],
+                                                      notes: try stored[index].map { try Note(storage: $0) },
+                                                      knownClients: knownClients))
+                        }
                     }
                     for (client, rows) in zip(batch, prepared) {
-                        try Self.store(rows, client: client, replacing: !rebuilding, db)
+                        try Self.store(try rows.get(), client: client, replacing: !rebuilding, db)
                     }
                 }
             }
+            if rebuilding { try db.execute(sql: "PRAGMA cache_size = -2000") }
             return .commit
         }
         report.diagnostics = try storedDiagnostics() + walked.diagnostics + journal.config.diagnostics
@@ -235,15 +247,15 @@ extension IndexStore {
 
     /// Reads, parses and encodes one file (on a worker thread). A file that cannot be read
     /// becomes a note with a diagnostic, so that it is reported and retried when it changes.
-    static func readAndParse(_ entry: FileWalker.Entry, previousHash: String?, root: URL, parser: NoteParser) -> ReadResult {
-        let url = root.appendingPathComponent(entry.path)
+    static func readAndParse(_ entry: FileWalker.Entry, previousHash: String?, root: String, parser: NoteParser) -> ReadResult {
         if entry.size > SourceText.maximumBytes {
             // Known from the folder scan: refused without reading it into memory.
             var note = Note(path: entry.path)
             note.diagnostics.append(NoteParser.diagnostic(for: .tooLarge(bytes: Int(entry.size)), path: entry.path))
             return .parsed(Parsed(note, hash: "size-\(entry.size)"))
         }
-        guard let data = try? Data(contentsOf: url) else {
+        // By path: building a URL for every file was a percent of a cold index.
+        guard let data = FileManager.default.contents(atPath: root + "/" + entry.path) else {
             var note = Note(path: entry.path)
             note.diagnostics.append(Diagnostic(
                 path: entry.path, line: 1, column: 1, severity: .error, rule: Rule.fileUnreadable,
@@ -266,6 +278,13 @@ extension IndexStore {
             notes.append(try Note(storage: try row.decode(Data.self, atIndex: 0)))
         }
         return notes
+    }
+
+    /// A group's stored notes, in path order, not decoded yet.
+    static func noteData(of client: String, _ db: Database) throws -> [Data] {
+        try Data.fetchAll(db, sql: """
+            SELECT notes.data FROM files JOIN notes ON notes.path = files.path WHERE files.client = ? ORDER BY files.path
+            """, arguments: [client])
     }
 
     /// A path compared byte for byte. Swift's strings are equal up to canonical equivalence,

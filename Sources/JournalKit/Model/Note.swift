@@ -58,8 +58,13 @@ struct Note: Sendable, Codable, Hashable {
     var stem: String { Self.stem(of: path) }
 
     static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        // The last non-empty component, as `split(separator: "/").last` gives it, without
+        // making every component (the resolver asks for it per item).
+        var name = Substring(path)
+        while name.last == "/" { name = name.dropLast() }
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if name.isEmpty { name = Substring(path) }
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : String(name)
     }
 
     /// Whether the note takes a `date`.

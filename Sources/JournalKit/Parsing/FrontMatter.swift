@@ -164,6 +164,8 @@ struct FrontMatter: Sendable {
     /// note needs them, and aliases are how a few lines of YAML expand into billions of values.
     private static func firstAnchorOrAlias(in lines: ArraySlice<Substring>) -> (Int, Int)? {
         for (offset, line) in lines.enumerated() {
+            // Most lines hold neither byte: no Characters to make for them.
+            guard line.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { continue }
             var quote: Character? = nil
             var previous: Character = " "
             // The last character that is not a space: a node starts after `:`, `-`, `[`, `{`,

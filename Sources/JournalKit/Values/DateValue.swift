@@ -139,7 +139,9 @@ public struct DateValue: Sendable, Hashable, TextCodable {
         case .failure(let error): return .failure(error)
         }
         var value = DateValue(date: day)
-        value.form = datePart.contains("/") ? .french : .iso
+        // On the bytes: `contains("/")` went through Foundation's search. The date part was
+        // read as a date, so it holds digits and separators only.
+        value.form = datePart.utf8.contains(UInt8(ascii: "/")) ? .french : .iso
         guard !rest.isEmpty else { return .success(value) }
         // The offset starts at Z, + or - after the time.
         var offsetText: Substring = ""
@@ -159,7 +161,9 @@ public struct DateValue: Sendable, Hashable, TextCodable {
 
     /// `10:00`, `9:30`, `10:00:00`, `10h00`, `10h`.
     static func parseTime(_ text: Substring) -> Time? {
-        let separator: Character = text.contains("h") || text.contains("H") ? (text.contains("h") ? "h" : "H") : ":"
+        // On the bytes, not through Foundation's search: a time is ASCII or is refused anyway.
+        let hasLower = text.utf8.contains(UInt8(ascii: "h")), hasUpper = text.utf8.contains(UInt8(ascii: "H"))
+        let separator: Character = hasLower ? "h" : hasUpper ? "H" : ":"
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count >= 1, parts.count <= 3, (1...2).contains(parts[0].count),
               parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),

@@ -7,10 +7,10 @@ protocol Spelled: RawRepresentable<String>, CaseIterable, Sendable, Codable, Has
 
 extension Spelled {
     static func parse(_ text: String) -> Self? {
-        let folded = TextFold.fold(text).replacingOccurrences(of: "_", with: "-")
+        let folded = TextFold.fold(text).replacingByte(UInt8(ascii: "_"), with: "-")
+        let dashed = folded.replacingByte(UInt8(ascii: " "), with: "-")
         for value in allCases {
-            if folded == value.rawValue || (spellings[value] ?? []).contains(folded)
-                || folded.replacingOccurrences(of: " ", with: "-") == value.rawValue {
+            if folded == value.rawValue || (spellings[value] ?? []).contains(folded) || dashed == value.rawValue {
                 return value
             }
         }
@@ -105,7 +105,7 @@ public enum MissReason: Hashable, Sendable, TextCodable {
 
     /// Trimmed before it is read: the words stored for `.other` read back as `.other`.
     static func parse(_ text: String) -> MissReason {
-        switch TextFold.fold(text.trimmingWhitespace).replacingOccurrences(of: "_", with: "-") {
+        switch TextFold.fold(text.trimmingWhitespace).replacingByte(UInt8(ascii: "_"), with: "-") {
         case "busy", "occupe", "occupee", "pas le temps": return .busy
         case "hard", "difficile", "trop difficile": return .hard
         case "stuck", "bloque", "bloquee": return .stuck
@@ -154,5 +154,15 @@ extension DocumentType {
     public init?(spelling: String) {
         guard let value = DocumentType.parse(spelling) else { return nil }
         self = value
+    }
+}
+
+extension String {
+    /// `replacingOccurrences(of:with:)` for an ASCII character, which is a byte of its own in
+    /// UTF-8: the string itself when it has none, as almost every value read has (Foundation's
+    /// search was a percent of a cold index).
+    func replacingByte(_ byte: UInt8, with replacement: String) -> String {
+        guard utf8.contains(byte) else { return self }
+        return replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement)
     }
 }

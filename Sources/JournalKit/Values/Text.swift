@@ -10,10 +10,21 @@ extension Message {
 
 extension String {
     var trimmingWhitespace: String {
+        // Nearly every value starts and ends with a visible ASCII byte: nothing to trim, and
+        // no Unicode property to look up (a Character is white space by its first scalar, and
+        // only `\r\n` joins two ASCII scalars into one Character).
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, Self.isVisibleASCII(first), Self.isVisibleASCII(last) {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
         return String(scalars)
+    }
+
+    private static func isVisibleASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
     }
 
     /// Short enough to quote in a message.
