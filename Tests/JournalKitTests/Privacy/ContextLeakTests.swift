@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func ordinaryCapitalisedWordsAfterARelationWordStay() {
-        let found = names("Son manager Excel ? Sa collègue Teams. Son PowerPoint, son Master, son Comex, sa responsable Qualité. His son Python.")
+        let found = names("Son manager Excel ? Sa collègue Teams. Son PowerPoint, son Master, son Comex. Sa responsable Qualité. His son Python.")
         #expect(found["Excel"] == nil)
         #expect(found["Teams"] == nil)
         #expect(found["PowerPoint"] == nil)
