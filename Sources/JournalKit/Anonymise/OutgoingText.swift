@@ -11,9 +11,10 @@ final class OutgoingText {
     /// Names hidden as « [personne] », with the note they were in, in order, once each.
     private(set) var undeclared: [(name: String, path: String)] = []
     private var seen: Set<String> = []
-    /// Undeclared places hidden as « [lieu] », as written, in order, once each: the leak gate
-    /// looks for them everywhere (a place named once with « à » and once without).
-    private(set) var places: [String] = []
+    /// The words of the undeclared places hidden as « [lieu] » (« Roubaix » of « à Roubaix »):
+    /// hidden in every later text too, and looked for by the leak gate everywhere (a place
+    /// named once with « à » and once without).
+    private(set) var placeWords: Set<String> = []
     /// Values already made safe: a commitment is printed in the list and again among the
     /// misses, each time the same.
     private var inlined: [InlineKey: String] = [:]
@@ -45,14 +46,12 @@ final class OutgoingText {
             seen.insert(name)
             undeclared.append((name, path))
         }
-        for place in result.places where !seen.contains("\u{0}" + place) {
-            seen.insert("\u{0}" + place)
-            places.append(place)
-            // Its words are hidden in every later text too (« Roubaix » once « à Roubaix » was found).
+        for place in result.places {
             for word in WordTokens(place).tokens where word.capitalised && word.folded.count >= 3 && !Registry.isPlaceWord(word.folded) {
-                self.anonymiser?.knownPlaces.insert(String(place[word.range]))
+                placeWords.insert(String(place[word.range]))
             }
         }
+        if !result.places.isEmpty { self.anonymiser?.knownPlaces = placeWords }
         return result.replacements
     }
 

@@ -270,14 +270,7 @@ extension IndexStore {
 
     /// A group's stored notes, in path order.
     static func notes(of client: String, _ db: Database) throws -> [Note] {
-        var notes: [Note] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT notes.data FROM files JOIN notes ON notes.path = files.path WHERE files.client = ? ORDER BY files.path
-            """, arguments: [client])
-        while let row = try rows.next() {
-            notes.append(try Note(storage: try row.decode(Data.self, atIndex: 0)))
-        }
-        return notes
+        try noteData(of: client, db).map { try Note(storage: $0) }
     }
 
     /// A group's stored notes, in path order, not decoded yet.

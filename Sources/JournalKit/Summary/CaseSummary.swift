@@ -122,12 +122,7 @@ public enum CaseSummary {
         }
         // Undeclared places too, word by word, as the gate reads words: one named « à Roubaix »
         // in a note and « Roubaix » alone in an earlier one stops the summary.
-        var gateWords = known
-        for place in outgoing.places {
-            for word in WordTokens(place).tokens where word.capitalised && word.folded.count >= 3 && !Registry.isPlaceWord(word.folded) {
-                gateWords.insert(String(place[word.range]))
-            }
-        }
+        let gateWords = known.union(outgoing.placeWords)
         if options.strict, undeclared.contains(where: \.confident) { throw Failure.undeclared(undeclared.filter(\.confident)) }
         // The notice no template can drop: without consent, the summary is for supervision only.
         var notice = options.anonymise && !file.consent.caseStudy ? supervisionOnly(language) + "\n\n" : ""
