@@ -3,6 +3,27 @@ import Testing
 @testable import JournalKit
 
 @Suite struct ValueTests {
+    /// The byte shortcuts of the cold index say what the slower readings they skip would say.
+    @Test func byteShortcutsAgreeWithTheReadingsTheySkip() {
+        func reference(_ text: String) -> String {
+            var scalars = Substring(text)
+            while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+            while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+            return String(scalars)
+        }
+        for text in ["done", " done", "done ", "\tdone\r\n", "\u{A0}done", "done\u{85}", "a\u{301}", "\u{1C}x\u{1F}", "x\u{7F}",
+                     "é", "", " ", "\r\n", "a b", "\u{2028}a", "a\u{3000}"] {
+            #expect(text.trimmingWhitespace == reference(text), "\(text.debugDescription)")
+        }
+        for text in ["a_b", "no byte", "_", "é_é", ""] {
+            #expect(text.replacingByte(UInt8(ascii: "_"), with: "-") == text.replacingOccurrences(of: "_", with: "-"))
+        }
+        for path in ["clients/a/2026-01-01-session.md", "x.md", "a/b/", "a//b.md", "/", "", "notes", "clients/é/n.md"] {
+            let expected = (path.split(separator: "/").last.map(String.init) ?? path)
+            #expect(Note.stem(of: path) == (expected.hasSuffix(".md") ? String(expected.dropLast(3)) : expected), "\(path)")
+        }
+    }
+
     @Test(arguments: [
         ("2026-03-18", "2026-03-18"), ("18/03/2026", "2026-03-18"), ("8/3/2026", "2026-03-08"),
         ("2026-03-18 10:00", "2026-03-18T10:00"), ("2026-03-18T10:00", "2026-03-18T10:00"),
