@@ -15,6 +15,9 @@ enum PlaceDetector {
         "pres", "originaire", "originaires", "venu", "venue", "venus", "venues", "revenu", "revenue", "loin", "proche",
         "banlieue", "environs", "region", "ville", "mairie", "agglomeration", "sortie", "arrive", "arrivee", "parti",
         "partie", "natif", "native", "quartier", "campagne", "alentours", "cote",
+        // Coming back from somewhere: « arrivée en retard de Riom », « elle revient de Vichy ».
+        "retard", "revient", "reviennent", "revenait", "rentre", "rentrait", "rentree", "vient", "venait", "descend",
+        "descendue", "remonte", "remontee", "train", "route", "trajet",
     ]
     /// Articles that belong to a town's name: « à La Rochelle », « au Mans » is « Mans » alone.
     private static let articles: Set<String> = ["le", "la", "les", "l"]

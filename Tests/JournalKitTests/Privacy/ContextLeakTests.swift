@@ -41,6 +41,8 @@ import Testing
     @Test func aPlaceIsKnownByTheWordBeforeIt() {
         #expect(places("Il a déménagé à Roubaix et revient depuis Tourcoing, près de Maubeuge, près d'Annecy, à La Rochelle, en Haute-Savoie.")
             == ["Roubaix", "Tourcoing", "Maubeuge", "Annecy", "La Rochelle", "Haute-Savoie"])
+        #expect(places("Arrivée en retard de Riom ; elle revient de Vichy, rentre de Moulins, par le train de Thiers.")
+                == ["Riom", "Vichy", "Moulins", "Thiers"])
         #expect(places("She moved to Leeds; based in Tallinn, from Narva, near Hebden Bridge.") == ["Leeds", "Tallinn", "Narva", "Hebden Bridge"])
     }
 
